@@ -1,0 +1,71 @@
+// Runs the explorer in headless Chromium (Debian's /usr/bin/chromium via playwright-core), inside a
+// dedicated Web Worker. The worker code is bundled with Vite's build API into a temp folder.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import type { ExplorerMeasurement } from './referenceRun.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ENTRY = fileURLToPath(new URL('./browserEntry.ts', import.meta.url));
+
+/** Bundles browserEntry.ts as one classic script and returns its source. */
+export async function bundleWorker(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'collapse-bench-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: ENTRY, name: 'explorerBench', formats: ['iife'], fileName: () => 'worker.js' },
+      },
+    });
+    return readFileSync(join(outDir, 'worker.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function measureInChromium(n: number): Promise<ExplorerMeasurement & { browser: string }> {
+  const code = await bundleWorker();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>explorer bench</title>');
+    const measurement = await page.evaluate(
+      ({ source, slots }) =>
+        new Promise<ExplorerMeasurement>((resolve, reject) => {
+          const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+          const worker = new Worker(url);
+          worker.onmessage = (event: MessageEvent<ExplorerMeasurement>) => {
+            worker.terminate();
+            resolve(event.data);
+          };
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage({ n: slots });
+        }),
+      { source: code, slots: n },
+    );
+    return { ...measurement, browser: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,170 @@
+// A page fault on the shared mapping (shmem_fault -> shmem_get_folio_gfp(SGP_CACHE) -> finish_fault,
+// spec §3.4), userfaultfd MISSING handling (§3.11), and fast GUP with its slow-path fallback (§3.8).
+
+import { dropLookup } from '../lookup.ts';
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, rwFree, spinFree } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import { acquire, getFolio, getRef, putRef, release, setPte, unlockPage } from '../tx.ts';
+import type { Folio, Thread, World } from '../types.ts';
+import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
+
+const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
+const isGup = (t: Thread) => t.actor === 'gup_fast' || t.actor === 'pin';
+const gupKind = (t: Thread) => (t.actor === 'pin' ? 'pin' : 'gup');
+
+/** Maps the huge page with one PMD when the page table was retracted, else needs the PTE's lock. */
+const mapsHuge = (w: World, f: Folio) => f.huge && w.proc.pmd === 'none';
+
+function faultDone(tx: Tx, t: Thread, f: Folio): void {
+  if (isGup(t)) {
+    getRef(tx, f, gupKind(t));
+    finish(tx, t, `${gupKind(t)} folio ${f.id} (slow path)`);
+  } else finish(tx, t, `mapped folio ${f.id}`);
+}
+
+const faultSteps: Record<string, StepDef> = {
+  mmap_lock: {
+    label: 'mmap_read_lock',
+    text: 'Take the mmap lock for reading (a userfaultfd registration holds it for writing).',
+    src: src('mm/memory.c', 'handle_mm_fault'),
+    guard: (w, t) => rwFree(w, 'mmap', 'read', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'mmap', 'read');
+      t.l.index = t.param;
+      t.pc = 'get';
+    },
+  },
+  ...shmemGetSteps('', 'cache', 'the faulting index', {
+    locked: (_tx, t) => void (t.pc = 'map'),
+    missing: (tx, t) => {
+      tx.w.uffdQueue.push({ thread: t.id, index: t.param });
+      tx.ev.push({ type: 'uffd.queued', index: t.param, thread: t.id });
+      release(tx, 'mmap'); // handle_userfault drops mmap_lock and sleeps (VM_FAULT_RETRY)
+      t.l.flag = false;
+      t.pc = 'uffd_wait';
+    },
+  }),
+  uffd_wait: {
+    label: 'handle_userfault: sleep',
+    text: 'Sleep until the userfaultfd monitor resolves the missing page, then retry the fault.',
+    src: src('fs/userfaultfd.c', 'handle_userfault'),
+    guard: (w, t) => {
+      if (t.l.flag) return null;
+      const monitor = w.threads.find((x) => x.actor === 'uffd_monitor');
+      return { kind: 'uffd', index: t.param, owner: monitor ? monitor.id : -1 };
+    },
+    run: (_tx, t) => {
+      t.l.flag = false;
+      t.pc = 'mmap_lock';
+    },
+  },
+  map: {
+    label: 'finish_fault: set_pte_at',
+    text: 'Map the page: one PMD for a huge page when the page table is gone, else a PTE under the PTL. Unlock the page.',
+    src: src('mm/memory.c', 'finish_fault'),
+    guard: (w, t) => (mapsHuge(w, getFolio(w, t.l.folio ?? -1)) ? null : spinFree(w, 'ptl', t.id)),
+    run: (tx, t) => {
+      const w = tx.w;
+      const f = getFolio(w, t.l.folio ?? -1);
+      if (mapsHuge(w, f)) {
+        w.proc.pmd = 'huge';
+        w.proc.pmdFolio = f.id;
+        f.mapcount++;
+        getRef(tx, f, 'pmd', -1);
+        tx.ev.push({ type: 'pmd.changed', pmd: 'huge' });
+      } else if (w.proc.pmd !== 'huge') {
+        acquire(tx, 'ptl');
+        if (w.proc.pmd === 'none') {
+          w.proc.pmd = 'table'; // pte_alloc: a fresh page table
+          tx.ev.push({ type: 'pmd.changed', pmd: 'table' });
+        }
+        if (w.proc.ptes[t.param] === null) setPte(tx, t.param, f);
+        release(tx, 'ptl');
+      }
+      unlockPage(tx, f);
+      faultDone(tx, t, f);
+      dropLookup(tx, t);
+      release(tx, 'mmap');
+    },
+  },
+};
+
+export const fault: ActorProgram = {
+  kind: 'fault',
+  param: pageParam,
+  steps: faultSteps,
+  entry: 'mmap_lock',
+  listing: () => ['mmap_lock', ...shmemGetListing(''), 'uffd_wait', 'map'],
+};
+
+// --- fast GUP ------------------------------------------------------------------------------------------
+
+const GUP = (code: string) => src('mm/gup.c', 'gup_pte_range', code);
+
+/** The folio the process maps at index i (through a PTE or a huge PMD), if any. */
+function mappedAt(w: World, i: number): number | null {
+  if (w.proc.pmd === 'huge') return w.proc.pmdFolio;
+  if (w.proc.pmd === 'none') return null;
+  return w.proc.ptes[i] ?? null;
+}
+
+const gupSteps: Record<string, StepDef> = {
+  read_pte: {
+    label: 'ptep_get_lockless',
+    text: 'Read the PTE without locks (interrupts off). None: fall back to the slow path (a fault).',
+    src: GUP('ptep_get_lockless'),
+    run: (tx, t) => {
+      const id = mappedAt(tx.w, t.param);
+      if (id === null) {
+        t.pc = 'mmap_lock';
+        return;
+      }
+      t.l.folio = id;
+      t.pc = 'grab';
+    },
+  },
+  grab: {
+    label: 'try_grab_folio',
+    text: 'Take a reference (+1 for FOLL_GET, +1024 for FOLL_PIN); fails on a frozen page, which means fall back.',
+    src: GUP('try_grab_folio'),
+    run: (tx, t) => {
+      const f = tx.w.folios[t.l.folio ?? -1];
+      if (!f || f.frozenBy !== null) {
+        t.l.folio = null;
+        t.pc = 'mmap_lock';
+        return;
+      }
+      getRef(tx, f, gupKind(t));
+      t.pc = 'recheck';
+    },
+  },
+  recheck: {
+    label: 'pte_val(pte) != pte_val(ptep_get(ptep))',
+    text: 'Re-read the PTE: if it changed (e.g. collapse unmapped it), drop the reference and fall back.',
+    src: GUP('ptep_get(ptep)'),
+    run: (tx, t) => {
+      const f = getFolio(tx.w, t.l.folio ?? -1);
+      if (mappedAt(tx.w, t.param) === f.id) {
+        t.l.folio = null;
+        finish(tx, t, `${gupKind(t)} folio ${f.id}`);
+        return;
+      }
+      putRef(tx, f, gupKind(t));
+      t.l.folio = null;
+      t.pc = 'mmap_lock';
+    },
+  },
+};
+
+const gupProgram = (kind: 'gup_fast' | 'pin'): ActorProgram => ({
+  kind,
+  param: pageParam,
+  steps: { ...faultSteps, ...gupSteps },
+  entry: 'read_pte',
+  listing: () => ['read_pte', 'grab', 'recheck', 'mmap_lock', ...shmemGetListing(''), 'uffd_wait', 'map'],
+});
+
+export const gupFast = gupProgram('gup_fast');
+export const pin = gupProgram('pin');

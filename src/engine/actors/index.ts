@@ -1,0 +1,36 @@
+// Every actor the simulator knows, by the name the setup notation uses.
+
+import type { ActorProgram } from '../program.ts';
+import type { ActorKind } from '../types.ts';
+import { collapse } from './collapse.ts';
+import { fault, gupFast, pin } from './fault.ts';
+import { memcgMove, mincore } from './mincore.ts';
+import { punch, truncate } from './punch.ts';
+import { fallocate, read, write } from './readWrite.ts';
+import { lruDrain, swapout } from './reclaim.ts';
+import { seekData, seekHole } from './seek.ts';
+import { uffdMonitor, uffdRegister } from './uffd.ts';
+
+export const ACTORS: Readonly<Record<ActorKind, ActorProgram>> = {
+  collapse,
+  seek_data: seekData,
+  seek_hole: seekHole,
+  mincore,
+  read,
+  write,
+  fault,
+  fallocate,
+  punch,
+  truncate,
+  gup_fast: gupFast,
+  pin,
+  uffd_register: uffdRegister,
+  uffd_monitor: uffdMonitor,
+  swapout,
+  lru_drain: lruDrain,
+  memcg_move: memcgMove,
+};
+
+export function isActorKind(s: string): s is ActorKind {
+  return Object.hasOwn(ACTORS, s);
+}

@@ -1,0 +1,102 @@
+// mincore() over the mapped range (mincore_pte_range -> mincore_page, spec §3.2), and the cgroup-v1
+// charge-moving walk (mc_handle_file_pte) that does the same lookup under the page table lock.
+
+import { dropLookup, lookupSpin } from '../lookup.ts';
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, observe, spinFree } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import { acquire, getFolio, getRef, release } from '../tx.ts';
+import type { Thread } from '../types.ts';
+
+const isMincore = (t: Thread) => t.actor === 'mincore';
+
+function report(tx: Tx, t: Thread, i: number, bit: number): void {
+  t.l.vec[i] = bit;
+  t.l.index = i + 1;
+  t.pc = 'pte';
+}
+
+function end(tx: Tx, t: Thread): void {
+  if (tx.w.locks.ptl === t.id) release(tx, 'ptl');
+  if (isMincore(t)) {
+    const v = t.l.vec.join('');
+    observe(tx, t, 'mincore', v);
+    finish(tx, t, v);
+  } else finish(tx, t, 'walked');
+}
+
+const steps: Record<string, StepDef> = {
+  walk: {
+    label: 'walk_page_range: pmd',
+    text: 'A huge PMD reports every page resident; a page table is walked holding its lock (PTL); no page table: look each index up.',
+    src: src('mm/mincore.c', 'mincore_pte_range'),
+    guard: (w, t) => (w.proc.pmd === 'none' ? null : spinFree(w, 'ptl', t.id)),
+    run: (tx, t) => {
+      const p = tx.w.proc;
+      t.l.vec = Array<number>(tx.w.n).fill(0);
+      t.l.index = 0;
+      if (p.pmd === 'huge') {
+        acquire(tx, 'ptl');
+        t.l.vec.fill(1);
+        return end(tx, t);
+      }
+      if (p.pmd === 'table') acquire(tx, 'ptl');
+      t.pc = 'pte';
+    },
+  },
+  pte: {
+    label: 'pte_present / mincore_page: lookup',
+    text: 'A present PTE counts as resident. For pte_none look the page up in the cache (spinning on a frozen page, even while holding the PTL).',
+    src: src('mm/mincore.c', 'mincore_page'),
+    guard: (w, t) => (t.l.index < w.n && w.proc.ptes[t.l.index] === null ? lookupSpin(w, t.l.index) : null),
+    run: (tx, t) => {
+      const i = t.l.index;
+      if (i >= tx.w.n) return end(tx, t);
+      if (tx.w.proc.pmd === 'table' && tx.w.proc.ptes[i] !== null) return report(tx, t, i, 1);
+      const e = tx.w.slots[i];
+      if (e?.t !== 'folio') return report(tx, t, i, 0); // hole, or swap entry with no swap-cache copy
+      getRef(tx, getFolio(tx.w, e.folio), 'lookup');
+      t.l.folio = e.folio;
+      t.pc = 'page';
+    },
+  },
+  page: {
+    label: 'xas_reload; folio_test_uptodate',
+    text: 'Re-check the slot, then report the page resident only if it is uptodate.',
+    src: src('mm/mincore.c', 'mincore_page'),
+    run: (tx, t) => {
+      const id = t.l.folio ?? -1;
+      const f = getFolio(tx.w, id);
+      const e = tx.w.slots[t.l.index];
+      const still = e?.t === 'folio' && e.folio === id;
+      dropLookup(tx, t);
+      if (!still) {
+        t.pc = 'pte';
+        return;
+      }
+      report(tx, t, t.l.index, f.uptodate ? 1 : 0);
+    },
+  },
+};
+
+export const mincore: ActorProgram = {
+  kind: 'mincore',
+  param: null,
+  steps,
+  entry: 'walk',
+  listing: () => ['walk', 'pte', 'page'],
+};
+
+export const memcgMove: ActorProgram = {
+  kind: 'memcg_move',
+  param: null,
+  steps: Object.fromEntries(
+    Object.entries(steps).map(([k, s]) => [
+      k,
+      { ...s, src: k === 'walk' ? src('mm/memcontrol.c', 'mc_handle_file_pte') : s.src },
+    ]),
+  ),
+  entry: 'walk',
+  listing: () => ['walk', 'pte', 'page'],
+};

@@ -1,0 +1,299 @@
+// Hole punch and truncate: shmem_fallocate(PUNCH_HOLE) / shmem_setattr -> shmem_undo_range (spec §3.7).
+// Pass 1 trylocks and removes what it can, the partial-page step locks the edge pages (sleeping), and
+// pass 2 locks every remaining folio and, before v6.7, removes a large one whole (race g).
+
+import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import {
+  acquire,
+  getFolio,
+  getRef,
+  lockPage,
+  putRef,
+  release,
+  removeFromCache,
+  setPte,
+  setSlot,
+  unlockPage,
+  zapPmd,
+} from '../tx.ts';
+import type { Block, Folio, Thread, World } from '../types.ts';
+import { VARIANTS } from '../variants.ts';
+
+const UNDO = (code: string) => src('mm/shmem.c', 'shmem_undo_range', code);
+const covers = (t: Thread, f: Folio, n: number) =>
+  f.index >= t.l.start && f.index + (f.huge ? n : 1) <= t.l.end;
+
+/** Zeroes the part of a large folio inside the range, which then stays (the split is not modelled). */
+function zeroCovered(tx: Tx, t: Thread, f: Folio): void {
+  for (let i = Math.max(t.l.start, f.index); i < Math.min(t.l.end, f.index + tx.w.n); i++) {
+    f.data[i - f.index] = 0;
+    tx.ev.push({ type: 'page.written', folio: f.id, index: i, value: 0 });
+  }
+  t.l.skipFrom = f.index;
+  t.l.skipTo = f.index + tx.w.n;
+}
+
+/** What pass 1 would do at slot i: nothing, drop a swap entry, or remove a folio (needs xa_lock). */
+function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove' {
+  const e = w.slots[i];
+  if (e?.t === 'swap') return 'swap';
+  if (e?.t !== 'folio') return 'skip';
+  const f = getFolio(w, e.folio);
+  return f.locked !== null || !covers(t, f, w.n) ? 'skip' : 'remove';
+}
+
+function nextPass2(tx: Tx, t: Thread): void {
+  let i = t.l.index + 1;
+  if (i >= t.l.skipFrom && i < t.l.skipTo) i = t.l.skipTo;
+  t.l.index = i;
+  t.pc = 'p2_get';
+  if (i < t.l.end) return;
+  // Truncate to EOF repeats until a pass finds nothing; a punch stops after one pass.
+  if (t.actor === 'truncate' && t.l.found) {
+    t.l.found = false;
+    t.l.index = t.l.start;
+    t.l.pass++;
+    return;
+  }
+  t.pc = 'finish';
+}
+
+function pass2Found(tx: Tx, t: Thread, kind: 'empty' | 'swap' | 'folio'): void {
+  if (kind === 'folio') {
+    t.pc = 'p2_lock';
+    return;
+  }
+  if (kind === 'swap') {
+    t.pc = 'p2_swap';
+    return;
+  }
+  nextPass2(tx, t);
+}
+
+function pass2Block(w: World, t: Thread): Block | null {
+  const f = getFolio(w, t.l.folio ?? -1);
+  return firstBlock(pageLockFree(w, f.id, t.id), f.mapped ? spinFree(w, 'xa_lock', t.id) : null);
+}
+
+const steps: Record<string, StepDef> = {
+  inode_lock: {
+    label: 'inode_lock; i_size / punch range',
+    text: 'Take the inode lock; the range now reads as zeros (truncate lowers i_size first).',
+    src: src('mm/shmem.c', 'shmem_fallocate', 'FALLOC_FL_PUNCH_HOLE'),
+    guard: (w, t) => inodeFree(w, t.id),
+    run: (tx, t) => {
+      const w = tx.w;
+      acquire(tx, 'inode');
+      if (t.actor === 'truncate') {
+        t.l.start = t.param;
+        t.l.end = w.n;
+        w.iSize = t.param;
+        tx.ev.push({ type: 'inode.changed', nrpages: w.nrpages, iSize: w.iSize });
+      } else {
+        t.l.start = t.param;
+        t.l.end = t.param + 1;
+      }
+      for (let i = t.l.start; i < t.l.end; i++) {
+        w.ghost.logical[i] = 0;
+        w.ghost.hasData[i] = false;
+      }
+      t.l.skipFrom = w.n;
+      t.l.skipTo = w.n;
+      t.pc = 'unmap';
+    },
+  },
+  unmap: {
+    label: 'unmap_mapping_range',
+    text: 'Zap the PTEs of the range under the PTL (a huge PMD mapping is zapped whole).',
+    src: src('mm/memory.c', 'unmap_mapping_range'),
+    guard: (w, t) => spinFree(w, 'ptl', t.id),
+    run: (tx, t) => {
+      const p = tx.w.proc;
+      acquire(tx, 'ptl');
+      if (p.pmd === 'huge') zapPmd(tx);
+      for (let i = t.l.start; i < t.l.end; i++) if (p.ptes[i] !== null) setPte(tx, i, null);
+      release(tx, 'ptl');
+      t.l.index = t.l.start;
+      t.pc = 'pass1';
+    },
+  },
+  pass1: {
+    label: 'find_lock_entries: trylock + remove',
+    text: 'Pass 1: look up the next index; trylock a folio that lies fully inside the range and remove it; skip locked ones and large ones that straddle.',
+    src: UNDO('find_lock_entries'),
+    guard: (w, t) =>
+      t.l.index < t.l.end
+        ? firstBlock(
+            lookupSpin(w, t.l.index),
+            pass1Action(w, t, t.l.index) !== 'skip' ? spinFree(w, 'xa_lock', t.id) : null,
+          )
+        : null,
+    run: (tx, t) => {
+      const w = tx.w;
+      const i = t.l.index;
+      if (i >= t.l.end) {
+        t.l.index = t.l.start;
+        t.pc = 'partial_first';
+        return;
+      }
+      const action = pass1Action(w, t, i);
+      if (action === 'swap') {
+        acquire(tx, 'xa_lock');
+        setSlot(tx, i, { t: 'empty' });
+        release(tx, 'xa_lock');
+      } else if (action === 'remove') {
+        const f = getFolio(w, (w.slots[i] as { folio: number }).folio);
+        getRef(tx, f, 'lookup');
+        lockPage(tx, f);
+        acquire(tx, 'xa_lock');
+        removeFromCache(tx, f);
+        release(tx, 'xa_lock');
+        unlockPage(tx, f);
+        putRef(tx, f, 'lookup');
+      }
+      t.l.index = i + 1;
+    },
+  },
+  ...partialStep('partial_first', (t) => t.l.start, 'partial_last'),
+  ...partialStep('partial_last', (t) => t.l.end - 1, 'p2_start'),
+  p2_start: {
+    label: 'second pass',
+    text: 'Pass 2 starts over the range, locking (and sleeping on) every folio it finds.',
+    src: UNDO('truncate_inode_folio'),
+    run: (_tx, t) => {
+      t.l.index = t.l.start >= t.l.skipFrom && t.l.start < t.l.skipTo ? t.l.skipTo : t.l.start;
+      t.l.found = false;
+      t.l.pass = 2;
+      t.pc = t.l.index < t.l.end ? 'p2_get' : 'finish';
+    },
+  },
+  ...lookupSteps('p2_', 'the next index of pass 2', (tx, t, r) => pass2Found(tx, t, r.t)),
+  p2_swap: {
+    label: 'shmem_free_swap',
+    text: 'Pass 2: free a swap entry in the range.',
+    src: UNDO('shmem_free_swap'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      if (tx.w.slots[t.l.index]?.t === 'swap') {
+        acquire(tx, 'xa_lock');
+        setSlot(tx, t.l.index, { t: 'empty' });
+        release(tx, 'xa_lock');
+        t.l.found = true;
+      }
+      nextPass2(tx, t);
+    },
+  },
+  p2_lock: {
+    label: 'folio_lock; truncate_inode_folio',
+    text: 'Pass 2: lock the folio (sleeping). Left the file meanwhile: look the index up again. Else remove it, a huge one whole (v6.7: zero the covered part instead).',
+    src: UNDO('truncate_inode_folio'),
+    guard: (w, t) => pass2Block(w, t),
+    run: (tx, t) => {
+      const w = tx.w;
+      const f = getFolio(w, t.l.folio ?? -1);
+      lockPage(tx, f);
+      if (!f.mapped) {
+        unlockPage(tx, f);
+        dropLookup(tx, t);
+        t.pc = 'p2_get'; // restart at this index: it may now hold the huge page
+        return;
+      }
+      if (f.huge && VARIANTS[w.variant].flags.undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
+      else {
+        acquire(tx, 'xa_lock');
+        removeFromCache(tx, f);
+        release(tx, 'xa_lock');
+      }
+      t.l.found = true;
+      unlockPage(tx, f);
+      dropLookup(tx, t);
+      nextPass2(tx, t);
+    },
+  },
+  finish: {
+    label: 'inode_unlock',
+    text: 'Drop the inode lock.',
+    src: src('mm/shmem.c', 'shmem_fallocate'),
+    run: (tx, t) => {
+      release(tx, 'inode');
+      finish(tx, t, t.actor === 'truncate' ? `truncated to ${t.param}` : `punched ${t.param}`);
+    },
+  },
+};
+
+/**
+ * The partial-page step for one edge index (shmem_get_partial_folio + truncate_inode_partial_folio):
+ * look up, lock (sleeping), re-check the mapping (on a mismatch look again), then remove a small page or
+ * zero the covered part of a large folio and cut it out of pass 2.
+ */
+function partialStep(id: string, indexOf: (t: Thread) => number, next: string): Record<string, StepDef> {
+  const folioAt = (w: World, t: Thread): Folio | null => {
+    const e = w.slots[indexOf(t)];
+    return e?.t === 'folio' ? getFolio(w, e.folio) : null;
+  };
+  return {
+    [id]: {
+      label: 'shmem_get_partial_folio; truncate_inode_partial_folio',
+      text: 'Edge page: look it up and lock it (sleeping); remove a small page, or zero the covered part of a huge page.',
+      src: UNDO('shmem_get_partial_folio'),
+      guard: (w, t) => {
+        if (t.l.end <= t.l.start) return null;
+        const f = folioAt(w, t);
+        if (!f) return lookupSpin(w, indexOf(t));
+        return firstBlock(
+          lookupSpin(w, indexOf(t)),
+          pageLockFree(w, f.id, t.id),
+          f.huge ? null : spinFree(w, 'xa_lock', t.id),
+        );
+      },
+      run: (tx, t) => {
+        t.pc = next;
+        const f = t.l.end > t.l.start ? folioAt(tx.w, t) : null;
+        if (!f || (id === 'partial_last' && t.l.end - 1 === t.l.start)) return;
+        getRef(tx, f, 'lookup');
+        lockPage(tx, f);
+        if (f.huge && !covers(t, f, tx.w.n)) zeroCovered(tx, t, f);
+        else {
+          acquire(tx, 'xa_lock');
+          removeFromCache(tx, f);
+          release(tx, 'xa_lock');
+        }
+        unlockPage(tx, f);
+        putRef(tx, f, 'lookup');
+      },
+    },
+  };
+}
+
+const listing = () => [
+  'inode_lock',
+  'unmap',
+  'pass1',
+  'partial_first',
+  'partial_last',
+  'p2_start',
+  'p2_get',
+  'p2_check',
+  'p2_swap',
+  'p2_lock',
+  'finish',
+];
+
+export const punch: ActorProgram = {
+  kind: 'punch',
+  param: { name: 'index', min: 0, max: (n) => n - 1 },
+  steps,
+  entry: 'inode_lock',
+  listing,
+};
+export const truncate: ActorProgram = {
+  kind: 'truncate',
+  param: { name: 'new size in pages', min: 0, max: (n) => n - 1 },
+  steps,
+  entry: 'inode_lock',
+  listing,
+};

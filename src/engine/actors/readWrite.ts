@@ -1,0 +1,127 @@
+// read(), write() and fallocate() on one page index (spec §3.3, §3.5, §3.6).
+
+import { dropLookup } from '../lookup.ts';
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, inodeFree, observe } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import { acquire, getFolio, newValue, release, setFlag, unlockPage } from '../tx.ts';
+import type { Folio, Thread } from '../types.ts';
+import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
+
+const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
+
+// --- read ------------------------------------------------------------------------------------------------
+
+function readDone(tx: Tx, t: Thread, value: number): void {
+  t.l.value = value;
+  observe(tx, t, `read(${t.param})`, String(value));
+  finish(tx, t, String(value));
+}
+
+const readSteps: Record<string, StepDef> = {
+  ...shmemGetSteps('', 'read', 'the page', {
+    hole: (tx, t) => readDone(tx, t, 0),
+    locked: (tx, t, f) => {
+      unlockPage(tx, f); // shmem_file_read_iter unlocks before copying, holding only a reference
+      t.pc = 'copy';
+    },
+  }),
+  copy: {
+    label: 'copy_page_to_iter',
+    text: 'Copy the page contents to the user (holding only a reference), then drop it.',
+    src: src('mm/shmem.c', 'shmem_file_read_iter', 'copy_page_to_iter'),
+    run: (tx, t) => {
+      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const value = f.data[t.param - f.index] ?? 0;
+      dropLookup(tx, t);
+      readDone(tx, t, value);
+    },
+  },
+};
+
+export const read: ActorProgram = {
+  kind: 'read',
+  param: pageParam,
+  steps: readSteps,
+  entry: 'get',
+  listing: () => [...shmemGetListing(''), 'copy'],
+};
+
+// --- write -----------------------------------------------------------------------------------------------
+
+const inodeLock = (what: string, func: string): StepDef => ({
+  label: 'inode_lock',
+  text: `Take the inode lock for ${what}.`,
+  src: src('mm/shmem.c', func),
+  guard: (w, t) => inodeFree(w, t.id),
+  run: (tx, t) => {
+    acquire(tx, 'inode');
+    t.l.index = t.param;
+    t.pc = 'get';
+  },
+});
+
+function endLocked(tx: Tx, t: Thread, f: Folio): void {
+  unlockPage(tx, f);
+  dropLookup(tx, t);
+  release(tx, 'inode');
+}
+
+const writeSteps: Record<string, StepDef> = {
+  inode_lock: inodeLock('write()', 'shmem_file_write_iter'),
+  ...shmemGetSteps('', 'write', 'the page', { locked: (_tx, t) => void (t.pc = 'write') }),
+  write: {
+    label: 'shmem_write_end',
+    text: 'Copy the new data into the page, mark it uptodate and dirty, unlock it and drop the inode lock.',
+    src: src('mm/shmem.c', 'shmem_write_end'),
+    run: (tx, t) => {
+      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const v = newValue(tx);
+      const sub = t.param - f.index;
+      f.data[sub] = v;
+      f.valid[sub] = true;
+      f.fallocUnwritten = false;
+      tx.ev.push({ type: 'page.written', folio: f.id, index: t.param, value: v });
+      setFlag(tx, f, 'uptodate', true);
+      setFlag(tx, f, 'dirty', true);
+      tx.w.ghost.logical[t.param] = v;
+      tx.w.ghost.hasData[t.param] = true;
+      endLocked(tx, t, f);
+      observe(tx, t, `write(${t.param})`, String(v));
+      finish(tx, t, `wrote ${v}`);
+    },
+  },
+};
+
+export const write: ActorProgram = {
+  kind: 'write',
+  param: pageParam,
+  steps: writeSteps,
+  entry: 'inode_lock',
+  listing: () => ['inode_lock', ...shmemGetListing(''), 'write'],
+};
+
+// --- fallocate -------------------------------------------------------------------------------------------
+
+const fallocSteps: Record<string, StepDef> = {
+  inode_lock: inodeLock('fallocate()', 'shmem_fallocate'),
+  ...shmemGetSteps('', 'falloc', 'the page', { locked: (_tx, t) => void (t.pc = 'finish') }),
+  finish: {
+    label: 'folio_unlock; inode_unlock',
+    text: 'The page is allocated (a new one stays !uptodate: allocated but unwritten); unlock it and the inode.',
+    src: src('mm/shmem.c', 'shmem_fallocate'),
+    run: (tx, t) => {
+      endLocked(tx, t, getFolio(tx.w, t.l.folio ?? -1));
+      finish(tx, t, 'allocated');
+    },
+  },
+};
+
+export const fallocate: ActorProgram = {
+  kind: 'fallocate',
+  param: pageParam,
+  steps: fallocSteps,
+  entry: 'inode_lock',
+  listing: () => ['inode_lock', ...shmemGetListing(''), 'finish'],
+};

@@ -1,0 +1,105 @@
+// lseek(SEEK_DATA / SEEK_HOLE) on shmem: shmem_file_llseek -> mapping_seek_hole_data (spec §3.1).
+
+import { dropLookup, lookupSpin } from '../lookup.ts';
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, inodeFree, observe } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import { acquire, getFolio, getRef, release } from '../tx.ts';
+import type { Thread } from '../types.ts';
+
+function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {
+  release(tx, 'inode');
+  t.l.value = offset === 'ENXIO' ? tx.w.iSize : offset;
+  const what = t.actor === 'seek_data' ? `SEEK_DATA(${t.param})` : `SEEK_HOLE(${t.param})`;
+  observe(tx, t, what, String(offset));
+  finish(tx, t, String(offset));
+}
+
+/** One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate hook). */
+function decide(tx: Tx, t: Thread, pos: number, isData: boolean, size: number): void {
+  const seekData = t.actor === 'seek_data';
+  const offset = t.l.start;
+  if (offset < pos && !seekData) return conclude(tx, t, offset); // SEEK_HOLE skipped a hole
+  const from = Math.max(offset, pos);
+  if (isData === seekData) return conclude(tx, t, from);
+  // Not what we look for: continue after this entry; a large folio makes the scan jump to its end.
+  const end = Math.ceil((pos + 1) / size) * size;
+  t.l.start = end;
+  t.l.index = end;
+  t.pc = 'find';
+}
+
+function atEnd(tx: Tx, t: Thread): void {
+  // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
+  conclude(tx, t, t.actor === 'seek_data' ? 'ENXIO' : Math.min(t.l.start, tx.w.iSize));
+}
+
+const steps: Record<string, StepDef> = {
+  inode_lock: {
+    label: 'inode_lock',
+    text: 'Take the inode lock (excludes write, fallocate and truncate, not collapse).',
+    src: src('mm/shmem.c', 'shmem_file_llseek'),
+    guard: (w, t) => inodeFree(w, t.id),
+    run: (tx, t) => {
+      acquire(tx, 'inode');
+      t.l.start = t.param;
+      t.l.index = t.param;
+      if (t.param >= tx.w.iSize) return conclude(tx, t, 'ENXIO');
+      t.pc = 'find';
+    },
+  },
+  find: {
+    label: 'find_get_entry',
+    text: 'Find the next non-empty entry at or after the cursor, locklessly, and take a reference on it.',
+    src: src('mm/filemap.c', 'mapping_seek_hole_data'),
+    guard: (w, t) => {
+      for (let i = t.l.index; i < Math.min(w.iSize, w.n); i++)
+        if (w.slots[i]?.t !== 'empty') return lookupSpin(w, i);
+      return null;
+    },
+    run: (tx, t) => {
+      const w = tx.w;
+      const limit = Math.min(w.iSize, w.n);
+      let i = t.l.index;
+      while (i < limit && w.slots[i]?.t === 'empty') i++;
+      if (i >= limit) return atEnd(tx, t);
+      const e = w.slots[i];
+      t.l.index = i;
+      if (e?.t === 'swap') return decide(tx, t, i, true, 1);
+      if (e?.t === 'folio') {
+        getRef(tx, getFolio(w, e.folio), 'lookup');
+        t.l.folio = e.folio;
+        t.pc = 'decide';
+      }
+    },
+  },
+  decide: {
+    label: 'xas_reload; folio_seek_hole_data',
+    text: 'Re-check the slot, then decide: an uptodate folio is data, a !uptodate one counts as a hole.',
+    src: src('mm/filemap.c', 'folio_seek_hole_data'),
+    run: (tx, t) => {
+      const id = t.l.folio ?? -1;
+      const f = getFolio(tx.w, id);
+      const e = tx.w.slots[t.l.index];
+      const still = e?.t === 'folio' && e.folio === id;
+      dropLookup(tx, t);
+      if (!still) {
+        t.pc = 'find';
+        return;
+      }
+      decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1);
+    },
+  },
+};
+
+const listing = () => ['inode_lock', 'find', 'decide'];
+
+export const seekData: ActorProgram = {
+  kind: 'seek_data',
+  param: { name: 'offset', min: 0, max: (n) => n },
+  steps,
+  entry: 'inode_lock',
+  listing,
+};
+export const seekHole: ActorProgram = { ...seekData, kind: 'seek_hole' };

@@ -1,0 +1,156 @@
+// shmem_get_folio_gfp() as steps (spec §3 LOCKED_GET): look up, swap in, lock and re-check, or allocate.
+
+import { lookupSteps, dropLookup } from '../lookup.ts';
+import type { StepDef } from '../program.ts';
+import { pageLockFree, spinFree } from '../program.ts';
+import { src } from '../sources.ts';
+import type { Tx } from '../tx.ts';
+import {
+  acquire,
+  addToLru,
+  allocFolio,
+  getFolio,
+  lockPage,
+  release,
+  setFlag,
+  setNrpages,
+  setSlot,
+  unlockPage,
+} from '../tx.ts';
+import type { Folio, Thread } from '../types.ts';
+
+export type Sgp = 'read' | 'write' | 'cache' | 'falloc';
+
+export interface ShmemGetHooks {
+  /** The folio is locked by the thread, with a lookup reference in t.l.folio. */
+  readonly locked: (tx: Tx, t: Thread, f: Folio) => void;
+  /** SGP_READ met a hole (or a fallocated page): nothing locked, no reference held. */
+  readonly hole?: (tx: Tx, t: Thread) => void;
+  /** A fault met a hole in a userfaultfd MISSING range. */
+  readonly missing?: (tx: Tx, t: Thread) => void;
+}
+
+const SHMEM = (code: string) => src('mm/shmem.c', 'shmem_get_folio_gfp', code);
+
+export function shmemGetSteps(
+  p: string,
+  sgp: Sgp,
+  what: string,
+  hooks: ShmemGetHooks,
+): Record<string, StepDef> {
+  const lookups = lookupSteps(p, what, (tx, t, r) => {
+    if (r.t === 'folio') t.pc = `${p}lock`;
+    else if (r.t === 'swap') t.pc = `${p}swapin`;
+    else if (sgp === 'read') hooks.hole?.(tx, t);
+    else if (sgp === 'cache' && tx.w.proc.uffdMissing && hooks.missing) hooks.missing(tx, t);
+    else t.pc = `${p}alloc`;
+  });
+  const swapin: StepDef = {
+    label: 'shmem_swapin_folio',
+    text: 'Read the page back from swap into a new locked folio and put it in the slot under xa_lock.',
+    src: src('mm/shmem.c', 'shmem_swapin_folio'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      const e = tx.w.slots[t.l.index];
+      if (e?.t !== 'swap') {
+        t.pc = `${p}get`; // someone else swapped it in first: look again
+        return;
+      }
+      acquire(tx, 'xa_lock');
+      const f = allocFolio(
+        tx,
+        { huge: false, index: t.l.index, data: [e.value], uptodate: true, mapped: true },
+        [
+          { kind: 'cache', thread: -1 },
+          { kind: 'lookup', thread: t.id },
+        ],
+      );
+      lockPage(tx, f);
+      setSlot(tx, t.l.index, { t: 'folio', folio: f.id });
+      setNrpages(tx, 1);
+      release(tx, 'xa_lock');
+      addToLru(tx, f);
+      t.l.folio = f.id;
+      hooks.locked(tx, t, f);
+    },
+  };
+  const lock: StepDef = {
+    label: 'folio_lock; mapping check',
+    text: 'Lock the folio (sleeping while someone else holds it); if it left the file meanwhile, unlock and look up again.',
+    src: SHMEM('folio_lock(folio)'),
+    guard: (w, t) => pageLockFree(w, t.l.folio ?? -1, t.id),
+    run: (tx, t) => {
+      const f = getFolio(tx.w, t.l.folio ?? -1);
+      lockPage(tx, f);
+      if (!f.mapped) {
+        unlockPage(tx, f);
+        dropLookup(tx, t);
+        t.pc = `${p}get`;
+        return;
+      }
+      if (!f.uptodate && !f.huge) {
+        if (sgp === 'read') {
+          unlockPage(tx, f);
+          dropLookup(tx, t);
+          hooks.hole?.(tx, t);
+          return;
+        }
+        if (sgp === 'cache') instantiate(tx, f);
+      }
+      hooks.locked(tx, t, f);
+    },
+  };
+  const alloc: StepDef = {
+    label: 'shmem_alloc_and_add_folio',
+    text:
+      sgp === 'falloc'
+        ? 'Allocate a page and insert it under xa_lock, locked and NOT uptodate (fallocate never zeroes it).'
+        : 'Allocate a page and insert it into the hole under xa_lock, locked.',
+    src: SHMEM('shmem_alloc_and_add_folio'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      if (tx.w.slots[t.l.index]?.t !== 'empty') {
+        t.pc = `${p}get`; // filled meanwhile (-EEXIST): look again
+        return;
+      }
+      acquire(tx, 'xa_lock');
+      const f = allocFolio(
+        tx,
+        {
+          huge: false,
+          index: t.l.index,
+          data: [0],
+          uptodate: false,
+          mapped: true,
+          fallocUnwritten: sgp === 'falloc',
+          valid: [sgp !== 'falloc'],
+        },
+        [
+          { kind: 'cache', thread: -1 },
+          { kind: 'lookup', thread: t.id },
+        ],
+      );
+      lockPage(tx, f);
+      setSlot(tx, t.l.index, { t: 'folio', folio: f.id });
+      setNrpages(tx, 1);
+      release(tx, 'xa_lock');
+      addToLru(tx, f);
+      if (sgp === 'cache') instantiate(tx, f);
+      t.l.folio = f.id;
+      hooks.locked(tx, t, f);
+    },
+  };
+  return { ...lookups, [`${p}swapin`]: swapin, [`${p}lock`]: lock, [`${p}alloc`]: alloc };
+}
+
+/** A fault instantiates a fallocated or new page: zero it and mark it uptodate (still locked). */
+function instantiate(tx: Tx, f: Folio): void {
+  f.data = f.data.map(() => 0);
+  f.valid = f.valid.map(() => true);
+  f.fallocUnwritten = false;
+  setFlag(tx, f, 'uptodate', true);
+}
+
+export function shmemGetListing(p: string): string[] {
+  return [`${p}get`, `${p}check`, `${p}swapin`, `${p}lock`, `${p}alloc`];
+}

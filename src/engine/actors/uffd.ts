@@ -1,0 +1,79 @@
+// userfaultfd: UFFDIO_REGISTER (MODE_MISSING) and the monitor that answers faults with UFFDIO_COPY (§3.11).
+
+import type { ActorProgram, StepDef } from '../program.ts';
+import { finish, firstBlock, rwFree, spinFree } from '../program.ts';
+import { src } from '../sources.ts';
+import { acquire, addToLru, allocFolio, release, setNrpages, setPte, setSlot } from '../tx.ts';
+
+const registerSteps: Record<string, StepDef> = {
+  register: {
+    label: 'userfaultfd_register',
+    text: 'Under mmap_lock (write), set UFFD_MISSING on the VMA. Collapse holds nothing that excludes this.',
+    src: src('fs/userfaultfd.c', 'userfaultfd_register'),
+    guard: (w, t) => rwFree(w, 'mmap', 'write', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'mmap', 'write');
+      tx.w.proc.uffdMissing = true;
+      tx.ev.push({ type: 'uffd.registered' });
+      release(tx, 'mmap');
+      finish(tx, t, 'registered');
+    },
+  },
+};
+
+export const uffdRegister: ActorProgram = {
+  kind: 'uffd_register',
+  param: null,
+  steps: registerSteps,
+  entry: 'register',
+  listing: () => ['register'],
+};
+
+const monitorSteps: Record<string, StepDef> = {
+  serve: {
+    label: 'UFFDIO_COPY',
+    text: 'Take the next missing-page event; insert a page with the real data into the hole (EEXIST if filled), map it, wake the faulter.',
+    src: src('mm/userfaultfd.c', 'mfill_atomic'),
+    guard: (w, t) =>
+      w.uffdQueue.length === 0
+        ? { kind: 'idle' }
+        : firstBlock(spinFree(w, 'xa_lock', t.id), spinFree(w, 'ptl', t.id)),
+    run: (tx, t) => {
+      const w = tx.w;
+      const ev = w.uffdQueue.shift();
+      if (!ev) return;
+      if (w.slots[ev.index]?.t === 'empty') {
+        acquire(tx, 'xa_lock');
+        const v = w.nextValue++;
+        const f = allocFolio(
+          tx,
+          { huge: false, index: ev.index, data: [v], uptodate: true, mapped: true, dirty: true },
+          [{ kind: 'cache', thread: -1 }],
+        );
+        setSlot(tx, ev.index, { t: 'folio', folio: f.id });
+        setNrpages(tx, 1);
+        release(tx, 'xa_lock');
+        addToLru(tx, f);
+        w.ghost.logical[ev.index] = v;
+        w.ghost.hasData[ev.index] = true;
+        if (w.proc.pmd === 'table' && w.proc.ptes[ev.index] === null) {
+          acquire(tx, 'ptl');
+          setPte(tx, ev.index, f);
+          release(tx, 'ptl');
+        }
+        t.result = `copied ${v} into ${ev.index}`;
+      } else t.result = `EEXIST at ${ev.index}`;
+      const waiter = w.threads[ev.thread];
+      if (waiter) waiter.l.flag = true;
+      tx.ev.push({ type: 'uffd.resolved', index: ev.index, thread: ev.thread });
+    },
+  },
+};
+
+export const uffdMonitor: ActorProgram = {
+  kind: 'uffd_monitor',
+  param: null,
+  steps: monitorSteps,
+  entry: 'serve',
+  listing: () => ['serve'],
+};

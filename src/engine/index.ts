@@ -1,0 +1,21 @@
+// The engine's public face: setup, step, run, and what the page and the explorer need to describe them.
+
+export * from './types.ts';
+export * from './variants.ts';
+export { ACTORS, isActorKind } from './actors/index.ts';
+export type { ActorProgram, StepDef } from './program.ts';
+export { resolveSource } from './sources.ts';
+export * from './setup.ts';
+export { step, type StepError, type StepResult } from './step.ts';
+export { runSchedule, violationKey, type RunResult, type StepRecord } from './run.ts';
+export {
+  threadStatus,
+  runnableThreads,
+  describeBlock,
+  isQuiescent,
+  waitsFor,
+  stepOf,
+  type ThreadStatus,
+} from './status.ts';
+export { fileValue, resident } from './invariants/observers.ts';
+export { INVARIANTS } from './invariantList.ts';

@@ -1,0 +1,330 @@
+// The invariants I1..I12 of spec §5, checked after every step. Each returns the violations it finds.
+
+import { describeBlock, isQuiescent, runnableThreads, threadStatus, waitCycle } from '../status.ts';
+import { getFolio, holderWeight } from '../tx.ts';
+import type { InvariantId, Thread, ThreadId, Violation, World } from '../types.ts';
+import { fileValue } from './observers.ts';
+
+export interface CheckContext {
+  readonly prev: World;
+  readonly next: World;
+  /** The thread that stepped, and the id of the step it took. */
+  readonly tid: ThreadId;
+  readonly stepId: string;
+  /** Index of this step in the run (0-based). */
+  readonly step: number;
+}
+
+type Emit = (
+  invariant: InvariantId,
+  message: string,
+  threads: readonly ThreadId[],
+  slots: readonly number[],
+) => void;
+
+const name = (w: World, id: ThreadId) => (id < 0 ? 'outside' : `T${id} ${w.threads[id]?.actor ?? '?'}`);
+const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
+/** I1 and I2 and readers' I3, at the step that completes a call. */
+function checkCompletedCall(c: CheckContext, t: Thread, emit: Emit): void {
+  const w = c.next;
+  if (t.actor === 'seek_data') {
+    const lost = range(t.param, Math.min(t.l.value, w.n)).filter((i) => t.l.throughout[i]);
+    if (lost.length > 0)
+      emit(
+        'seek',
+        `SEEK_DATA(${t.param}) returned ${t.result}, skipping slot ${lost.join(', ')} that held data for the whole call`,
+        [t.id],
+        lost,
+      );
+  } else if (t.actor === 'seek_hole') {
+    const r = t.l.value;
+    if (r < w.iSize && t.l.throughout[r])
+      emit(
+        'seek',
+        `SEEK_HOLE(${t.param}) returned ${r}, but slot ${r} held data for the whole call`,
+        [t.id],
+        [r],
+      );
+  } else if (t.actor === 'mincore') {
+    const missed = t.l.vec.flatMap((bit, i) => (bit === 0 && t.l.throughout[i] ? [i] : []));
+    if (missed.length > 0)
+      emit(
+        'mincore',
+        `mincore reported slot ${missed.join(', ')} not resident although its data stayed in memory for the whole call`,
+        [t.id],
+        missed,
+      );
+  } else if (t.actor === 'read') {
+    if (!t.l.vec.includes(t.l.value))
+      emit(
+        'data',
+        `read(${t.param}) returned ${t.l.value}; the file held ${t.l.vec.join(' or ')} during the call`,
+        [t.id],
+        [t.param],
+      );
+  }
+}
+
+/** I3 at the commit step: every sub-page holds what its slot held when collapse locked it. */
+function checkCommit(c: CheckContext, t: Thread, emit: Emit): void {
+  const h = t.l.hpage === null ? undefined : c.next.folios[t.l.hpage];
+  if (!h) return;
+  const bad = h.data.flatMap((v, i) => (t.l.expected[i] !== -1 && t.l.expected[i] !== v ? [i] : []));
+  if (bad.length > 0)
+    emit('data', `the huge page is published with wrong contents in sub-page ${bad.join(', ')}`, [t.id], bad);
+}
+
+/** I5: refcount equals its holders; frozen means 0 with a freezer; nothing points at a freed folio. */
+function checkRefcounts(w: World, emit: Emit): void {
+  for (const f of Object.values(w.folios)) {
+    if (f.frozenBy !== null) {
+      if (f.refcount !== 0)
+        emit('refcount', `folio ${f.id} is frozen with refcount ${f.refcount}`, [f.frozenBy], [f.index]);
+      continue;
+    }
+    const sum = f.holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+    if (sum !== f.refcount || f.refcount <= 0)
+      emit(
+        'refcount',
+        `folio ${f.id} has refcount ${f.refcount} but its holders add up to ${sum}`,
+        [],
+        [f.index],
+      );
+    for (const h of f.holders) {
+      if (h.kind === 'lookup' && w.threads[h.thread]?.l.folio !== f.id)
+        emit(
+          'refcount',
+          `folio ${f.id} has a lookup reference from ${name(w, h.thread)}, which no longer uses it`,
+          [h.thread],
+          [f.index],
+        );
+    }
+  }
+  w.slots.forEach((e, i) => {
+    if (e.t === 'folio' && !w.folios[e.folio])
+      emit('refcount', `slot ${i} points at freed folio ${e.folio}`, [], [i]);
+  });
+  w.proc.ptes.forEach((id, i) => {
+    if (id !== null && !w.folios[id]) emit('refcount', `PTE ${i} maps freed folio ${id}`, [], [i]);
+  });
+}
+
+/** I6: one owner per lock, finished threads hold nothing, no sleeping while holding a spinlock. */
+function checkLocking(w: World, emit: Emit): void {
+  const dead = (id: ThreadId | null) => id !== null && id >= 0 && (w.threads[id]?.done ?? true);
+  for (const f of Object.values(w.folios))
+    if (dead(f.locked))
+      emit(
+        'locking',
+        `folio ${f.id} is still locked by ${name(w, f.locked ?? -1)}, which has finished`,
+        [f.locked ?? -1],
+        [f.index],
+      );
+  const l = w.locks;
+  for (const [lock, owner] of [
+    ['xa_lock', l.xa],
+    ['PTL', l.ptl],
+    ['inode lock', l.inode],
+    ['i_mmap', l.iMmap.writer],
+    ['mmap_lock', l.mmap.writer],
+  ] as const)
+    if (dead(owner))
+      emit(
+        'locking',
+        `${lock} is still held by ${name(w, owner ?? -1)}, which has finished`,
+        [owner ?? -1],
+        [],
+      );
+  for (const t of w.threads) {
+    const s = threadStatus(w, t);
+    if (s.t !== 'blocked') continue;
+    const sleeps = s.block.kind === 'page-lock' || s.block.kind === 'rwsem' || s.block.kind === 'uffd';
+    const spin = l.xa === t.id ? 'xa_lock' : l.ptl === t.id ? 'the PTL' : null;
+    if (sleeps && spin)
+      emit(
+        'locking',
+        `T${t.id} ${t.actor} sleeps (${describeBlock(w, s.block)}) while holding ${spin}`,
+        [t.id],
+        [],
+      );
+  }
+}
+
+const INSTANTIATORS = new Set(['fault', 'write', 'fallocate', 'read', 'gup_fast', 'pin']);
+
+/** I7: a !uptodate folio a lookup can reach is fallocated-unwritten or being instantiated. */
+function checkUptodate(w: World, emit: Emit): void {
+  const seen = new Set<number>();
+  w.slots.forEach((e, i) => {
+    if (e.t !== 'folio' || seen.has(e.folio)) return;
+    seen.add(e.folio);
+    const f = getFolio(w, e.folio);
+    if (f.uptodate || f.fallocUnwritten) return;
+    const owner = f.locked === null ? undefined : w.threads[f.locked];
+    if (!f.huge && owner && INSTANTIATORS.has(owner.actor)) return;
+    const what = f.hpageOf !== null ? `the collapse's huge page (folio ${f.id})` : `folio ${f.id}`;
+    emit(
+      'uptodate',
+      `${what} is in the page cache at slot ${i} but not uptodate, so lookups take it for a hole`,
+      f.hpageOf === null ? [] : [f.hpageOf],
+      [i],
+    );
+  });
+}
+
+/** I8: lockless observers never see the huge page in some slots and old pages or holes in others. */
+function checkAtomicSwitch(w: World, emit: Emit): void {
+  const hp = w.slots.find((e) => e.t === 'folio' && getFolio(w, e.folio).hpageOf !== null);
+  if (!hp || hp.t !== 'folio') return;
+  const mixed = w.slots.flatMap((e, i) =>
+    e.t === 'retry' || (e.t === 'folio' && e.folio === hp.folio) ? [] : [i],
+  );
+  if (mixed.length > 0)
+    emit(
+      'atomic-switch',
+      `the huge page is visible in part of the range while slot ${mixed.join(', ')} still hold the old state`,
+      [getFolio(w, hp.folio).hpageOf ?? -1],
+      mixed,
+    );
+}
+
+/** I9: a hole seen empty while userfaultfd MISSING was registered is never filled by collapse. */
+function checkUffd(c: CheckContext, emit: Emit): void {
+  const { prev, next } = c;
+  const actor = next.threads[c.tid]?.actor;
+  next.slots.forEach((e, i) => {
+    const was = prev.slots[i];
+    const filled = e.t === 'folio' && (was?.t === 'empty' || was?.t === 'retry');
+    if (filled && actor === 'collapse' && prev.ghost.emptySeenRegistered[i])
+      emit(
+        'uffd',
+        `collapse filled hole ${i} that userfaultfd MISSING had promised to report; the monitor never hears of it`,
+        [c.tid],
+        [i],
+      );
+  });
+}
+
+/** Remembers, per slot, whether it has been observably empty while userfaultfd MISSING was registered. */
+export function updateUffdGhost(prev: World, next: World): void {
+  next.ghost.emptySeenRegistered = next.slots.map((e, i) => {
+    const before = prev.ghost.emptySeenRegistered[i] ?? false;
+    if (e.t === 'empty') return next.proc.uffdMissing || before;
+    return e.t === 'retry' ? before : false;
+  });
+}
+
+/** I4: no cycle in the wait-for graph, and someone can always run until the work is done. */
+function checkProgress(w: World, emit: Emit): void {
+  const cycle = waitCycle(w);
+  if (cycle) {
+    const how = cycle.map((id) => {
+      const s = threadStatus(w, w.threads[id] as Thread);
+      return `T${id} ${w.threads[id]?.actor ?? '?'} is ${s.t === 'blocked' ? describeBlock(w, s.block) : 'running'}`;
+    });
+    emit('progress', `deadlock: ${how.join('; ')}`, cycle, []);
+    return;
+  }
+  if (isQuiescent(w) || runnableThreads(w).length > 0) return;
+  const stuck = w.threads.filter((t) => !t.done && threadStatus(w, t).t === 'blocked');
+  emit(
+    'progress',
+    `no thread can run: ${stuck
+      .map((t) => {
+        const s = threadStatus(w, t);
+        return `T${t.id} ${t.actor} is ${s.t === 'blocked' ? describeBlock(w, s.block) : s.t}`;
+      })
+      .join('; ')}`,
+    stuck.map((t) => t.id),
+    [],
+  );
+}
+
+/** I3, I10, I11, I12 once every thread has finished. */
+function checkQuiescent(w: World, emit: Emit): void {
+  const lost = range(0, Math.min(w.iSize, w.n)).filter((i) => fileValue(w, i) !== w.ghost.logical[i]);
+  if (lost.length > 0)
+    emit(
+      'data',
+      lost
+        .map((i) => `slot ${i} reads ${fileValue(w, i)} but should read ${w.ghost.logical[i] ?? 0}`)
+        .join('; '),
+      [],
+      lost,
+    );
+  const covered = w.slots.filter((e) => e.t === 'folio').length;
+  if (w.nrpages !== covered)
+    emit('accounting', `nrpages is ${w.nrpages} but ${covered} slots hold pages`, [], []);
+  const retries = w.slots.flatMap((e, i) => (e.t === 'retry' ? [i] : []));
+  if (retries.length > 0) emit('accounting', `retry entries left in slot ${retries.join(', ')}`, [], retries);
+  const cached = new Set(w.slots.flatMap((e) => (e.t === 'folio' ? [e.folio] : [])));
+  for (const f of Object.values(w.folios)) {
+    if (cached.has(f.id)) {
+      const caches = f.holders.filter((h) => h.kind === 'cache').length;
+      const span = w.slots.filter((e) => e.t === 'folio' && e.folio === f.id).length;
+      if (caches !== span)
+        emit(
+          'accounting',
+          `folio ${f.id} fills ${span} slots but has ${caches} cache references`,
+          [],
+          [f.index],
+        );
+      if (f.huge && !f.uptodate)
+        emit('accounting', `the huge page is in the cache but never became uptodate`, [], []);
+      continue;
+    }
+    const leaked = f.holders.filter((h) => h.kind !== 'gup' && h.kind !== 'pin' && h.thread !== -1);
+    if (leaked.length > 0)
+      emit(
+        'accounting',
+        `folio ${f.id} left the cache but still has ${leaked.map((h) => `${h.kind}:${name(w, h.thread)}`).join(', ')}`,
+        [],
+        [f.index],
+      );
+  }
+  const succeeded = w.threads
+    .filter((t) => t.actor === 'collapse' && t.result === 'SCAN_SUCCEED')
+    .map((t) => t.id);
+  if (succeeded.length === 0) return;
+  const stale = w.proc.ptes.flatMap((id, i) => (id !== null && !cached.has(id) ? [i] : []));
+  if (stale.length > 0)
+    emit('mapping', `after the collapse, PTE ${stale.join(', ')} still map an old page`, succeeded, stale);
+  for (const f of Object.values(w.folios)) {
+    if (cached.has(f.id) || f.mapped) continue;
+    const users = f.holders
+      .filter((h) => (h.kind === 'gup' || h.kind === 'pin') && h.thread >= 0)
+      .map((h) => h.thread);
+    if (users.length > 0)
+      emit(
+        'gup',
+        `${users.map((u) => name(w, u)).join(', ')} still holds old page ${f.id}, which the collapse replaced`,
+        [...users, ...succeeded],
+        [f.index],
+      );
+  }
+}
+
+export function checkInvariants(c: CheckContext): Violation[] {
+  const out: Violation[] = [];
+  const emit: Emit = (invariant, message, threads, slots) =>
+    out.push({
+      invariant,
+      step: c.step,
+      threads: [...new Set([c.tid, ...threads])].filter((x) => x >= 0),
+      slots: [...slots],
+      message,
+    });
+  const w = c.next;
+  const t = w.threads[c.tid];
+  if (t?.done && !c.prev.threads[c.tid]?.done) checkCompletedCall(c, t, emit);
+  if (t?.actor === 'collapse' && (c.stepId === 'publish' || c.stepId === 'commit')) checkCommit(c, t, emit);
+  checkRefcounts(w, emit);
+  checkLocking(w, emit);
+  checkUptodate(w, emit);
+  checkAtomicSwitch(w, emit);
+  checkUffd(c, emit);
+  checkProgress(w, emit);
+  if (isQuiescent(w)) checkQuiescent(w, emit);
+  return out;
+}

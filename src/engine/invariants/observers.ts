@@ -1,0 +1,67 @@
+// Ghost bookkeeping for the invariants about what a call observed "for the whole call" (spec §5 I1, I2)
+// and about what a read may return (I3 for readers).
+
+import { getFolio } from '../tx.ts';
+import type { Thread, World } from '../types.ts';
+
+/** Slot i's data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test. */
+export function resident(w: World, i: number): boolean {
+  for (const f of Object.values(w.folios)) {
+    if (f.huge) {
+      if (f.valid[i] && (f.hpageOf !== null || slotHolds(w, i, f.id))) return true;
+      continue;
+    }
+    if (f.index !== i || f.fallocUnwritten || !f.valid[0]) continue;
+    if (slotHolds(w, i, f.id) || w.proc.ptes[i] === f.id || heldByCollapse(w, f.id)) return true;
+  }
+  return false;
+}
+
+function slotHolds(w: World, i: number, id: number): boolean {
+  const e = w.slots[i];
+  return e?.t === 'folio' && e.folio === id;
+}
+
+function heldByCollapse(w: World, id: number): boolean {
+  return w.threads.some(
+    (t) => t.actor === 'collapse' && !t.done && (t.l.pagelist.includes(id) || t.l.folio === id),
+  );
+}
+
+const observes = (t: Thread) =>
+  t.actor === 'seek_data' || t.actor === 'seek_hole' || t.actor === 'mincore' || t.actor === 'read';
+
+/** Starts a call's ghost record when its first step runs. */
+export function startObservation(w: World, t: Thread): void {
+  if (!observes(t) || t.l.throughout.length > 0) return;
+  if (t.actor === 'read') {
+    t.l.throughout = [true];
+    t.l.vec = [w.ghost.logical[t.param] ?? 0];
+    return;
+  }
+  t.l.throughout = w.slots.map((_, i) =>
+    t.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false),
+  );
+}
+
+/** After every step: a premise holds for the whole call only if it still holds now. */
+export function updateObservations(w: World): void {
+  for (const t of w.threads) {
+    if (!observes(t) || t.l.throughout.length === 0 || t.done) continue;
+    if (t.actor === 'read') {
+      const v = w.ghost.logical[t.param] ?? 0;
+      if (!t.l.vec.includes(v)) t.l.vec.push(v);
+      continue;
+    }
+    const premise = (i: number) => (t.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false));
+    t.l.throughout = t.l.throughout.map((b, i) => b && premise(i));
+  }
+}
+
+export function fileValue(w: World, i: number): number {
+  const e = w.slots[i];
+  if (e?.t === 'swap') return e.value;
+  if (e?.t !== 'folio') return 0;
+  const f = getFolio(w, e.folio);
+  return f.uptodate ? (f.data[i - f.index] ?? 0) : 0;
+}

@@ -1,0 +1,78 @@
+// The lockless lookup every reader shares (filemap_get_entry / find_get_entry, spec §3):
+// load the slot and try_get the folio (one step), then re-check the slot still holds it (another step),
+// so a collapse can run between the two. A frozen folio or a retry entry makes the loop spin.
+
+import type { StepDef } from './program.ts';
+import { src } from './sources.ts';
+import type { Tx } from './tx.ts';
+import { getFolio, getRef, putRef } from './tx.ts';
+import type { Block, Entry, Folio, Thread, World } from './types.ts';
+
+/** Why a lookup of slot i spins now, or null. */
+export function lookupSpin(w: World, i: number): Block | null {
+  const e = w.slots[i];
+  if (e?.t === 'retry') return { kind: 'retry-entry', index: i, owner: w.locks.xa ?? -1 };
+  if (e?.t === 'folio') {
+    const f = getFolio(w, e.folio);
+    if (f.frozenBy !== null) return { kind: 'frozen', folio: f.id, index: i, owner: f.frozenBy };
+  }
+  return null;
+}
+
+export type LookupFound =
+  | { readonly t: 'empty' }
+  | { readonly t: 'swap'; readonly value: number }
+  | { readonly t: 'folio'; readonly folio: Folio };
+
+/**
+ * Two steps `<prefix>get` and `<prefix>check` looking up slot `t.l.index`; `found` continues the thread
+ * (with a `lookup` reference held when a folio is found).
+ */
+export function lookupSteps(
+  prefix: string,
+  what: string,
+  found: (tx: Tx, t: Thread, r: LookupFound) => void,
+): Record<string, StepDef> {
+  const anchor = src('mm/filemap.c', 'filemap_get_entry');
+  return {
+    [`${prefix}get`]: {
+      label: 'xas_load + folio_try_get',
+      text: `Look up ${what} without locks; take a reference on the folio found (spins while it is frozen or a retry entry).`,
+      src: anchor,
+      guard: (w, t) => lookupSpin(w, t.l.index),
+      run: (tx, t) => {
+        const e: Entry = tx.w.slots[t.l.index] ?? { t: 'empty' };
+        if (e.t === 'folio') {
+          getRef(tx, getFolio(tx.w, e.folio), 'lookup');
+          t.l.folio = e.folio;
+          t.pc = `${prefix}check`;
+        } else if (e.t === 'swap') found(tx, t, { t: 'swap', value: e.value });
+        else found(tx, t, { t: 'empty' });
+      },
+    },
+    [`${prefix}check`]: {
+      label: 'xas_reload',
+      text: 'Re-read the slot: if it no longer holds that folio, drop the reference and look up again.',
+      src: anchor,
+      run: (tx, t) => {
+        const id = t.l.folio ?? -1;
+        const e = tx.w.slots[t.l.index];
+        const f = getFolio(tx.w, id);
+        if (e?.t === 'folio' && e.folio === id) {
+          found(tx, t, { t: 'folio', folio: f });
+          return;
+        }
+        putRef(tx, f, 'lookup');
+        t.l.folio = null;
+        t.pc = `${prefix}get`;
+      },
+    },
+  };
+}
+
+/** Drops the lookup reference a thread holds in t.l.folio. */
+export function dropLookup(tx: Tx, t: Thread): void {
+  if (t.l.folio === null) return;
+  putRef(tx, getFolio(tx.w, t.l.folio), 'lookup');
+  t.l.folio = null;
+}

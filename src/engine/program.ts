@@ -1,0 +1,78 @@
+// Threads are step programs: each step is one atomic action of the spec's step tables.
+
+import type { SrcAnchor } from './sources.ts';
+import type { Tx } from './tx.ts';
+import { getFolio } from './tx.ts';
+import type { ActorKind, Block, Thread, ThreadId, World } from './types.ts';
+import type { VariantFlags } from './variants.ts';
+
+export interface StepDef {
+  /** Short kernel-style name, e.g. `page_ref_freeze(page, 3)`. */
+  readonly label: string;
+  /** One-line paraphrase of what the step does. */
+  readonly text: string;
+  readonly src: SrcAnchor;
+  /** Why the step cannot run now, or null when it can. Pure. */
+  readonly guard?: (w: World, t: Thread) => Block | null;
+  /** The atomic action. Mutates the draft and sets t.pc (or t.done). */
+  readonly run: (tx: Tx, t: Thread) => void;
+}
+
+export interface ActorProgram {
+  readonly kind: ActorKind;
+  /** What the parameter means, for messages and the UI (null: the actor takes none). */
+  readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
+  readonly steps: Readonly<Record<string, StepDef>>;
+  readonly entry: string;
+  /** Step ids in reading order for this kernel variant (what a thread pane lists). */
+  readonly listing: (flags: VariantFlags) => readonly string[];
+}
+
+/** Marks the thread finished with its result. */
+export function finish(tx: Tx, t: Thread, result: string): void {
+  t.done = true;
+  t.pc = 'done';
+  t.result = result;
+  tx.ev.push({ type: 'thread.finished', thread: t.id, result });
+}
+
+export function observe(tx: Tx, t: Thread, what: string, value: string): void {
+  tx.ev.push({ type: 'thread.observed', thread: t.id, what, value });
+}
+
+// --- guards ---------------------------------------------------------------------------------------------
+
+export function spinFree(w: World, lock: 'xa_lock' | 'ptl', me: ThreadId): Block | null {
+  const owner = lock === 'xa_lock' ? w.locks.xa : w.locks.ptl;
+  return owner !== null && owner !== me ? { kind: 'spinlock', lock, owner } : null;
+}
+
+export function inodeFree(w: World, me: ThreadId): Block | null {
+  const o = w.locks.inode;
+  return o !== null && o !== me ? { kind: 'rwsem', lock: 'inode', owners: [o] } : null;
+}
+
+export function rwFree(
+  w: World,
+  lock: 'i_mmap' | 'mmap',
+  mode: 'read' | 'write',
+  me: ThreadId,
+): Block | null {
+  const rw = lock === 'i_mmap' ? w.locks.iMmap : w.locks.mmap;
+  const owners = [
+    ...(rw.writer !== null && rw.writer !== me ? [rw.writer] : []),
+    ...(mode === 'write' ? rw.readers.filter((r) => r !== me) : []),
+  ];
+  return owners.length > 0 ? { kind: 'rwsem', lock, owners } : null;
+}
+
+export function pageLockFree(w: World, folio: number, me: ThreadId): Block | null {
+  const f = getFolio(w, folio);
+  return f.locked !== null && f.locked !== me ? { kind: 'page-lock', folio, owner: f.locked } : null;
+}
+
+/** Combines guards: the first that blocks wins. */
+export function firstBlock(...blocks: (Block | null)[]): Block | null {
+  for (const b of blocks) if (b) return b;
+  return null;
+}

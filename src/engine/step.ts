@@ -1,0 +1,76 @@
+// step(world, choice): the only transition. Pure and total: a choice that cannot be taken is a typed
+// error, never an exception; the same world and choice give the same world and events everywhere.
+
+import { cloneWorld } from './clone.ts';
+import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
+import { startObservation, updateObservations } from './invariants/observers.ts';
+import { describeBlock, stepOf, threadStatus } from './status.ts';
+import { EngineFault } from './tx.ts';
+import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
+
+export type StepError =
+  | { readonly kind: 'no-such-thread'; readonly thread: number; readonly message: string }
+  | { readonly kind: 'thread-finished'; readonly thread: ThreadId; readonly message: string }
+  | {
+      readonly kind: 'thread-blocked';
+      readonly thread: ThreadId;
+      readonly block: Block;
+      readonly message: string;
+    }
+  | { readonly kind: 'engine-fault'; readonly thread: ThreadId; readonly message: string };
+
+export type StepResult =
+  | {
+      readonly ok: true;
+      readonly world: World;
+      readonly events: readonly EngineEvent[];
+      readonly violations: readonly Violation[];
+    }
+  | { readonly ok: false; readonly error: StepError };
+
+export function step(world: World, choice: number): StepResult {
+  const t0 = Number.isInteger(choice) ? world.threads[choice] : undefined;
+  if (!t0) {
+    const message = `there is no thread ${String(choice)} (threads are 0 to ${world.threads.length - 1})`;
+    return { ok: false, error: { kind: 'no-such-thread', thread: choice, message } };
+  }
+  const status = threadStatus(world, t0);
+  if (status.t === 'done')
+    return {
+      ok: false,
+      error: { kind: 'thread-finished', thread: t0.id, message: `T${t0.id} (${t0.actor}) has finished` },
+    };
+  if (status.t === 'blocked') {
+    const message = `T${t0.id} (${t0.actor}) cannot step: ${describeBlock(world, status.block)}`;
+    return { ok: false, error: { kind: 'thread-blocked', thread: t0.id, block: status.block, message } };
+  }
+  const def = stepOf(t0);
+  if (!def) {
+    const message = `T${t0.id} (${t0.actor}) is at unknown step ${t0.pc}`;
+    return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
+  }
+  const next = cloneWorld(world);
+  const t = next.threads[t0.id];
+  if (!t) throw new Error('unreachable: cloned thread missing');
+  const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t.id, step: t0.pc, label: def.label }];
+  startObservation(next, t);
+  try {
+    def.run({ w: next, ev, tid: t.id }, t);
+  } catch (e) {
+    if (!(e instanceof EngineFault)) throw e;
+    const message = `T${t.id} (${t.actor}) at ${t0.pc}: ${e.message}`;
+    return { ok: false, error: { kind: 'engine-fault', thread: t.id, message } };
+  }
+  next.clock = world.clock + 1;
+  updateObservations(next);
+  for (const other of next.threads) {
+    const before = threadStatus(world, world.threads[other.id] ?? other);
+    const after = threadStatus(next, other);
+    if (after.t === 'blocked' && before.t !== 'blocked')
+      ev.push({ type: 'thread.blocked', thread: other.id, block: after.block });
+  }
+  const violations = checkInvariants({ prev: world, next, tid: t.id, stepId: t0.pc, step: world.clock });
+  updateUffdGhost(world, next);
+  for (const v of violations) ev.push({ type: 'invariant.violated', violation: v });
+  return { ok: true, world: next, events: ev, violations };
+}

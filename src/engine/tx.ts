@@ -1,0 +1,339 @@
+// Mutation helpers used by kernel steps. Each one changes the draft world and records the event that
+// names the change, so the page can animate steps without diffing worlds.
+
+import type {
+  Entry,
+  EntryView,
+  Folio,
+  Holder,
+  HolderKind,
+  LockName,
+  EngineEvent,
+  ThreadId,
+  World,
+} from './types.ts';
+import { PIN_BIAS } from './types.ts';
+
+/** A step in progress: the draft world (a private copy), its events and the acting thread. */
+export interface Tx {
+  readonly w: World;
+  readonly ev: EngineEvent[];
+  readonly tid: ThreadId;
+}
+
+/** The engine broke its own model (never a user error); step() turns it into a typed error. */
+export class EngineFault extends Error {}
+
+export function fault(message: string): never {
+  throw new EngineFault(message);
+}
+
+export function getFolio(w: World, id: number): Folio {
+  return w.folios[id] ?? fault(`folio ${id} does not exist`);
+}
+
+export function entryView(e: Entry): EntryView {
+  return e.t === 'folio' ? `folio:${e.folio}` : e.t;
+}
+
+export function slotFolio(w: World, i: number): Folio | null {
+  const e = w.slots[i];
+  return e?.t === 'folio' ? getFolio(w, e.folio) : null;
+}
+
+export function holderWeight(kind: HolderKind): number {
+  return kind === 'pin' ? PIN_BIAS : 1;
+}
+
+export function allocFolio(
+  tx: Tx,
+  init: Pick<Folio, 'huge' | 'index' | 'data' | 'uptodate'> & Partial<Folio>,
+  holders: Holder[],
+): Folio {
+  const w = tx.w;
+  const id = w.nextFolio++;
+  const f: Folio = {
+    id,
+    locked: null,
+    dirty: false,
+    lru: false,
+    mapped: false,
+    frozenBy: null,
+    mapcount: 0,
+    valid: init.data.map(() => true),
+    fallocUnwritten: false,
+    hpageOf: null,
+    ...init,
+    refcount: holders.reduce((s, h) => s + holderWeight(h.kind), 0),
+    holders: [...holders],
+  };
+  w.folios[id] = f;
+  tx.ev.push({ type: 'folio.allocated', folio: id, huge: f.huge });
+  return f;
+}
+
+export function getRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx.tid): void {
+  if (f.frozenBy !== null) fault(`reference taken on frozen folio ${f.id}`);
+  f.holders.push({ kind, thread });
+  f.refcount += holderWeight(kind);
+  tx.ev.push({
+    type: 'refcount.changed',
+    folio: f.id,
+    holder: kind,
+    thread,
+    delta: holderWeight(kind),
+    refcount: f.refcount,
+  });
+}
+
+/** Drops one reference; the folio is freed when the last one goes (never while frozen). */
+export function putRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx.tid): void {
+  const at = f.holders.findIndex((h) => h.kind === kind && h.thread === thread);
+  if (at < 0) fault(`thread ${thread} drops a ${kind} reference it does not hold on folio ${f.id}`);
+  f.holders.splice(at, 1);
+  if (f.frozenBy !== null) return; // counted again only at unfreeze
+  f.refcount -= holderWeight(kind);
+  tx.ev.push({
+    type: 'refcount.changed',
+    folio: f.id,
+    holder: kind,
+    thread,
+    delta: -holderWeight(kind),
+    refcount: f.refcount,
+  });
+  if (f.refcount === 0) freeFolio(tx, f);
+}
+
+function freeFolio(tx: Tx, f: Folio): void {
+  const w = tx.w;
+  if (w.slots.some((e) => e.t === 'folio' && e.folio === f.id))
+    fault(`folio ${f.id} freed while still in the page cache`);
+  if (w.proc.ptes.includes(f.id) || w.proc.pmdFolio === f.id) fault(`folio ${f.id} freed while still mapped`);
+  if (f.locked !== null) fault(`folio ${f.id} freed while locked`);
+  delete w.folios[f.id];
+  tx.ev.push({ type: 'folio.freed', folio: f.id });
+}
+
+export function hasHolder(f: Folio, kind: HolderKind, thread?: ThreadId): boolean {
+  return f.holders.some((h) => h.kind === kind && (thread === undefined || h.thread === thread));
+}
+
+/** page_ref_freeze(f, expected): atomic compare-and-exchange of the count to 0. */
+export function tryFreeze(tx: Tx, f: Folio, expected: number): boolean {
+  if (f.frozenBy !== null || f.refcount !== expected) return false;
+  f.frozenBy = tx.tid;
+  tx.ev.push({ type: 'refcount.frozen', folio: f.id, by: tx.tid, from: expected });
+  f.refcount = 0;
+  return true;
+}
+
+/** page_ref_unfreeze(f, count): the remembered holders that remain are given explicitly. */
+export function unfreeze(tx: Tx, f: Folio, keep: readonly HolderKind[]): void {
+  if (f.frozenBy !== tx.tid) fault(`thread ${tx.tid} unfreezes folio ${f.id} it did not freeze`);
+  const remaining: Holder[] = [];
+  for (const kind of keep) {
+    const h = f.holders.find((x) => x.kind === kind && !remaining.includes(x));
+    if (!h) fault(`unfreeze of folio ${f.id} keeps a ${kind} reference it never had`);
+    remaining.push(h);
+  }
+  // A freeze succeeds only at an exact count, so nothing else can hold the folio: keep exactly these.
+  f.holders = remaining;
+  f.frozenBy = null;
+  f.refcount = f.holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+  tx.ev.push({ type: 'refcount.unfrozen', folio: f.id, by: tx.tid, to: f.refcount });
+}
+
+export function lockPage(tx: Tx, f: Folio): void {
+  if (f.locked !== null) fault(`folio ${f.id} locked twice`);
+  f.locked = tx.tid;
+  tx.ev.push({ type: 'page.locked', folio: f.id, by: tx.tid });
+}
+
+export function unlockPage(tx: Tx, f: Folio): void {
+  if (f.locked !== tx.tid) fault(`thread ${tx.tid} unlocks folio ${f.id} owned by ${String(f.locked)}`);
+  f.locked = null;
+  tx.ev.push({ type: 'page.unlocked', folio: f.id, by: tx.tid });
+}
+
+export function setFlag(
+  tx: Tx,
+  f: Folio,
+  flag: 'uptodate' | 'dirty' | 'lru' | 'mapped',
+  value: boolean,
+): void {
+  if (f[flag] === value) return;
+  f[flag] = value;
+  tx.ev.push({ type: 'page.flagged', folio: f.id, flag: flag === 'mapped' ? 'mapping' : flag, value });
+}
+
+export function setSlot(tx: Tx, i: number, e: Entry): void {
+  const from = tx.w.slots[i] ?? fault(`slot ${i} out of range`);
+  tx.w.slots[i] = e;
+  tx.ev.push({ type: 'slot.replaced', index: i, from: entryView(from), to: entryView(e) });
+}
+
+export function setNrpages(tx: Tx, delta: number): void {
+  tx.w.nrpages += delta;
+  tx.ev.push({ type: 'inode.changed', nrpages: tx.w.nrpages, iSize: tx.w.iSize });
+}
+
+// --- locks -------------------------------------------------------------------------------------------
+
+export function acquire(tx: Tx, lock: LockName, mode: 'read' | 'write' = 'write'): void {
+  const l = tx.w.locks;
+  const me = tx.tid;
+  switch (lock) {
+    case 'xa_lock':
+      if (l.xa !== null) fault(`xa_lock taken while held by ${l.xa}`);
+      l.xa = me;
+      break;
+    case 'ptl':
+      if (l.ptl !== null) fault(`PTL taken while held by ${l.ptl}`);
+      l.ptl = me;
+      break;
+    case 'inode':
+      if (l.inode !== null) fault(`inode lock taken while held by ${l.inode}`);
+      l.inode = me;
+      break;
+    case 'i_mmap':
+    case 'mmap': {
+      const rw = lock === 'i_mmap' ? l.iMmap : l.mmap;
+      if (rw.writer !== null || (mode === 'write' && rw.readers.length > 0))
+        fault(`${lock} taken while held`);
+      if (mode === 'write') rw.writer = me;
+      else rw.readers.push(me);
+      break;
+    }
+  }
+  tx.ev.push({ type: 'lock.acquired', lock, by: me, mode });
+}
+
+export function release(tx: Tx, lock: LockName): void {
+  const l = tx.w.locks;
+  const me = tx.tid;
+  const notMine = () => fault(`thread ${me} releases ${lock} it does not hold`);
+  switch (lock) {
+    case 'xa_lock':
+      if (l.xa !== me) notMine();
+      l.xa = null;
+      break;
+    case 'ptl':
+      if (l.ptl !== me) notMine();
+      l.ptl = null;
+      break;
+    case 'inode':
+      if (l.inode !== me) notMine();
+      l.inode = null;
+      break;
+    case 'i_mmap':
+    case 'mmap': {
+      const rw = lock === 'i_mmap' ? l.iMmap : l.mmap;
+      if (rw.writer === me) rw.writer = null;
+      else {
+        const at = rw.readers.indexOf(me);
+        if (at < 0) notMine();
+        rw.readers.splice(at, 1);
+      }
+      break;
+    }
+  }
+  tx.ev.push({ type: 'lock.released', lock, by: me });
+}
+
+// --- page tables ---------------------------------------------------------------------------------------
+
+export function setPte(tx: Tx, i: number, folio: Folio | null): void {
+  const ptes = tx.w.proc.ptes;
+  const old = ptes[i];
+  if (old === undefined) fault(`PTE ${i} out of range`);
+  if (old !== null) {
+    const f = getFolio(tx.w, old);
+    ptes[i] = null;
+    f.mapcount--;
+    putRef(tx, f, 'pte', -1);
+  }
+  if (folio) {
+    ptes[i] = folio.id;
+    folio.mapcount++;
+    getRef(tx, folio, 'pte', -1);
+  }
+  tx.ev.push({ type: 'pte.changed', index: i, folio: folio ? folio.id : null });
+}
+
+export function zapPmd(tx: Tx): void {
+  const p = tx.w.proc;
+  if (p.pmd !== 'huge' || p.pmdFolio === null) return;
+  const f = getFolio(tx.w, p.pmdFolio);
+  p.pmd = 'none';
+  p.pmdFolio = null;
+  f.mapcount--;
+  putRef(tx, f, 'pmd', -1);
+  tx.ev.push({ type: 'pmd.changed', pmd: 'none' });
+}
+
+/** Clears every PTE (and a huge PMD) mapping f, as try_to_unmap / truncate's unmap do. */
+export function unmapFolio(tx: Tx, f: Folio): void {
+  tx.w.proc.ptes.forEach((id, i) => {
+    if (id === f.id) setPte(tx, i, null);
+  });
+  if (tx.w.proc.pmdFolio === f.id) zapPmd(tx);
+}
+
+export function isMappedByProcess(w: World, f: Folio): boolean {
+  return w.proc.ptes.includes(f.id) || w.proc.pmdFolio === f.id;
+}
+
+// --- lru ----------------------------------------------------------------------------------------------
+
+/** folio_add_lru: a small folio waits in this CPU's batch holding a reference; a large one goes straight on. */
+export function addToLru(tx: Tx, f: Folio, cpu: ThreadId = tx.tid): void {
+  if (f.huge) {
+    setFlag(tx, f, 'lru', true);
+    return;
+  }
+  getRef(tx, f, 'lru-batch', cpu);
+  tx.w.lruBatch.push({ cpu, folio: f.id });
+  tx.ev.push({ type: 'lru.batched', folio: f.id, cpu });
+}
+
+/** lru_add_drain() for one CPU, or every CPU when cpu is null (lru_add_drain_all / periodic drain). */
+export function drainLru(tx: Tx, cpu: ThreadId | null): void {
+  const drained: number[] = [];
+  const keep: World['lruBatch'] = [];
+  for (const b of tx.w.lruBatch) {
+    if (cpu !== null && b.cpu !== cpu) {
+      keep.push(b);
+      continue;
+    }
+    drained.push(b.folio);
+    const f = getFolio(tx.w, b.folio);
+    setFlag(tx, f, 'lru', true);
+    putRef(tx, f, 'lru-batch', b.cpu);
+  }
+  tx.w.lruBatch = keep;
+  tx.ev.push({ type: 'lru.drained', cpu: cpu ?? -1, folios: drained });
+}
+
+/** putback_lru_page: the isolation reference becomes a batch reference on this CPU. */
+export function putbackLru(tx: Tx, f: Folio): void {
+  addToLru(tx, f);
+  putRef(tx, f, 'isolation');
+}
+
+/** Removes a folio from the page cache (filemap_remove_folio / truncate_inode_folio), all its slots. */
+export function removeFromCache(tx: Tx, f: Folio): void {
+  unmapFolio(tx, f);
+  const span = f.huge ? tx.w.n : 1;
+  for (let i = f.index; i < f.index + span; i++) {
+    const e = tx.w.slots[i];
+    if (e?.t === 'folio' && e.folio === f.id) setSlot(tx, i, { t: 'empty' });
+  }
+  setNrpages(tx, -span);
+  setFlag(tx, f, 'mapped', false);
+  const caches = f.holders.filter((h) => h.kind === 'cache').length;
+  for (let k = 0; k < caches; k++) putRef(tx, f, 'cache', -1);
+}
+
+export function newValue(tx: Tx): number {
+  return tx.w.nextValue++;
+}

@@ -1,0 +1,291 @@
+// The simulator's plain-data model (spec §1). No classes, no functions: a World serialises as JSON
+// and two equal Worlds behave the same on every machine.
+
+import type { VariantId } from './variants.ts';
+
+/** A thread index, or EXTERNAL for a holder that lives outside the simulated threads (setup pins). */
+export type ThreadId = number;
+export const EXTERNAL: ThreadId = -1;
+
+/** What one page-cache slot holds (spec §1.1). */
+export type Entry =
+  | { readonly t: 'empty' }
+  | { readonly t: 'folio'; readonly folio: number }
+  | { readonly t: 'swap'; readonly value: number }
+  | { readonly t: 'retry' };
+
+/**
+ * Who holds a reference (spec §1.2). `lookup`, `gup`, `pin` and `pin-ext` carry the holding thread.
+ * A pin counts GUP_PIN_COUNTING_BIAS (1024) toward the refcount; every other holder counts 1.
+ */
+export type HolderKind =
+  | 'cache'
+  | 'pte'
+  | 'pmd'
+  | 'collapse-pin'
+  | 'isolation'
+  | 'lru-batch'
+  | 'lookup'
+  | 'gup'
+  | 'pin'
+  | 'hpage-alloc';
+export interface Holder {
+  readonly kind: HolderKind;
+  readonly thread: ThreadId;
+}
+export const PIN_BIAS = 1024;
+
+export interface Folio {
+  readonly id: number;
+  /** The collapse's compound page covering all N slots; otherwise an order-0 page. */
+  readonly huge: boolean;
+  /** First page index it covers. */
+  readonly index: number;
+  locked: ThreadId | null;
+  uptodate: boolean;
+  dirty: boolean;
+  lru: boolean;
+  /** folio->mapping == the file; cleared when removed from the cache. */
+  mapped: boolean;
+  frozenBy: ThreadId | null;
+  /** The counter the kernel reads; kept apart from holders so I5 can check they agree. */
+  refcount: number;
+  holders: Holder[];
+  mapcount: number;
+  /** Abstract contents per sub-page (1 for a small page, N for the huge page); 0 means zeros. */
+  data: number[];
+  /** Ghost: sub-page i holds the file's data for its index (a copied or zeroed hpage sub-page). */
+  valid: boolean[];
+  /** Ghost: created by fallocate and never written (shmem's !uptodate "hole" page). */
+  fallocUnwritten: boolean;
+  /** The collapse thread that allocated this huge page, if any. */
+  hpageOf: ThreadId | null;
+}
+
+export type LockName = 'xa_lock' | 'ptl' | 'i_mmap' | 'inode' | 'mmap';
+export interface RwLock {
+  writer: ThreadId | null;
+  readers: ThreadId[];
+}
+export interface Locks {
+  xa: ThreadId | null;
+  ptl: ThreadId | null;
+  inode: ThreadId | null;
+  iMmap: RwLock;
+  mmap: RwLock;
+}
+
+export type Pmd = 'table' | 'none' | 'huge';
+export interface Process {
+  /** PTEs of the one page table covering the range: a folio id or null (pte_none). */
+  ptes: (number | null)[];
+  pmd: Pmd;
+  /** The folio the PMD maps when pmd == 'huge'. */
+  pmdFolio: number | null;
+  /** VMA registered with UFFDIO_REGISTER_MODE_MISSING. */
+  uffdMissing: boolean;
+}
+
+export interface UffdEvent {
+  readonly thread: ThreadId;
+  readonly index: number;
+}
+
+/** Per-thread program counter and locals; one flat record keeps every actor serialisable. */
+export interface Thread {
+  readonly id: ThreadId;
+  readonly actor: ActorKind;
+  readonly param: number;
+  pc: string;
+  done: boolean;
+  /** Actor-specific outcome (SCAN_* for collapse, the SEEK offset, the mincore vector...). */
+  result: string | null;
+  l: Locals;
+}
+
+export interface Locals {
+  /** Loop cursor (collapse index, scan position, pass position). */
+  index: number;
+  /** The folio this thread currently holds a reference or lock on. */
+  folio: number | null;
+  /** Collapse: the new huge page. */
+  hpage: number | null;
+  /** Collapse: the old pages collected, in index order. */
+  pagelist: number[];
+  nrNone: number;
+  nrNoneCheck: number;
+  /** Collapse: SCAN_* result so far. */
+  scan: string;
+  /** Collapse (v6.4-rc1): the xarray cursor was reset and will re-read the previous index. */
+  staleCursor: boolean;
+  /** Collapse: per index, the value the hpage must hold at commit (I3); -1 not yet known. */
+  expected: number[];
+  /** Lookup sub-machine: where to continue and the entry it loaded. */
+  ret: string;
+  /** Observations: mincore vector, SEEK offset, value read. */
+  vec: number[];
+  value: number;
+  /** Ghost for I1/I2: which slots satisfied the premise for the whole call so far. */
+  throughout: boolean[];
+  /** Punch/truncate: range and pass state. */
+  start: number;
+  end: number;
+  found: boolean;
+  pass: number;
+  /** Punch/truncate: index range of a large folio cut out of pass 2 by the partial-page step. */
+  skipFrom: number;
+  skipTo: number;
+  /** Generic flag for actors that need one (fault: raised a uffd event; gup: fell back). */
+  flag: boolean;
+}
+
+export type ActorKind =
+  | 'collapse'
+  | 'seek_data'
+  | 'seek_hole'
+  | 'mincore'
+  | 'read'
+  | 'write'
+  | 'fault'
+  | 'fallocate'
+  | 'punch'
+  | 'truncate'
+  | 'gup_fast'
+  | 'pin'
+  | 'uffd_register'
+  | 'uffd_monitor'
+  | 'swapout'
+  | 'lru_drain'
+  | 'memcg_move';
+
+/** Ghost state used only by invariants (spec §5): what a read() of each slot should return. */
+export interface Ghost {
+  logical: number[];
+  hasData: boolean[];
+  /** I9: slot was observably EMPTY while the VMA had UFFD_MISSING. */
+  emptySeenRegistered: boolean[];
+}
+
+export interface World {
+  readonly n: number;
+  readonly variant: VariantId;
+  /** File size in pages. */
+  iSize: number;
+  slots: Entry[];
+  folios: Record<number, Folio>;
+  nextFolio: number;
+  nextValue: number;
+  nrpages: number;
+  locks: Locks;
+  proc: Process;
+  /** Per-CPU lru_add batches; a thread runs on its own CPU (cpu == thread id). */
+  lruBatch: { cpu: ThreadId; folio: number }[];
+  uffdQueue: UffdEvent[];
+  threads: Thread[];
+  ghost: Ghost;
+  /** Steps taken so far. */
+  clock: number;
+}
+
+/** Why a thread cannot take its next step now (spec §5 I4 names the wait-for edges). */
+export type Block =
+  | { readonly kind: 'page-lock'; readonly folio: number; readonly owner: ThreadId }
+  | { readonly kind: 'spinlock'; readonly lock: LockName; readonly owner: ThreadId }
+  | { readonly kind: 'rwsem'; readonly lock: LockName; readonly owners: readonly ThreadId[] }
+  | { readonly kind: 'frozen'; readonly folio: number; readonly index: number; readonly owner: ThreadId }
+  | { readonly kind: 'retry-entry'; readonly index: number; readonly owner: ThreadId }
+  | { readonly kind: 'uffd'; readonly index: number; readonly owner: ThreadId }
+  | { readonly kind: 'idle' };
+
+export interface SourceRef {
+  readonly file: string;
+  readonly func: string;
+  readonly version: string;
+  readonly line: number | null;
+  readonly url: string;
+}
+
+export type InvariantId =
+  | 'seek'
+  | 'mincore'
+  | 'data'
+  | 'progress'
+  | 'refcount'
+  | 'locking'
+  | 'uptodate'
+  | 'atomic-switch'
+  | 'uffd'
+  | 'accounting'
+  | 'mapping'
+  | 'gup';
+
+export interface Violation {
+  readonly invariant: InvariantId;
+  /** Index (0-based) of the step after which it was detected. */
+  readonly step: number;
+  readonly threads: readonly ThreadId[];
+  readonly slots: readonly number[];
+  readonly message: string;
+}
+
+export type EntryView = 'empty' | 'swap' | 'retry' | `folio:${number}`;
+
+export type EngineEvent =
+  | {
+      readonly type: 'thread.stepped';
+      readonly thread: ThreadId;
+      readonly step: string;
+      readonly label: string;
+    }
+  | { readonly type: 'thread.blocked'; readonly thread: ThreadId; readonly block: Block }
+  | { readonly type: 'thread.finished'; readonly thread: ThreadId; readonly result: string }
+  | {
+      readonly type: 'thread.observed';
+      readonly thread: ThreadId;
+      readonly what: string;
+      readonly value: string;
+    }
+  | { readonly type: 'folio.allocated'; readonly folio: number; readonly huge: boolean }
+  | { readonly type: 'folio.freed'; readonly folio: number }
+  | { readonly type: 'page.locked'; readonly folio: number; readonly by: ThreadId }
+  | { readonly type: 'page.unlocked'; readonly folio: number; readonly by: ThreadId }
+  | {
+      readonly type: 'page.flagged';
+      readonly folio: number;
+      readonly flag: 'uptodate' | 'dirty' | 'lru' | 'mapping';
+      readonly value: boolean;
+    }
+  | {
+      readonly type: 'refcount.changed';
+      readonly folio: number;
+      readonly holder: HolderKind;
+      readonly thread: ThreadId;
+      readonly delta: number;
+      readonly refcount: number;
+    }
+  | { readonly type: 'refcount.frozen'; readonly folio: number; readonly by: ThreadId; readonly from: number }
+  | { readonly type: 'refcount.unfrozen'; readonly folio: number; readonly by: ThreadId; readonly to: number }
+  | {
+      readonly type: 'slot.replaced';
+      readonly index: number;
+      readonly from: EntryView;
+      readonly to: EntryView;
+    }
+  | { readonly type: 'hpage.filled'; readonly folio: number; readonly index: number; readonly value: number }
+  | { readonly type: 'page.written'; readonly folio: number; readonly index: number; readonly value: number }
+  | { readonly type: 'pte.changed'; readonly index: number; readonly folio: number | null }
+  | { readonly type: 'pmd.changed'; readonly pmd: Pmd }
+  | {
+      readonly type: 'lock.acquired';
+      readonly lock: LockName;
+      readonly by: ThreadId;
+      readonly mode: 'read' | 'write';
+    }
+  | { readonly type: 'lock.released'; readonly lock: LockName; readonly by: ThreadId }
+  | { readonly type: 'lru.batched'; readonly folio: number; readonly cpu: ThreadId }
+  | { readonly type: 'lru.drained'; readonly cpu: ThreadId; readonly folios: readonly number[] }
+  | { readonly type: 'uffd.queued'; readonly index: number; readonly thread: ThreadId }
+  | { readonly type: 'uffd.resolved'; readonly index: number; readonly thread: ThreadId }
+  | { readonly type: 'uffd.registered' }
+  | { readonly type: 'inode.changed'; readonly nrpages: number; readonly iSize: number }
+  | { readonly type: 'invariant.violated'; readonly violation: Violation };

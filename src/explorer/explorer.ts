@@ -1,0 +1,188 @@
+// Breadth-first exhaustive exploration over a Model. The store's insertion order is the BFS queue, so
+// there is no separate queue; BFS order also makes the first state found violating an invariant one
+// with a shortest schedule. `run(budget)` does bounded slices of work so a caller (a Web Worker, a UI
+// loop) can interleave other work; `explore` and `exploreAsync` in explore.ts drive it to the end.
+
+import type { Model } from './model.ts';
+import type { Deadlocks, ExploreOptions, ExploreResult, Progress, StopReason, Violation } from './types.ts';
+import { FULL, NO_PARENT, StateStore } from './stateStore.ts';
+import { describeResult } from './describe.ts';
+
+export const DEFAULT_MAX_STATES = 30_000_000;
+const DEFAULT_POLL_EVERY = 1024;
+const DEFAULT_PROGRESS_EVERY = 100_000;
+
+export class Explorer {
+  private readonly model: Model;
+  private readonly options: ExploreOptions;
+  private readonly store: StateStore;
+  private readonly successorWords: Uint32Array;
+  private readonly successorChoices: Uint8Array;
+  private readonly pollEvery: number;
+  private readonly progressEvery: number;
+  private readonly startedAt: number;
+  private head = 0;
+  private levelEnd = 1;
+  private expandDepth = 0;
+  private depth = 0;
+  private transitions = 1; // SPIN counts the initial state as one transition (stored + matched)
+  private readonly violations: Violation[] = [];
+  private readonly violated: boolean[] = [];
+  private deadlockCount = 0;
+  private deadlockSchedule: number[] | null = null;
+  private reason: StopReason | null = null;
+  private stopped = false;
+  private stoppedAt = 0;
+  private nextProgress: number;
+
+  constructor(model: Model, options: ExploreOptions) {
+    this.model = model;
+    this.options = options;
+    const words = model.stateWords;
+    this.store = new StateStore({
+      stateWords: words,
+      maxStates: options.maxStates ?? DEFAULT_MAX_STATES,
+      ...(options.initialSlots !== undefined && { initialSlots: options.initialSlots }),
+      ...(options.chunkStates !== undefined && { chunkStates: options.chunkStates }),
+    });
+    this.successorWords = new Uint32Array(Math.max(1, model.maxSuccessors) * words);
+    this.successorChoices = new Uint8Array(Math.max(1, model.maxSuccessors));
+    this.pollEvery = Math.max(1, Math.floor(options.pollEvery ?? DEFAULT_POLL_EVERY));
+    this.progressEvery = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_PROGRESS_EVERY));
+    this.nextProgress = this.progressEvery;
+    this.startedAt = options.now();
+
+    const initial = new Uint32Array(words);
+    model.init(initial);
+    this.store.add(initial, 0, NO_PARENT, 0);
+    this.noteStored(0, model.check(initial, 0));
+  }
+
+  /** True once the run has stopped, for whatever reason. */
+  get finished(): boolean {
+    return this.stopped;
+  }
+
+  /**
+   * Expands up to `budget` more states (polling limits, cancellation and progress every `pollEvery`).
+   * Returns true when the run has finished.
+   */
+  run(budget = Infinity): boolean {
+    let left = budget;
+    while (this.reason === null && left > 0) {
+      const slice = Math.min(left, this.pollEvery);
+      left -= slice;
+      this.expand(slice);
+      if (this.reason === null) this.poll();
+    }
+    if (this.reason !== null && !this.stopped) this.stop(this.reason);
+    return this.stopped;
+  }
+
+  /** The outcome. Asking before the run has finished abandons it, as a cancellation. */
+  result(): ExploreResult {
+    if (!this.stopped) this.stop(this.reason ?? 'cancelled');
+    const reason = this.reason ?? 'cancelled';
+    const elapsedMs = this.stoppedAt - this.startedAt;
+    const base = {
+      complete: reason === 'done',
+      reason,
+      states: this.store.count,
+      transitions: this.transitions,
+      depth: this.depth,
+      violations: this.violations.slice(),
+      elapsedMs,
+      bytes: this.store.bytes,
+    };
+    const deadlocks: Deadlocks | undefined =
+      this.model.isDeadlock === undefined
+        ? undefined
+        : { count: this.deadlockCount, schedule: this.deadlockSchedule ?? [] };
+    const result = deadlocks === undefined ? base : { ...base, deadlocks };
+    return { ...result, message: describeResult(result, this.model.invariantNames, this.options) };
+  }
+
+  progress(): Progress {
+    const elapsedMs = (this.stopped ? this.stoppedAt : this.options.now()) - this.startedAt;
+    const states = this.store.count;
+    return {
+      states,
+      transitions: this.transitions,
+      depth: this.depth,
+      queued: states - this.head,
+      elapsedMs,
+      statesPerSecond: elapsedMs > 0 ? (states * 1000) / elapsedMs : 0,
+    };
+  }
+
+  // The hot loop: no allocation, no closures; the model writes successors into reused buffers.
+  private expand(slice: number): void {
+    const model = this.model;
+    const store = this.store;
+    const out = this.successorWords;
+    const choices = this.successorChoices;
+    const words = model.stateWords;
+    const deadlockHook = model.isDeadlock !== undefined;
+    const stopAtViolation = this.options.stopAtFirstViolation === true;
+    const end = this.head + slice;
+    let head = this.head;
+    let transitions = this.transitions;
+    while (head < end && head < store.count) {
+      if (head === this.levelEnd) {
+        this.expandDepth++;
+        this.levelEnd = store.count;
+      }
+      const arena = store.arenaOf(head);
+      const at = store.offsetOf(head);
+      const n = model.successors(arena, at, out, choices);
+      if (n === 0 && deadlockHook && model.isDeadlock?.(arena, at) === true) this.noteDeadlock(head);
+      transitions += n;
+      for (let k = 0; k < n; k++) {
+        const index = store.add(out, k * words, head, choices[k] as number);
+        if (index >= 0) {
+          this.noteStored(index, model.check(out, k * words));
+          if (stopAtViolation && this.violations.length > 0) this.reason = 'violation';
+        } else if (index === FULL) {
+          this.reason = 'maxStates';
+          break;
+        }
+      }
+      if (this.reason !== null) break;
+      head++;
+    }
+    this.head = head;
+    this.transitions = transitions;
+    if (this.reason === null && head >= store.count) this.reason = 'done';
+  }
+
+  private noteStored(index: number, violation: number): void {
+    if (index > 0) this.depth = this.expandDepth + 1;
+    if (violation < 0 || this.violated[violation] === true) return;
+    this.violated[violation] = true;
+    this.violations.push({ id: violation, schedule: this.store.scheduleTo(index) });
+  }
+
+  private noteDeadlock(index: number): void {
+    if (this.deadlockCount === 0) this.deadlockSchedule = this.store.scheduleTo(index);
+    this.deadlockCount++;
+  }
+
+  private poll(): void {
+    const { timeLimitMs, shouldCancel, onProgress } = this.options;
+    if (timeLimitMs !== undefined && this.options.now() - this.startedAt >= timeLimitMs) {
+      this.reason = 'timeLimit';
+    } else if (shouldCancel?.() === true) {
+      this.reason = 'cancelled';
+    } else if (onProgress !== undefined && this.store.count >= this.nextProgress) {
+      this.nextProgress = this.store.count + this.progressEvery;
+      onProgress(this.progress());
+    }
+  }
+
+  private stop(reason: StopReason): void {
+    this.reason = reason;
+    this.stopped = true;
+    this.stoppedAt = this.options.now();
+    this.options.onProgress?.(this.progress());
+  }
+}

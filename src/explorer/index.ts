@@ -1,0 +1,11 @@
+// Public surface of the explorer. Host-neutral: no Node, DOM or timer APIs anywhere in src/explorer.
+
+export type { Model } from './model.ts';
+export type { Deadlocks, ExploreOptions, ExploreResult, Progress, StopReason, Violation } from './types.ts';
+export { Explorer, DEFAULT_MAX_STATES } from './explorer.ts';
+export { explore, exploreAsync, type AsyncExploreOptions } from './explore.ts';
+export { StateStore, NO_PARENT, PRESENT, FULL, MAX_STATES, type StoreOptions } from './stateStore.ts';
+export { hashWords } from './hash.ts';
+export { layoutFields, bitsFor, type BitField, type BitLayout } from './bitLayout.ts';
+export { replaySchedule } from './replay.ts';
+export { groupDigits } from './format.ts';
