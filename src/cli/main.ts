@@ -1,8 +1,44 @@
+// collapse-lab: the command line. Exit 0 when no invariant broke, 1 when one did, 2 on bad input.
+
+import { UsageError } from './args.ts';
+import { runCommand } from './runCommand.ts';
+
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
-export async function main(_argv: string[], io: Io): Promise<number> {
-  io.out('collapse-lab\n');
-  return 0;
+
+const USAGE = `usage:
+  collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json]
+
+  K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak
+  S  one character per page: . hole, P page, M mapped page, F fallocated, S swapped out, H huge
+     (a page may carry ^ pinned, ~ still in the lru batch; append |uffd for userfaultfd MISSING)
+  T  comma-separated actors, e.g. collapse,seek_data:0
+`;
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = { run: runCommand };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(USAGE);
+    return cmd === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[cmd];
+  if (!command) {
+    io.err(
+      `collapse-lab: unknown command ${JSON.stringify(cmd)} (try: ${Object.keys(COMMANDS).join(', ')})\n`,
+    );
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`collapse-lab ${cmd}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }

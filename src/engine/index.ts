@@ -19,3 +19,4 @@ export {
 } from './status.ts';
 export { fileValue, resident } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
+export { describeEvent, describeEvents } from './describe.ts';

@@ -46,18 +46,19 @@ function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove'
   return f.locked !== null || !covers(t, f, w.n) ? 'skip' : 'remove';
 }
 
+/** The first index at or after i that pass 2 visits (a large folio cut out by the partial step is skipped). */
+const skipCut = (t: Thread, i: number) => (i >= t.l.skipFrom && i < t.l.skipTo ? t.l.skipTo : i);
+
 function nextPass2(tx: Tx, t: Thread): void {
-  let i = t.l.index + 1;
-  if (i >= t.l.skipFrom && i < t.l.skipTo) i = t.l.skipTo;
-  t.l.index = i;
+  t.l.index = skipCut(t, t.l.index + 1);
   t.pc = 'p2_get';
-  if (i < t.l.end) return;
-  // Truncate to EOF repeats until a pass finds nothing; a punch stops after one pass.
+  if (t.l.index < t.l.end) return;
+  // Truncate to EOF repeats until a pass removes nothing; a punch stops after one pass.
   if (t.actor === 'truncate' && t.l.found) {
     t.l.found = false;
-    t.l.index = t.l.start;
+    t.l.index = skipCut(t, t.l.start);
     t.l.pass++;
-    return;
+    if (t.l.index < t.l.end) return;
   }
   t.pc = 'finish';
 }
@@ -165,7 +166,7 @@ const steps: Record<string, StepDef> = {
     text: 'Pass 2 starts over the range, locking (and sleeping on) every folio it finds.',
     src: UNDO('truncate_inode_folio'),
     run: (_tx, t) => {
-      t.l.index = t.l.start >= t.l.skipFrom && t.l.start < t.l.skipTo ? t.l.skipTo : t.l.start;
+      t.l.index = skipCut(t, t.l.start);
       t.l.found = false;
       t.l.pass = 2;
       t.pc = t.l.index < t.l.end ? 'p2_get' : 'finish';
@@ -207,8 +208,8 @@ const steps: Record<string, StepDef> = {
         acquire(tx, 'xa_lock');
         removeFromCache(tx, f);
         release(tx, 'xa_lock');
+        t.l.found = true;
       }
-      t.l.found = true;
       unlockPage(tx, f);
       dropLookup(tx, t);
       nextPass2(tx, t);

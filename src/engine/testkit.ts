@@ -1,0 +1,66 @@
+// Helpers that let tests read like a schedule written by hand ("K runs until slot 0 is replaced").
+// Pure: used by tests and by the recorded races to build schedules.
+
+import { createWorld, parseSetup } from './setup.ts';
+import { threadStatus } from './status.ts';
+import { step } from './step.ts';
+import type { Thread, Violation, World } from './types.ts';
+import { runSchedule, type RunResult } from './run.ts';
+
+export function worldOf(kernel: string, slots: string, threads: string): World {
+  const p = parseSetup(kernel, slots, threads);
+  if (!p.ok) throw new Error(p.error.message);
+  return createWorld(p.value);
+}
+
+/** Builds a schedule by stepping threads until conditions hold. Throws when a wanted step is impossible. */
+export class Script {
+  world: World;
+  readonly schedule: number[] = [];
+  readonly violations: Violation[] = [];
+  constructor(readonly initial: World) {
+    this.world = initial;
+  }
+  static of(kernel: string, slots: string, threads: string): Script {
+    return new Script(worldOf(kernel, slots, threads));
+  }
+  thread(id: number): Thread {
+    const t = this.world.threads[id];
+    if (!t) throw new Error(`no thread ${id}`);
+    return t;
+  }
+  canStep(id: number): boolean {
+    return threadStatus(this.world, this.thread(id)).t === 'runnable';
+  }
+  step(id: number, times = 1): this {
+    for (let k = 0; k < times; k++) {
+      const r = step(this.world, id);
+      if (!r.ok) throw new Error(`step ${this.schedule.length}: ${r.error.message}`);
+      this.world = r.world;
+      this.schedule.push(id);
+      this.violations.push(...r.violations);
+    }
+    return this;
+  }
+  /** Steps thread id until pred holds (checked before each step); stops early if it blocks or finishes. */
+  until(id: number, pred: (t: Thread, w: World) => boolean, limit = 500): this {
+    for (let k = 0; k < limit; k++) {
+      if (pred(this.thread(id), this.world)) return this;
+      if (!this.canStep(id)) return this;
+      this.step(id);
+    }
+    throw new Error(`T${id} did not reach the condition within ${limit} steps`);
+  }
+  /** Steps thread id until its next step is `pc` (optionally with the cursor at index). */
+  to(id: number, pc: string, index?: number): this {
+    return this.until(id, (t) => t.pc === pc && (index === undefined || t.l.index === index));
+  }
+  /** Runs thread id as far as it can go alone (until it finishes or blocks). */
+  run(id: number): this {
+    return this.until(id, (t) => t.done);
+  }
+  /** Finishes everything round-robin and returns the full run. */
+  finish(): RunResult {
+    return runSchedule(this.initial, this.schedule);
+  }
+}
