@@ -33,6 +33,13 @@ export async function bundleWorker(): Promise<string> {
   }
 }
 
+interface PageWorker {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message: string }) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
 export async function measureInChromium(n: number): Promise<ExplorerMeasurement & { browser: string }> {
   const code = await bundleWorker();
   const browser = await chromium.launch({
@@ -53,11 +60,12 @@ export async function measureInChromium(n: number): Promise<ExplorerMeasurement 
     const measurement = await page.evaluate(
       ({ source, slots }) =>
         new Promise<ExplorerMeasurement>((resolve, reject) => {
-          const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-          const worker = new Worker(url);
-          worker.onmessage = (event: MessageEvent<ExplorerMeasurement>) => {
+          // Runs in the page; this tsconfig has no DOM types, so the Worker is typed by hand.
+          const { Worker } = globalThis as unknown as { Worker: new (url: string) => PageWorker };
+          const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+          worker.onmessage = (event) => {
             worker.terminate();
-            resolve(event.data);
+            resolve(event.data as ExplorerMeasurement);
           };
           worker.onerror = (event) => reject(new Error(event.message));
           worker.postMessage({ n: slots });

@@ -248,7 +248,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
         return firstBlock(
           lookupSpin(w, indexOf(t)),
           pageLockFree(w, f.id, t.id),
-          f.huge ? null : spinFree(w, 'xa_lock', t.id),
+          f.huge && !covers(t, f, w.n) ? null : spinFree(w, 'xa_lock', t.id), // zeroing needs no xa_lock
         );
       },
       run: (tx, t) => {
