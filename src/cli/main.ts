@@ -1,6 +1,7 @@
 // collapse-lab: the command line. Exit 0 when no invariant broke, 1 when one did, 2 on bad input.
 
 import { UsageError } from './args.ts';
+import { checkCommand } from './checkCommand.ts';
 import { runCommand } from './runCommand.ts';
 
 export interface Io {
@@ -10,6 +11,8 @@ export interface Io {
 
 const USAGE = `usage:
   collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json]
+  collapse-lab check --kernel K[,K2] --slots S --threads T [--max-states N] [--time-limit SECONDS]
+                     [--no-reduce] [--json]
 
   K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak
   S  one character per page: . hole, P page, M mapped page, F fallocated, S swapped out, H huge
@@ -17,7 +20,10 @@ const USAGE = `usage:
   T  comma-separated actors, e.g. collapse,seek_data:0
 `;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = { run: runCommand };
+const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  run: runCommand,
+  check: checkCommand,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -14,6 +14,12 @@ export interface StepDef {
   readonly src: SrcAnchor;
   /** Why the step cannot run now, or null when it can. Pure. */
   readonly guard?: (w: World, t: Thread) => Block | null;
+  /**
+   * The step reads and writes only this thread's private state (its locals, or an object nobody else
+   * can reach yet), never finishes the thread, and no invariant looks at what it changes. The explorer's
+   * reduction may then run it first without losing any behaviour.
+   */
+  readonly local?: (w: World, t: Thread) => boolean;
   /** The atomic action. Mutates the draft and sets t.pc (or t.done). */
   readonly run: (tx: Tx, t: Thread) => void;
 }

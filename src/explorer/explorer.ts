@@ -55,7 +55,7 @@ export class Explorer {
     const initial = new Uint32Array(words);
     model.init(initial);
     this.store.add(initial, 0, NO_PARENT, 0);
-    this.noteStored(0, model.check(initial, 0));
+    this.noteStored(0, initial, 0);
   }
 
   /** True once the run has stopped, for whatever reason. */
@@ -140,7 +140,7 @@ export class Explorer {
       for (let k = 0; k < n; k++) {
         const index = store.add(out, k * words, head, choices[k] as number);
         if (index >= 0) {
-          this.noteStored(index, model.check(out, k * words));
+          this.noteStored(index, out, k * words);
           if (stopAtViolation && this.violations.length > 0) this.reason = 'violation';
         } else if (index === FULL) {
           this.reason = 'maxStates';
@@ -155,8 +155,18 @@ export class Explorer {
     if (this.reason === null && head >= store.count) this.reason = 'done';
   }
 
-  private noteStored(index: number, violation: number): void {
+  private noteStored(index: number, state: Uint32Array, at: number): void {
     if (index > 0) this.depth = this.expandDepth + 1;
+    const model = this.model;
+    if (model.violationMask === undefined) {
+      this.noteViolation(index, model.check(state, at));
+      return;
+    }
+    for (let mask = model.violationMask(state, at), id = 0; mask !== 0; mask >>>= 1, id++)
+      if ((mask & 1) !== 0) this.noteViolation(index, id);
+  }
+
+  private noteViolation(index: number, violation: number): void {
     if (violation < 0 || this.violated[violation] === true) return;
     this.violated[violation] = true;
     this.violations.push({ id: violation, schedule: this.store.scheduleTo(index) });

@@ -9,3 +9,19 @@ export { hashWords } from './hash.ts';
 export { layoutFields, bitsFor, type BitField, type BitLayout } from './bitLayout.ts';
 export { replaySchedule } from './replay.ts';
 export { groupDigits } from './format.ts';
+export {
+  checkSetup,
+  replayViolation,
+  invariantTitle,
+  type CheckOptions,
+  type CheckResult,
+  type InvariantVerdict,
+} from './kernel/check.ts';
+export {
+  compareVariants,
+  replayOn,
+  type CompareResult,
+  type InvariantDiff,
+  type Divergence,
+} from './kernel/compare.ts';
+export { createKernelModel, INVARIANT_ORDER, type KernelModel } from './kernel/kernelModel.ts';

@@ -24,6 +24,11 @@ export interface Model {
   /** The id of an invariant the state violates (the lowest if several), or -1. */
   check(state: Uint32Array, at: number): number;
   /**
+   * Optional: every invariant the state violates, as a bit mask (bit i = id i, ids below 32). When
+   * present the explorer reports a shortest schedule for each of them, not only the lowest.
+   */
+  violationMask?(state: Uint32Array, at: number): number;
+  /**
    * Called only for states without successors: true when that is a deadlock rather than a proper end.
    * Models without this hook get no deadlock report.
    */

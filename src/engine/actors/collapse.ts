@@ -105,6 +105,7 @@ const steps: Record<string, StepDef> = {
     label: 'alloc_charge_hpage',
     text: 'Allocate the new huge page: refcount 1, not uptodate, not in the page cache.',
     src: at('alloc_charge_hpage'),
+    local: () => true, // a private page nobody else can reach
     run: (tx, t) => {
       const n = tx.w.n;
       const h = allocFolio(
@@ -335,6 +336,9 @@ const steps: Record<string, StepDef> = {
     label: 'copy_mc_highpage (each index)',
     text: 'Copy every old page into the huge page and zero the holes; the old pages stay in the cache, locked.',
     src: at('copy_highpage'),
+    // Reads pages only collapse may change (it holds their locks) and writes a huge page that is still
+    // private in patch 4/4's order; earlier orders already expose it in the cache.
+    local: (w) => flagsOf(w).commitOrder === 'post',
     run: (tx, t) => {
       for (let i = 0; i < tx.w.n; i++) copyInto(tx, t, i);
       t.pc = nextAfterCopy(t, flagsOf(tx.w));

@@ -165,6 +165,7 @@ const steps: Record<string, StepDef> = {
     label: 'second pass',
     text: 'Pass 2 starts over the range, locking (and sleeping on) every folio it finds.',
     src: UNDO('truncate_inode_folio'),
+    local: () => true,
     run: (_tx, t) => {
       t.l.index = skipCut(t, t.l.start);
       t.l.found = false;

@@ -274,7 +274,10 @@ function checkQuiescent(w: World, emit: Emit): void {
         emit('accounting', `the huge page is in the cache but never became uptodate`, [], []);
       continue;
     }
-    const leaked = f.holders.filter((h) => h.kind !== 'gup' && h.kind !== 'pin' && h.thread !== -1);
+    // GUP users and pins keep pages on purpose; an lru batch drops its reference at the next drain.
+    const leaked = f.holders.filter(
+      (h) => h.kind !== 'gup' && h.kind !== 'pin' && h.kind !== 'lru-batch' && h.thread !== -1,
+    );
     if (leaked.length > 0)
       emit(
         'accounting',

@@ -4,11 +4,17 @@
 import { getFolio } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
-/** Slot i's data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test. */
+/**
+ * Slot i's data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test: the
+ * slot holds written data (not a hole, not fallocated-unwritten) and a live copy of it sits in the page
+ * in its slot, in an old page collapse holds, in a huge page in the cache that has it copied, or in a
+ * page the process maps. A private huge page not yet in the cache does not count.
+ */
 export function resident(w: World, i: number): boolean {
+  if (!w.ghost.hasData[i]) return false;
   for (const f of Object.values(w.folios)) {
     if (f.huge) {
-      if (f.valid[i] && (f.hpageOf !== null || slotHolds(w, i, f.id))) return true;
+      if (f.valid[i] && slotHolds(w, i, f.id)) return true;
       continue;
     }
     if (f.index !== i || f.fallocUnwritten || !f.valid[0]) continue;

@@ -1,0 +1,146 @@
+// `collapse-lab check`: explore every interleaving of a setup. Exit 1 when an invariant can be broken,
+// 0 when all hold, 2 on bad input, 3 when a limit stopped the search first.
+
+import { performance } from 'node:perf_hooks';
+import type { Setup } from '../engine/index.ts';
+import { ACTORS, formatSlots, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
+import type { CheckResult, CompareResult } from '../explorer/index.ts';
+import { checkSetup, compareVariants } from '../explorer/index.ts';
+import { parseFlags, required, UsageError } from './args.ts';
+import type { Io } from './main.ts';
+import { setupFrom } from './runCommand.ts';
+import { runCommandLine } from './shell.ts';
+
+const FLAGS = {
+  kernel: { type: 'string' },
+  slots: { type: 'string' },
+  threads: { type: 'string' },
+  'max-states': { type: 'string' },
+  'time-limit': { type: 'string' },
+  'no-reduce': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+function positiveInt(s: string | undefined, flag: string): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s) || Number(s) <= 0)
+    throw new UsageError(`--${flag} must be a positive whole number, not ${JSON.stringify(s)}`);
+  return Number(s);
+}
+
+function replayLine(r: CheckResult, schedule: readonly number[]): string {
+  return runCommandLine(
+    r.setup.variant,
+    formatSlots(r.setup.slots),
+    formatThreads(r.setup.threads),
+    schedule,
+  );
+}
+
+export function checkJson(r: CheckResult) {
+  return {
+    kernel: r.setup.variant,
+    slots: formatSlots(r.setup.slots),
+    threads: formatThreads(r.setup.threads),
+    complete: r.complete,
+    reason: r.reason,
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    seconds: r.elapsedMs / 1000,
+    bytesPerState: Math.round(r.bytesPerState),
+    message: r.message,
+    invariants: r.invariants.map((v) => ({
+      id: v.id,
+      spec: INVARIANTS[v.id].spec,
+      holds: v.holds,
+      ...(v.schedule && { schedule: v.schedule, replay: replayLine(r, v.schedule) }),
+      ...(v.violation && {
+        message: v.violation.message,
+        step: v.violation.step,
+        threadsInvolved: v.violation.threads,
+        slotsInvolved: v.violation.slots,
+      }),
+    })),
+  };
+}
+
+function printCheck(io: Io, r: CheckResult): void {
+  io.out(
+    `kernel ${r.setup.variant}  slots ${formatSlots(r.setup.slots)}  threads ${formatThreads(r.setup.threads)}\n`,
+  );
+  io.out(
+    `${r.message}; depth ${r.depth}; ${(r.elapsedMs / 1000).toFixed(2)} s; ${Math.round(r.bytesPerState)} bytes/state\n\n`,
+  );
+  for (const v of r.invariants) {
+    const verdict =
+      v.holds === true ? 'holds' : v.holds === false ? 'BROKEN' : 'not broken so far (search incomplete)';
+    io.out(`  ${INVARIANTS[v.id].spec.padEnd(4)} ${v.id.padEnd(14)} ${verdict}\n`);
+  }
+  for (const v of r.invariants) {
+    if (!v.schedule) continue;
+    io.out(
+      `\n${INVARIANTS[v.id].spec} ${v.id} broken in ${v.schedule.length} steps: ${v.violation?.message ?? ''}\n`,
+    );
+    (v.steps ?? []).forEach((s, i) => {
+      const t = r.setup.threads[s.thread];
+      const who = t ? `${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}` : 'uffd_monitor';
+      io.out(`  ${String(i + 1).padStart(3)}. T${s.thread} ${who.padEnd(14)} ${s.label}\n`);
+    });
+    io.out(`  replay: ${replayLine(r, v.schedule)}\n`);
+  }
+  if (r.faults.length > 0)
+    io.out(`\nengine faults while exploring:\n${r.faults.map((f) => `  ${f}\n`).join('')}`);
+}
+
+function printCompare(io: Io, c: CompareResult): void {
+  printCheck(io, c.a);
+  io.out('\n');
+  printCheck(io, c.b);
+  io.out(`\ncompare ${c.a.setup.variant} -> ${c.b.setup.variant}\n`);
+  if (c.diffs.length === 0) io.out('  same verdict for every invariant\n');
+  for (const d of c.diffs) {
+    const say = (h: boolean | null) => (h === true ? 'holds' : h === false ? 'broken' : 'unknown');
+    io.out(`  ${d.id}: ${say(d.a)} on ${c.a.setup.variant}, ${say(d.b)} on ${c.b.setup.variant}\n`);
+    if (d.replay)
+      io.out(`    ${d.replay.from}'s counterexample on ${d.replay.on}: ${d.replay.divergence.reason}\n`);
+  }
+}
+
+function exitStatus(results: readonly CheckResult[]): number {
+  if (results.some((r) => r.invariants.some((v) => v.holds === false))) return 1;
+  return results.every((r) => r.complete) ? 0 : 3;
+}
+
+export function checkCommand(argv: string[], io: Io): number {
+  const f = parseFlags(argv, FLAGS);
+  const kernels = required(f.kernel, 'kernel').split(',');
+  if (kernels.length > 2) throw new UsageError('--kernel takes one variant, or two to compare (a,b)');
+  const setup: Setup = setupFrom(
+    kernels[0] ?? '',
+    required(f.slots, 'slots'),
+    required(f.threads, 'threads'),
+  );
+  const other = kernels[1];
+  if (other !== undefined && !isVariantId(other))
+    setupFrom(other, formatSlots(setup.slots), formatThreads(setup.threads));
+  const maxStates = positiveInt(f['max-states'], 'max-states');
+  const seconds = positiveInt(f['time-limit'], 'time-limit');
+  const options = {
+    now: () => performance.now(),
+    reduce: f['no-reduce'] !== true,
+    ...(maxStates !== undefined && { maxStates }),
+    ...(seconds !== undefined && { timeLimitMs: seconds * 1000 }),
+  };
+  if (other !== undefined && isVariantId(other)) {
+    const c = compareVariants(setup, other, options);
+    if (f.json)
+      io.out(`${JSON.stringify({ a: checkJson(c.a), b: checkJson(c.b), diffs: c.diffs }, null, 2)}\n`);
+    else printCompare(io, c);
+    return exitStatus([c.a, c.b]);
+  }
+  const r = checkSetup(setup, options);
+  if (f.json) io.out(`${JSON.stringify(checkJson(r), null, 2)}\n`);
+  else printCheck(io, r);
+  return exitStatus([r]);
+}

@@ -1,0 +1,83 @@
+// Exhaustive check of one setup: per invariant, proved in this setup or broken by a shortest schedule
+// (replayed through the engine to name the violation). Host-neutral: the clock is injected.
+
+import type { InvariantId, Setup, StepRecord, Violation } from '../../engine/index.ts';
+import { createWorld, INVARIANTS, runSchedule } from '../../engine/index.ts';
+import { explore } from '../explore.ts';
+import type { ExploreResult, Progress } from '../types.ts';
+import { createKernelModel, INVARIANT_ORDER } from './kernelModel.ts';
+
+export interface CheckOptions {
+  readonly now: () => number;
+  readonly maxStates?: number;
+  readonly timeLimitMs?: number;
+  /** Partial-order reduction (default on); results are the same, with fewer states. */
+  readonly reduce?: boolean;
+  readonly onProgress?: (p: Progress) => void;
+  readonly shouldCancel?: () => boolean;
+}
+
+export interface InvariantVerdict {
+  readonly id: InvariantId;
+  /** true: holds in every reachable state; false: broken; null: not broken so far, search incomplete. */
+  readonly holds: boolean | null;
+  readonly schedule?: readonly number[];
+  /** The violation the schedule ends in, as the engine reports it. */
+  readonly violation?: Violation;
+  readonly steps?: readonly StepRecord[];
+}
+
+export interface CheckResult {
+  readonly setup: Setup;
+  readonly complete: boolean;
+  readonly reason: ExploreResult['reason'];
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly elapsedMs: number;
+  readonly bytesPerState: number;
+  readonly message: string;
+  readonly invariants: readonly InvariantVerdict[];
+  /** Engine faults met while exploring; empty unless the model itself is wrong. */
+  readonly faults: readonly string[];
+}
+
+export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
+  const model = createKernelModel(setup, { reduce: o.reduce ?? true });
+  const r = explore(model, {
+    now: o.now,
+    ...(o.maxStates !== undefined && { maxStates: o.maxStates }),
+    ...(o.timeLimitMs !== undefined && { timeLimitMs: o.timeLimitMs }),
+    ...(o.onProgress && { onProgress: o.onProgress }),
+    ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
+  });
+  const byId = new Map(r.violations.map((v) => [INVARIANT_ORDER[v.id], v.schedule] as const));
+  const invariants = INVARIANT_ORDER.map((id): InvariantVerdict => {
+    const schedule = byId.get(id);
+    if (!schedule) return { id, holds: r.complete ? true : null };
+    return { id, holds: false, schedule, ...replayViolation(setup, schedule, id) };
+  });
+  return {
+    setup,
+    complete: r.complete,
+    reason: r.reason,
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    elapsedMs: r.elapsedMs,
+    bytesPerState: r.states > 0 ? (r.bytes + model.pool.byteSize) / r.states : 0,
+    message: r.message,
+    invariants,
+    faults: model.faults,
+  };
+}
+
+/** Runs a counterexample schedule and returns the violation of `id` at its last step. */
+export function replayViolation(setup: Setup, schedule: readonly number[], id: InvariantId) {
+  const run = runSchedule(createWorld(setup), schedule, { finish: false });
+  const last = run.steps[run.steps.length - 1];
+  const violation = last?.violations.find((v) => v.invariant === id);
+  return { steps: run.steps, ...(violation && { violation }) };
+}
+
+export const invariantTitle = (id: InvariantId) => `${INVARIANTS[id].spec} ${id}: ${INVARIANTS[id].title}`;

@@ -1,0 +1,115 @@
+// The kernel world as an explorer Model. A state is one word: the id of its canonical encoding in an
+// intern pool. Worlds are kept only for states still waiting to be expanded (BFS expands each state
+// once), so memory follows the frontier plus the compact encodings.
+
+import type { InvariantId, Setup, World } from '../../engine/index.ts';
+import { ACTORS, createWorld, runnableThreads, step } from '../../engine/index.ts';
+import type { Model } from '../model.ts';
+import { WorldEncoder } from './encode.ts';
+import { InternPool } from './internPool.ts';
+
+/** Invariant ids in the order of their bit in a violation mask. */
+export const INVARIANT_ORDER: readonly InvariantId[] = [
+  'seek',
+  'mincore',
+  'data',
+  'progress',
+  'refcount',
+  'locking',
+  'uptodate',
+  'atomic-switch',
+  'uffd',
+  'accounting',
+  'mapping',
+  'gup',
+];
+const BIT: Readonly<Record<InvariantId, number>> = Object.fromEntries(
+  INVARIANT_ORDER.map((id, i) => [id, 1 << i]),
+) as Record<InvariantId, number>;
+
+export interface KernelModelOptions {
+  /**
+   * Partial-order reduction: when a thread's next step is marked `local` (it reads and writes nothing
+   * another thread can see or an invariant checks), explore only that step from this state. Exact:
+   * such a step commutes with every other step and never closes a cycle.
+   */
+  readonly reduce?: boolean;
+}
+
+export interface KernelModel extends Model {
+  /** The world of an explored state id, rebuilt by replaying its schedule from the start. */
+  readonly setup: Setup;
+  readonly pool: InternPool;
+  /** Engine faults met while exploring (a model bug, reported rather than thrown). */
+  readonly faults: string[];
+}
+
+export function createKernelModel(setup: Setup, options: KernelModelOptions = {}): KernelModel {
+  const encoder = new WorldEncoder();
+  const pool = new InternPool();
+  const pending: (World | undefined)[] = [];
+  const masks: number[] = [];
+  const faults: string[] = [];
+  const initial = createWorld(setup);
+
+  const internWorld = (w: World, mask: number): number => {
+    const len = encoder.encode(w, mask);
+    const id = pool.intern(encoder.bytes, len);
+    if (pool.lastWasNew) {
+      pending[id] = w;
+      masks[id] = mask;
+    }
+    return id;
+  };
+  const initialId = internWorld(initial, 0);
+
+  const localThread = (w: World, ready: readonly number[]): number | null => {
+    for (const id of ready) {
+      const t = w.threads[id];
+      if (t && ACTORS[t.actor].steps[t.pc]?.local?.(w, t) === true) return id;
+    }
+    return null;
+  };
+
+  return {
+    name: `kernel ${setup.variant}`,
+    setup,
+    pool,
+    faults,
+    stateWords: 1,
+    maxSuccessors: initial.threads.length,
+    invariantNames: INVARIANT_ORDER,
+    init(out) {
+      out[0] = initialId;
+    },
+    successors(state, at, out, choices) {
+      const id = state[at] ?? 0;
+      const w = pending[id];
+      if (!w) return 0;
+      pending[id] = undefined; // expanded once: only the encoding stays
+      const ready = runnableThreads(w);
+      const local = options.reduce ? localThread(w, ready) : null;
+      let n = 0;
+      for (const tid of local === null ? ready : [local]) {
+        const r = step(w, tid);
+        if (!r.ok) {
+          if (faults.length < 10) faults.push(r.error.message);
+          continue;
+        }
+        let mask = 0;
+        for (const v of r.violations) mask |= BIT[v.invariant];
+        out[n] = internWorld(r.world, mask);
+        choices[n] = tid;
+        n++;
+      }
+      return n;
+    },
+    check(state, at) {
+      const mask = masks[state[at] ?? 0] ?? 0;
+      return mask === 0 ? -1 : 31 - Math.clz32(mask & -mask);
+    },
+    violationMask(state, at) {
+      return masks[state[at] ?? 0] ?? 0;
+    },
+  };
+}
