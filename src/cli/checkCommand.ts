@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Setup } from '../engine/index.ts';
 import { ACTORS, formatSlots, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
-import { checkSetup, compareVariants } from '../explorer/index.ts';
+import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
 import { parseFlags, required, UsageError } from './args.ts';
 import type { Io } from './main.ts';
 import { setupFrom } from './runCommand.ts';
@@ -76,6 +76,11 @@ function printCheck(io: Io, r: CheckResult): void {
     const verdict =
       v.holds === true ? 'holds' : v.holds === false ? 'BROKEN' : 'not broken so far (search incomplete)';
     io.out(`  ${INVARIANTS[v.id].spec.padEnd(4)} ${v.id.padEnd(14)} ${verdict}\n`);
+  }
+  io.out('\nreachable results\n');
+  for (const o of reachableResults(r)) {
+    const t = r.setup.threads[o.thread];
+    if (t) io.out(`  T${o.thread} ${t.actor.padEnd(14)} ${o.results.join(', ')}\n`);
   }
   for (const v of r.invariants) {
     if (!v.schedule) continue;

@@ -102,6 +102,11 @@ export class Explorer {
     return { ...result, message: describeResult(result, this.model.invariantNames, this.options) };
   }
 
+  /** The shortest schedule (choices from the initial state) reaching stored state `index`. */
+  scheduleTo(index: number): number[] {
+    return this.store.scheduleTo(index);
+  }
+
   progress(): Progress {
     const elapsedMs = (this.stopped ? this.stoppedAt : this.options.now()) - this.startedAt;
     const states = this.store.count;

@@ -13,6 +13,7 @@ export {
   checkSetup,
   replayViolation,
   invariantTitle,
+  reachableResults,
   type CheckOptions,
   type CheckResult,
   type InvariantVerdict,

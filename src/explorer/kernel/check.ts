@@ -3,8 +3,9 @@
 
 import type { InvariantId, Setup, StepRecord, Violation } from '../../engine/index.ts';
 import { createWorld, INVARIANTS, runSchedule } from '../../engine/index.ts';
-import { explore } from '../explore.ts';
+import { Explorer } from '../explorer.ts';
 import type { ExploreResult, Progress } from '../types.ts';
+export { reachableResults } from './outcomes.ts';
 import { createKernelModel, INVARIANT_ORDER } from './kernelModel.ts';
 
 export interface CheckOptions {
@@ -38,19 +39,33 @@ export interface CheckResult {
   readonly bytesPerState: number;
   readonly message: string;
   readonly invariants: readonly InvariantVerdict[];
+  /**
+   * The distinct ends of the run: each thread's result (null when it never finished) where nothing can
+   * run any more, with a shortest schedule. Shows what can never happen, e.g. a collapse that never succeeds.
+   */
+  readonly outcomes: readonly {
+    readonly results: readonly (string | null)[];
+    readonly schedule: readonly number[];
+  }[];
   /** Engine faults met while exploring; empty unless the model itself is wrong. */
   readonly faults: readonly string[];
 }
 
 export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
   const model = createKernelModel(setup, { reduce: o.reduce ?? true });
-  const r = explore(model, {
+  const explorer = new Explorer(model, {
     now: o.now,
     ...(o.maxStates !== undefined && { maxStates: o.maxStates }),
     ...(o.timeLimitMs !== undefined && { timeLimitMs: o.timeLimitMs }),
     ...(o.onProgress && { onProgress: o.onProgress }),
     ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
   });
+  explorer.run();
+  const r = explorer.result();
+  const outcomes = [...model.outcomes.values()].map((x) => ({
+    results: x.results,
+    schedule: explorer.scheduleTo(x.state),
+  }));
   const byId = new Map(r.violations.map((v) => [INVARIANT_ORDER[v.id], v.schedule] as const));
   const invariants = INVARIANT_ORDER.map((id): InvariantVerdict => {
     const schedule = byId.get(id);
@@ -68,6 +83,7 @@ export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
     bytesPerState: r.states > 0 ? (r.bytes + model.pool.byteSize) / r.states : 0,
     message: r.message,
     invariants,
+    outcomes,
     faults: model.faults,
   };
 }

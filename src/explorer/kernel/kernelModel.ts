@@ -42,6 +42,11 @@ export interface KernelModel extends Model {
   readonly pool: InternPool;
   /** Engine faults met while exploring (a model bug, reported rather than thrown). */
   readonly faults: string[];
+  /**
+   * Every distinct combination of thread results at a state where nothing can run, with the first state
+   * (its id equals its explorer index: both number new states in the same order) that reached it.
+   */
+  readonly outcomes: Map<string, { readonly state: number; readonly results: readonly (string | null)[] }>;
 }
 
 export function createKernelModel(setup: Setup, options: KernelModelOptions = {}): KernelModel {
@@ -50,6 +55,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
   const pending: (World | undefined)[] = [];
   const masks: number[] = [];
   const faults: string[] = [];
+  const outcomes: KernelModel['outcomes'] = new Map();
   const initial = createWorld(setup);
 
   const internWorld = (w: World, mask: number): number => {
@@ -76,6 +82,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
     setup,
     pool,
     faults,
+    outcomes,
     stateWords: 1,
     maxSuccessors: initial.threads.length,
     invariantNames: INVARIANT_ORDER,
@@ -88,6 +95,12 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
       if (!w) return 0;
       pending[id] = undefined; // expanded once: only the encoding stays
       const ready = runnableThreads(w);
+      if (ready.length === 0) {
+        const results = w.threads.map((t) => (t.done ? t.result : null));
+        const key = results.map((r) => r ?? '(stuck)').join('|');
+        if (!outcomes.has(key)) outcomes.set(key, { state: id, results });
+        return 0;
+      }
       const local = options.reduce ? localThread(w, ready) : null;
       let n = 0;
       for (const tid of local === null ? ready : [local]) {
