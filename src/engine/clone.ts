@@ -1,10 +1,6 @@
 // A private copy of a world for a step to mutate (worlds handed out are never changed again).
 
-import type { Folio, Thread, World } from './types.ts';
-
-function cloneFolio(f: Folio): Folio {
-  return { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
-}
+import type { Thread, World } from './types.ts';
 
 function cloneThread(t: Thread): Thread {
   const l = t.l;
@@ -21,12 +17,11 @@ function cloneThread(t: Thread): Thread {
 }
 
 export function cloneWorld(w: World): World {
-  const folios: Record<number, Folio> = {};
-  for (const f of Object.values(w.folios)) folios[f.id] = cloneFolio(f);
   return {
     ...w,
     slots: [...w.slots],
-    folios,
+    // Shared until touched: getFolio copies a folio the first time a step reaches it (see tx.ts).
+    folios: { ...w.folios },
     locks: {
       ...w.locks,
       iMmap: { writer: w.locks.iMmap.writer, readers: [...w.locks.iMmap.readers] },

@@ -124,7 +124,7 @@ export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
     const max = program.param.max(n);
     if (arg === undefined || !/^\d+$/.test(arg))
       return err(
-        `threads: ${name} needs a ${pname} from ${min} to ${max}, as ${name}:${min} (column ${col + 1})`,
+        `threads: ${name} needs ${/^[aeiou]/.test(pname) ? 'an' : 'a'} ${pname} from ${min} to ${max}, as ${name}:${min} (column ${col + 1})`,
         col,
       );
     const value = Number(arg);

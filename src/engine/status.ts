@@ -18,8 +18,16 @@ export function threadStatus(w: World, t: Thread): ThreadStatus {
   return block ? { t: 'blocked', block } : { t: 'runnable' };
 }
 
-export function runnableThreads(w: World): ThreadId[] {
-  return w.threads.filter((t) => threadStatus(w, t).t === 'runnable').map((t) => t.id);
+export function threadStatuses(w: World): ThreadStatus[] {
+  return w.threads.map((t) => threadStatus(w, t));
+}
+
+export function runnableThreads(w: World, statuses: readonly ThreadStatus[] = threadStatuses(w)): ThreadId[] {
+  const out: ThreadId[] = [];
+  statuses.forEach((s, id) => {
+    if (s.t === 'runnable') out.push(id);
+  });
+  return out;
 }
 
 /** The threads a block waits for (EXTERNAL holders are outside the graph). */
@@ -68,11 +76,14 @@ export function describeBlock(w: World, b: Block): string {
 }
 
 /** A cycle in the wait-for graph among blocked threads, as the list of threads on it, or null. */
-export function waitCycle(w: World): ThreadId[] | null {
+export function waitCycle(
+  w: World,
+  statuses: readonly ThreadStatus[] = threadStatuses(w),
+): ThreadId[] | null {
   const edges = new Map<ThreadId, ThreadId[]>();
   for (const t of w.threads) {
-    const s = threadStatus(w, t);
-    if (s.t === 'blocked') edges.set(t.id, waitsFor(s.block));
+    const s = statuses[t.id];
+    if (s?.t === 'blocked') edges.set(t.id, waitsFor(s.block));
   }
   const state = new Map<ThreadId, 'open' | 'closed'>();
   const path: ThreadId[] = [];

@@ -4,8 +4,8 @@
 import { cloneWorld } from './clone.ts';
 import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
-import { describeBlock, stepOf, threadStatus } from './status.ts';
-import { EngineFault } from './tx.ts';
+import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
+import { beginDraft, EngineFault, endDraft } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
 export type StepError =
@@ -25,6 +25,8 @@ export type StepResult =
       readonly world: World;
       readonly events: readonly EngineEvent[];
       readonly violations: readonly Violation[];
+      /** The threads that can take a step in the new world. */
+      readonly runnable: readonly ThreadId[];
     }
   | { readonly ok: false; readonly error: StepError };
 
@@ -54,23 +56,43 @@ export function step(world: World, choice: number): StepResult {
   if (!t) throw new Error('unreachable: cloned thread missing');
   const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t.id, step: t0.pc, label: def.label }];
   startObservation(next, t);
+  beginDraft(next);
   try {
     def.run({ w: next, ev, tid: t.id }, t);
   } catch (e) {
     if (!(e instanceof EngineFault)) throw e;
     const message = `T${t.id} (${t.actor}) at ${t0.pc}: ${e.message}`;
     return { ok: false, error: { kind: 'engine-fault', thread: t.id, message } };
+  } finally {
+    endDraft(next);
   }
   next.clock = world.clock + 1;
   updateObservations(next);
+  const statuses = threadStatuses(next);
   for (const other of next.threads) {
-    const before = threadStatus(world, world.threads[other.id] ?? other);
-    const after = threadStatus(next, other);
-    if (after.t === 'blocked' && before.t !== 'blocked')
-      ev.push({ type: 'thread.blocked', thread: other.id, block: after.block });
+    const after = statuses[other.id];
+    if (after?.t !== 'blocked') continue;
+    const before = other.id === t.id ? status : threadStatus(world, world.threads[other.id] ?? other);
+    if (before.t !== 'blocked') ev.push({ type: 'thread.blocked', thread: other.id, block: after.block });
   }
-  const violations = checkInvariants({ prev: world, next, tid: t.id, stepId: t0.pc, step: world.clock });
+  let violations: Violation[];
+  try {
+    violations = checkInvariants({
+      prev: world,
+      next,
+      tid: t.id,
+      stepId: t0.pc,
+      step: world.clock,
+      statuses,
+    });
+  } catch (e) {
+    if (!(e instanceof EngineFault)) throw e;
+    return {
+      ok: false,
+      error: { kind: 'engine-fault', thread: t.id, message: `checking invariants: ${e.message}` },
+    };
+  }
   updateUffdGhost(world, next);
   for (const v of violations) ev.push({ type: 'invariant.violated', violation: v });
-  return { ok: true, world: next, events: ev, violations };
+  return { ok: true, world: next, events: ev, violations, runnable: runnableThreads(next, statuses) };
 }

@@ -28,8 +28,27 @@ export function fault(message: string): never {
   throw new EngineFault(message);
 }
 
+/**
+ * Drafts share folios with the world they were cloned from until a step first touches one: then that
+ * folio alone is copied. Only step() marks a draft, for the duration of one action.
+ */
+const drafts = new WeakMap<World, Set<number>>();
+
+export function beginDraft(w: World): void {
+  drafts.set(w, new Set());
+}
+export function endDraft(w: World): void {
+  drafts.delete(w);
+}
+
 export function getFolio(w: World, id: number): Folio {
-  return w.folios[id] ?? fault(`folio ${id} does not exist`);
+  const f = w.folios[id] ?? fault(`folio ${id} does not exist`);
+  const copied = drafts.get(w);
+  if (!copied || copied.has(id)) return f;
+  copied.add(id);
+  const own: Folio = { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
+  w.folios[id] = own;
+  return own;
 }
 
 export function entryView(e: Entry): EntryView {
@@ -68,6 +87,7 @@ export function allocFolio(
     holders: [...holders],
   };
   w.folios[id] = f;
+  drafts.get(w)?.add(id);
   tx.ev.push({ type: 'folio.allocated', folio: id, huge: f.huge });
   return f;
 }

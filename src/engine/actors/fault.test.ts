@@ -38,9 +38,9 @@ describe('fault steps', () => {
       { type: 'pte.changed', index: 0, folio: 0 },
       { type: 'lock.released', lock: 'ptl', by: 0 },
       { type: 'page.unlocked', folio: 0, by: 0 },
-      { type: 'thread.finished', thread: 0, result: 'mapped folio 0' },
       { type: 'refcount.changed', folio: 0, holder: 'lookup', thread: 0, delta: -1, refcount: 2 },
       { type: 'lock.released', lock: 'mmap', by: 0 },
+      { type: 'thread.finished', thread: 0, result: 'mapped folio 0' },
     ]);
   });
 

@@ -18,10 +18,7 @@ const gupKind = (t: Thread) => (t.actor === 'pin' ? 'pin' : 'gup');
 const mapsHuge = (w: World, f: Folio) => f.huge && w.proc.pmd === 'none';
 
 function faultDone(tx: Tx, t: Thread, f: Folio): void {
-  if (isGup(t)) {
-    getRef(tx, f, gupKind(t));
-    finish(tx, t, `${gupKind(t)} folio ${f.id} (slow path)`);
-  } else finish(tx, t, `mapped folio ${f.id}`);
+  finish(tx, t, isGup(t) ? `${gupKind(t)} folio ${f.id} (slow path)` : `mapped folio ${f.id}`);
 }
 
 const faultSteps: Record<string, StepDef> = {
@@ -31,6 +28,10 @@ const faultSteps: Record<string, StepDef> = {
     src: src('mm/memory.c', 'handle_mm_fault'),
     guard: (w, t) => rwFree(w, 'mmap', 'read', t.id),
     run: (tx, t) => {
+      if (t.param >= tx.w.iSize) {
+        finish(tx, t, 'SIGBUS'); // beyond the end of the file (after a truncate)
+        return;
+      }
       acquire(tx, 'mmap', 'read');
       t.l.index = t.param;
       t.pc = 'get';
@@ -84,9 +85,10 @@ const faultSteps: Record<string, StepDef> = {
         release(tx, 'ptl');
       }
       unlockPage(tx, f);
-      faultDone(tx, t, f);
+      if (isGup(t)) getRef(tx, f, gupKind(t));
       dropLookup(tx, t);
       release(tx, 'mmap');
+      faultDone(tx, t, f);
     },
   },
 };
@@ -130,7 +132,8 @@ const gupSteps: Record<string, StepDef> = {
     text: 'Take a reference (+1 for FOLL_GET, +1024 for FOLL_PIN); fails on a frozen page, which means fall back.',
     src: GUP('try_grab_folio'),
     run: (tx, t) => {
-      const f = tx.w.folios[t.l.folio ?? -1];
+      const id = t.l.folio ?? -1;
+      const f = tx.w.folios[id] ? getFolio(tx.w, id) : null;
       if (!f || f.frozenBy !== null) {
         t.l.folio = null;
         t.pc = 'mmap_lock';

@@ -180,7 +180,12 @@ const steps: Record<string, StepDef> = {
     src: UNDO('shmem_free_swap'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
-      if (tx.w.slots[t.l.index]?.t === 'swap') {
+      const e = tx.w.slots[t.l.index];
+      if (e?.t === 'folio') {
+        t.pc = 'p2_get'; // swapped back in meanwhile: look this index up again
+        return;
+      }
+      if (e?.t === 'swap') {
         acquire(tx, 'xa_lock');
         setSlot(tx, t.l.index, { t: 'empty' });
         release(tx, 'xa_lock');

@@ -14,9 +14,11 @@ const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 // --- read ------------------------------------------------------------------------------------------------
 
 function readDone(tx: Tx, t: Thread, value: number): void {
+  // shmem_file_read_iter re-reads i_size after getting the page: past the end it returns nothing.
+  const result = t.param >= tx.w.iSize ? 'EOF' : String(value);
   t.l.value = value;
-  observe(tx, t, `read(${t.param})`, String(value));
-  finish(tx, t, String(value));
+  observe(tx, t, `read(${t.param})`, result);
+  finish(tx, t, result);
 }
 
 const readSteps: Record<string, StepDef> = {
@@ -87,6 +89,10 @@ const writeSteps: Record<string, StepDef> = {
       setFlag(tx, f, 'dirty', true);
       tx.w.ghost.logical[t.param] = v;
       tx.w.ghost.hasData[t.param] = true;
+      if (t.param >= tx.w.iSize) {
+        tx.w.iSize = t.param + 1; // a write past the end extends the file
+        tx.ev.push({ type: 'inode.changed', nrpages: tx.w.nrpages, iSize: tx.w.iSize });
+      }
       endLocked(tx, t, f);
       observe(tx, t, `write(${t.param})`, String(v));
       finish(tx, t, `wrote ${v}`);

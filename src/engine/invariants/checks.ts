@@ -1,7 +1,8 @@
 // The invariants I1..I12 of spec §5, checked after every step. Each returns the violations it finds.
 
-import { describeBlock, isQuiescent, runnableThreads, threadStatus, waitCycle } from '../status.ts';
-import { getFolio, holderWeight } from '../tx.ts';
+import type { ThreadStatus } from '../status.ts';
+import { describeBlock, isQuiescent, runnableThreads, waitCycle } from '../status.ts';
+import { holderWeight } from '../tx.ts';
 import type { InvariantId, Thread, ThreadId, Violation, World } from '../types.ts';
 import { fileValue } from './observers.ts';
 
@@ -13,6 +14,8 @@ export interface CheckContext {
   readonly stepId: string;
   /** Index of this step in the run (0-based). */
   readonly step: number;
+  /** threadStatus of every thread of `next`, computed once by step(). */
+  readonly statuses: readonly ThreadStatus[];
 }
 
 type Emit = (
@@ -56,7 +59,7 @@ function checkCompletedCall(c: CheckContext, t: Thread, emit: Emit): void {
         missed,
       );
   } else if (t.actor === 'read') {
-    if (!t.l.vec.includes(t.l.value))
+    if (t.result !== 'EOF' && !t.l.vec.includes(t.l.value))
       emit(
         'data',
         `read(${t.param}) returned ${t.l.value}; the file held ${t.l.vec.join(' or ')} during the call`,
@@ -111,7 +114,7 @@ function checkRefcounts(w: World, emit: Emit): void {
 }
 
 /** I6: one owner per lock, finished threads hold nothing, no sleeping while holding a spinlock. */
-function checkLocking(w: World, emit: Emit): void {
+function checkLocking(w: World, statuses: readonly ThreadStatus[], emit: Emit): void {
   const dead = (id: ThreadId | null) => id !== null && id >= 0 && (w.threads[id]?.done ?? true);
   for (const f of Object.values(w.folios))
     if (dead(f.locked))
@@ -122,6 +125,12 @@ function checkLocking(w: World, emit: Emit): void {
         [f.index],
       );
   const l = w.locks;
+  for (const [lock, readers] of [
+    ['i_mmap', l.iMmap.readers],
+    ['mmap_lock', l.mmap.readers],
+  ] as const)
+    for (const r of readers.filter(dead))
+      emit('locking', `${lock} is still held for reading by ${name(w, r)}, which has finished`, [r], []);
   for (const [lock, owner] of [
     ['xa_lock', l.xa],
     ['PTL', l.ptl],
@@ -137,8 +146,8 @@ function checkLocking(w: World, emit: Emit): void {
         [],
       );
   for (const t of w.threads) {
-    const s = threadStatus(w, t);
-    if (s.t !== 'blocked') continue;
+    const s = statuses[t.id];
+    if (s?.t !== 'blocked') continue;
     const sleeps = s.block.kind === 'page-lock' || s.block.kind === 'rwsem' || s.block.kind === 'uffd';
     const spin = l.xa === t.id ? 'xa_lock' : l.ptl === t.id ? 'the PTL' : null;
     if (sleeps && spin)
@@ -159,7 +168,8 @@ function checkUptodate(w: World, emit: Emit): void {
   w.slots.forEach((e, i) => {
     if (e.t !== 'folio' || seen.has(e.folio)) return;
     seen.add(e.folio);
-    const f = getFolio(w, e.folio);
+    const f = w.folios[e.folio];
+    if (!f) return; // a dangling slot is reported by the refcount check
     if (f.uptodate || f.fallocUnwritten) return;
     const owner = f.locked === null ? undefined : w.threads[f.locked];
     if (!f.huge && owner && INSTANTIATORS.has(owner.actor)) return;
@@ -175,7 +185,7 @@ function checkUptodate(w: World, emit: Emit): void {
 
 /** I8: lockless observers never see the huge page in some slots and old pages or holes in others. */
 function checkAtomicSwitch(w: World, emit: Emit): void {
-  const hp = w.slots.find((e) => e.t === 'folio' && getFolio(w, e.folio).hpageOf !== null);
+  const hp = w.slots.find((e) => e.t === 'folio' && (w.folios[e.folio]?.hpageOf ?? null) !== null);
   if (!hp || hp.t !== 'folio') return;
   const mixed = w.slots.flatMap((e, i) =>
     e.t === 'retry' || (e.t === 'folio' && e.folio === hp.folio) ? [] : [i],
@@ -184,7 +194,7 @@ function checkAtomicSwitch(w: World, emit: Emit): void {
     emit(
       'atomic-switch',
       `the huge page is visible in part of the range while slot ${mixed.join(', ')} still hold the old state`,
-      [getFolio(w, hp.folio).hpageOf ?? -1],
+      [w.folios[hp.folio]?.hpageOf ?? -1],
       mixed,
     );
 }
@@ -216,23 +226,23 @@ export function updateUffdGhost(prev: World, next: World): void {
 }
 
 /** I4: no cycle in the wait-for graph, and someone can always run until the work is done. */
-function checkProgress(w: World, emit: Emit): void {
-  const cycle = waitCycle(w);
+function checkProgress(w: World, statuses: readonly ThreadStatus[], emit: Emit): void {
+  const cycle = waitCycle(w, statuses);
   if (cycle) {
     const how = cycle.map((id) => {
-      const s = threadStatus(w, w.threads[id] as Thread);
-      return `T${id} ${w.threads[id]?.actor ?? '?'} is ${s.t === 'blocked' ? describeBlock(w, s.block) : 'running'}`;
+      const s = statuses[id];
+      return `T${id} ${w.threads[id]?.actor ?? '?'} is ${s?.t === 'blocked' ? describeBlock(w, s.block) : 'running'}`;
     });
     emit('progress', `deadlock: ${how.join('; ')}`, cycle, []);
     return;
   }
-  if (isQuiescent(w) || runnableThreads(w).length > 0) return;
-  const stuck = w.threads.filter((t) => !t.done && threadStatus(w, t).t === 'blocked');
+  if (isQuiescent(w) || runnableThreads(w, statuses).length > 0) return;
+  const stuck = w.threads.filter((t) => !t.done && statuses[t.id]?.t === 'blocked');
   emit(
     'progress',
     `no thread can run: ${stuck
       .map((t) => {
-        const s = threadStatus(w, t);
+        const s = statuses[t.id] ?? { t: 'done' };
         return `T${t.id} ${t.actor} is ${s.t === 'blocked' ? describeBlock(w, s.block) : s.t}`;
       })
       .join('; ')}`,
@@ -292,7 +302,12 @@ function checkQuiescent(w: World, emit: Emit): void {
   if (succeeded.length === 0) return;
   const stale = w.proc.ptes.flatMap((id, i) => (id !== null && !cached.has(id) ? [i] : []));
   if (stale.length > 0)
-    emit('mapping', `after the collapse, PTE ${stale.join(', ')} still map an old page`, succeeded, stale);
+    emit(
+      'mapping',
+      `after the collapse, PTE ${stale.join(', ')} still ${stale.length > 1 ? 'map' : 'maps'} an old page`,
+      succeeded,
+      stale,
+    );
   for (const f of Object.values(w.folios)) {
     if (cached.has(f.id) || f.mapped) continue;
     const users = f.holders
@@ -323,11 +338,11 @@ export function checkInvariants(c: CheckContext): Violation[] {
   if (t?.done && !c.prev.threads[c.tid]?.done) checkCompletedCall(c, t, emit);
   if (t?.actor === 'collapse' && (c.stepId === 'publish' || c.stepId === 'commit')) checkCommit(c, t, emit);
   checkRefcounts(w, emit);
-  checkLocking(w, emit);
+  checkLocking(w, c.statuses, emit);
   checkUptodate(w, emit);
   checkAtomicSwitch(w, emit);
   checkUffd(c, emit);
-  checkProgress(w, emit);
+  checkProgress(w, c.statuses, emit);
   if (isQuiescent(w)) checkQuiescent(w, emit);
   return out;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Script } from '../testkit.ts';
 import type { Folio, InvariantId, Violation, World } from '../types.ts';
+import { threadStatuses } from '../status.ts';
 import { checkInvariants } from './checks.ts';
 
 const only = (vs: readonly Violation[], id: InvariantId) => vs.filter((v) => v.invariant === id);
@@ -20,7 +21,7 @@ function first(s: Script, id: InvariantId, tid: number): Violation {
 function corrupt(prev: World, tid: number, mutate: (w: World) => void): Violation[] {
   const next = structuredClone(prev);
   mutate(next);
-  return checkInvariants({ prev, next, tid, stepId: 'test', step: 41 });
+  return checkInvariants({ prev, next, tid, stepId: 'test', step: 41, statuses: threadStatuses(next) });
 }
 
 describe('invariants reached by racing actors', () => {
@@ -208,7 +209,7 @@ describe('invariants on a corrupted world', () => {
         step: 41,
         threads: [1, 0],
         slots: [2],
-        message: 'after the collapse, PTE 2 still map an old page',
+        message: 'after the collapse, PTE 2 still maps an old page',
       },
     ]);
     const failed = Script.of('v6.4', 'PPP^P', 'collapse').run(0).world;

@@ -1,7 +1,6 @@
 // Ghost bookkeeping for the invariants about what a call observed "for the whole call" (spec §5 I1, I2)
 // and about what a read may return (I3 for readers).
 
-import { getFolio } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
 /**
@@ -67,7 +66,6 @@ export function updateObservations(w: World): void {
 export function fileValue(w: World, i: number): number {
   const e = w.slots[i];
   if (e?.t === 'swap') return e.value;
-  if (e?.t !== 'folio') return 0;
-  const f = getFolio(w, e.folio);
-  return f.uptodate ? (f.data[i - f.index] ?? 0) : 0;
+  const f = e?.t === 'folio' ? w.folios[e.folio] : undefined;
+  return f?.uptodate ? (f.data[i - f.index] ?? 0) : 0;
 }
