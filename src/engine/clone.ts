@@ -1,26 +1,12 @@
 // A private copy of a world for a step to mutate (worlds handed out are never changed again).
+// Folios and threads are shared until a step touches them: getFolio / getThread copy them then (tx.ts).
 
-import type { Thread, World } from './types.ts';
-
-function cloneThread(t: Thread): Thread {
-  const l = t.l;
-  return {
-    ...t,
-    l: {
-      ...l,
-      pagelist: [...l.pagelist],
-      expected: [...l.expected],
-      vec: [...l.vec],
-      throughout: [...l.throughout],
-    },
-  };
-}
+import type { World } from './types.ts';
 
 export function cloneWorld(w: World): World {
   return {
     ...w,
     slots: [...w.slots],
-    // Shared until touched: getFolio copies a folio the first time a step reaches it (see tx.ts).
     folios: { ...w.folios },
     locks: {
       ...w.locks,
@@ -30,7 +16,7 @@ export function cloneWorld(w: World): World {
     proc: { ...w.proc, ptes: [...w.proc.ptes] },
     lruBatch: [...w.lruBatch],
     uffdQueue: [...w.uffdQueue],
-    threads: w.threads.map(cloneThread),
+    threads: [...w.threads],
     ghost: {
       logical: [...w.ghost.logical],
       hasData: [...w.ghost.hasData],

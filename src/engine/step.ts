@@ -5,7 +5,7 @@ import { cloneWorld } from './clone.ts';
 import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
-import { beginDraft, EngineFault, endDraft } from './tx.ts';
+import { beginDraft, EngineFault, endDraft, getThread } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
 export type StepError =
@@ -52,27 +52,26 @@ export function step(world: World, choice: number): StepResult {
     return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
   }
   const next = cloneWorld(world);
-  const t = next.threads[t0.id];
-  if (!t) throw new Error('unreachable: cloned thread missing');
-  const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t.id, step: t0.pc, label: def.label }];
-  startObservation(next, t);
+  const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label: def.label }];
   beginDraft(next);
   try {
+    const t = getThread(next, t0.id);
+    startObservation(next, t);
     def.run({ w: next, ev, tid: t.id }, t);
+    next.clock = world.clock + 1;
+    updateObservations(next);
   } catch (e) {
     if (!(e instanceof EngineFault)) throw e;
-    const message = `T${t.id} (${t.actor}) at ${t0.pc}: ${e.message}`;
-    return { ok: false, error: { kind: 'engine-fault', thread: t.id, message } };
+    const message = `T${t0.id} (${t0.actor}) at ${t0.pc}: ${e.message}`;
+    return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
   } finally {
     endDraft(next);
   }
-  next.clock = world.clock + 1;
-  updateObservations(next);
   const statuses = threadStatuses(next);
   for (const other of next.threads) {
     const after = statuses[other.id];
     if (after?.t !== 'blocked') continue;
-    const before = other.id === t.id ? status : threadStatus(world, world.threads[other.id] ?? other);
+    const before = other.id === t0.id ? status : threadStatus(world, world.threads[other.id] ?? other);
     if (before.t !== 'blocked') ev.push({ type: 'thread.blocked', thread: other.id, block: after.block });
   }
   let violations: Violation[];
@@ -80,7 +79,7 @@ export function step(world: World, choice: number): StepResult {
     violations = checkInvariants({
       prev: world,
       next,
-      tid: t.id,
+      tid: t0.id,
       stepId: t0.pc,
       step: world.clock,
       statuses,
@@ -89,7 +88,7 @@ export function step(world: World, choice: number): StepResult {
     if (!(e instanceof EngineFault)) throw e;
     return {
       ok: false,
-      error: { kind: 'engine-fault', thread: t.id, message: `checking invariants: ${e.message}` },
+      error: { kind: 'engine-fault', thread: t0.id, message: `checking invariants: ${e.message}` },
     };
   }
   updateUffdGhost(world, next);

@@ -9,6 +9,7 @@ import type {
   HolderKind,
   LockName,
   EngineEvent,
+  Thread,
   ThreadId,
   World,
 } from './types.ts';
@@ -29,25 +30,50 @@ export function fault(message: string): never {
 }
 
 /**
- * Drafts share folios with the world they were cloned from until a step first touches one: then that
- * folio alone is copied. Only step() marks a draft, for the duration of one action.
+ * Drafts share folios and threads with the world they were cloned from until a step first touches one:
+ * then that one alone is copied. Only step() marks a draft, for the duration of one step.
  */
-const drafts = new WeakMap<World, Set<number>>();
+interface Draft {
+  readonly w: World;
+  readonly folios: number[];
+  readonly threads: number[];
+}
+/** The one draft being stepped (step() is not re-entrant), or null. */
+let active: Draft | null = null;
 
 export function beginDraft(w: World): void {
-  drafts.set(w, new Set());
+  active = { w, folios: [], threads: [] };
 }
 export function endDraft(w: World): void {
-  drafts.delete(w);
+  if (active?.w === w) active = null;
 }
 
 export function getFolio(w: World, id: number): Folio {
   const f = w.folios[id] ?? fault(`folio ${id} does not exist`);
-  const copied = drafts.get(w);
-  if (!copied || copied.has(id)) return f;
-  copied.add(id);
+  if (active?.w !== w || active.folios.includes(id)) return f;
+  active.folios.push(id);
   const own: Folio = { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
   w.folios[id] = own;
+  return own;
+}
+
+/** A thread of a draft, copied the first time the step touches it (read-only outside a step). */
+export function getThread(w: World, id: number): Thread {
+  const t = w.threads[id] ?? fault(`thread ${id} does not exist`);
+  if (active?.w !== w || active.threads.includes(id)) return t;
+  active.threads.push(id);
+  const l = t.l;
+  const own: Thread = {
+    ...t,
+    l: {
+      ...l,
+      pagelist: [...l.pagelist],
+      expected: [...l.expected],
+      vec: [...l.vec],
+      throughout: [...l.throughout],
+    },
+  };
+  w.threads[id] = own;
   return own;
 }
 
@@ -87,7 +113,7 @@ export function allocFolio(
     holders: [...holders],
   };
   w.folios[id] = f;
-  drafts.get(w)?.add(id);
+  if (active?.w === w) active.folios.push(id);
   tx.ev.push({ type: 'folio.allocated', folio: id, huge: f.huge });
   return f;
 }

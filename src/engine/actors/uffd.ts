@@ -3,7 +3,7 @@
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import { acquire, addToLru, allocFolio, release, setNrpages, setPte, setSlot } from '../tx.ts';
+import { acquire, addToLru, allocFolio, getThread, release, setNrpages, setPte, setSlot } from '../tx.ts';
 
 const registerSteps: Record<string, StepDef> = {
   register: {
@@ -63,8 +63,7 @@ const monitorSteps: Record<string, StepDef> = {
         }
         t.result = `copied ${v} into ${ev.index}`;
       } else t.result = `EEXIST at ${ev.index}`;
-      const waiter = w.threads[ev.thread];
-      if (waiter) waiter.l.flag = true;
+      if (w.threads[ev.thread]) getThread(w, ev.thread).l.flag = true;
       tx.ev.push({ type: 'uffd.resolved', index: ev.index, thread: ev.thread });
     },
   },

@@ -1,6 +1,7 @@
 // Ghost bookkeeping for the invariants about what a call observed "for the whole call" (spec §5 I1, I2)
 // and about what a read may return (I3 for readers).
 
+import { getThread } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
 /**
@@ -51,14 +52,17 @@ export function startObservation(w: World, t: Thread): void {
 
 /** After every step: a premise holds for the whole call only if it still holds now. */
 export function updateObservations(w: World): void {
-  for (const t of w.threads) {
-    if (!observes(t) || t.l.throughout.length === 0 || t.done) continue;
-    if (t.actor === 'read') {
-      const v = w.ghost.logical[t.param] ?? 0;
-      if (!t.l.vec.includes(v)) t.l.vec.push(v);
+  for (const t0 of w.threads) {
+    if (!observes(t0) || t0.l.throughout.length === 0 || t0.done) continue;
+    if (t0.actor === 'read') {
+      const v = w.ghost.logical[t0.param] ?? 0;
+      if (!t0.l.vec.includes(v)) getThread(w, t0.id).l.vec.push(v);
       continue;
     }
-    const premise = (i: number) => (t.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false));
+    const premise = (i: number) => (t0.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false));
+    const lost = t0.l.throughout.some((b, i) => b && !premise(i));
+    if (!lost) continue;
+    const t = getThread(w, t0.id);
     t.l.throughout = t.l.throughout.map((b, i) => b && premise(i));
   }
 }

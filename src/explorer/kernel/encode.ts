@@ -2,7 +2,20 @@
 // reference so two worlds that differ only in allocation order encode the same. Strings (program
 // counters, results) are interned in a small per-run table. The step clock is left out.
 
-import type { Folio, Thread, World } from '../../engine/index.ts';
+import type { Folio, HolderKind, Thread, World } from '../../engine/index.ts';
+
+const HOLDER_CODE: Readonly<Record<HolderKind, number>> = {
+  cache: 0,
+  pte: 1,
+  pmd: 2,
+  'collapse-pin': 3,
+  isolation: 4,
+  'lru-batch': 5,
+  lookup: 6,
+  gup: 7,
+  pin: 8,
+  'hpage-alloc': 9,
+};
 
 export class WorldEncoder {
   private buf = new Uint8Array(4096);
@@ -79,9 +92,8 @@ export class WorldEncoder {
     put(f.hpageOf === null ? 0 : f.hpageOf + 1);
     put(f.refcount);
     put(f.mapcount);
-    const holders = f.holders.map((h) => `${h.kind}:${h.thread}`).sort();
-    put(holders.length);
-    for (const h of holders) put(this.intern(h));
+    const holders = f.holders.map((h) => (HOLDER_CODE[h.kind] << 5) | (h.thread + 2)).sort((a, b) => a - b);
+    this.list(holders);
     this.list(f.data);
     this.bits(f.valid);
     void canon;

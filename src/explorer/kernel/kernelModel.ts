@@ -53,21 +53,23 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
   const encoder = new WorldEncoder();
   const pool = new InternPool();
   const pending: (World | undefined)[] = [];
+  const pendingRunnable: (readonly number[] | undefined)[] = [];
   const masks: number[] = [];
   const faults: string[] = [];
   const outcomes: KernelModel['outcomes'] = new Map();
   const initial = createWorld(setup);
 
-  const internWorld = (w: World, mask: number): number => {
+  const internWorld = (w: World, mask: number, runnable: readonly number[]): number => {
     const len = encoder.encode(w, mask);
     const id = pool.intern(encoder.bytes, len);
     if (pool.lastWasNew) {
       pending[id] = w;
+      pendingRunnable[id] = runnable;
       masks[id] = mask;
     }
     return id;
   };
-  const initialId = internWorld(initial, 0);
+  const initialId = internWorld(initial, 0, runnableThreads(initial));
 
   const localThread = (w: World, ready: readonly number[]): number | null => {
     for (const id of ready) {
@@ -93,8 +95,9 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
       const id = state[at] ?? 0;
       const w = pending[id];
       if (!w) return 0;
+      const ready = pendingRunnable[id] ?? runnableThreads(w);
       pending[id] = undefined; // expanded once: only the encoding stays
-      const ready = runnableThreads(w);
+      pendingRunnable[id] = undefined;
       if (ready.length === 0) {
         const results = w.threads.map((t) => (t.done ? t.result : null));
         const key = results.map((r) => r ?? '(stuck)').join('|');
@@ -111,7 +114,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
         }
         let mask = 0;
         for (const v of r.violations) mask |= BIT[v.invariant];
-        out[n] = internWorld(r.world, mask);
+        out[n] = internWorld(r.world, mask, r.runnable);
         choices[n] = tid;
         n++;
       }
