@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureInChromium } from './chromium.ts';
+import { benchKernel } from './kernel.ts';
 import { formatRow, statesPerSecond, type BenchRow } from './measure.ts';
 import { measureReference, type ExplorerMeasurement } from './referenceRun.ts';
 import { ensureSpin, runSpin } from './spin.ts';
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     browser: !args.includes('--no-browser'),
   });
   if (!report.countsMatch) process.exitCode = 1;
+  console.log('');
+  benchKernel();
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

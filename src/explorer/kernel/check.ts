@@ -55,6 +55,9 @@ export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
   const model = createKernelModel(setup, { reduce: o.reduce ?? true });
   const explorer = new Explorer(model, {
     now: o.now,
+    // Kernel setups are small next to the reference model: start the typed arrays small.
+    initialSlots: 1 << 10,
+    chunkStates: 1 << 12,
     ...(o.maxStates !== undefined && { maxStates: o.maxStates }),
     ...(o.timeLimitMs !== undefined && { timeLimitMs: o.timeLimitMs }),
     ...(o.onProgress && { onProgress: o.onProgress }),

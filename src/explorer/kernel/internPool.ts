@@ -4,11 +4,11 @@
 const EMPTY = -1;
 
 export class InternPool {
-  private bytes = new Uint8Array(1 << 20);
+  private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  private starts = new Uint32Array(1 << 14);
-  private hashes = new Uint32Array(1 << 14);
-  private table = new Int32Array(1 << 15).fill(EMPTY);
+  private starts = new Uint32Array(1 << 10);
+  private hashes = new Uint32Array(1 << 10);
+  private table = new Int32Array(1 << 11).fill(EMPTY);
   count = 0;
 
   /** The id of bytes[0, length): an existing one, or a new one (then `lastWasNew` is true). */
@@ -40,8 +40,9 @@ export class InternPool {
     return this.bytes.subarray(start, end);
   }
 
+  /** Bytes in use: the encodings, their start and hash words, and the hash table. */
   get byteSize(): number {
-    return this.bytes.byteLength + this.starts.byteLength + this.hashes.byteLength + this.table.byteLength;
+    return this.used + this.count * 8 + this.table.byteLength;
   }
 
   private equals(id: number, src: Uint8Array, length: number): boolean {

@@ -1,0 +1,155 @@
+// UI benchmark: builds the page, opens it in headless Chromium with motion on, loads a 512-slot setup from
+// the URL and measures (1) the first render, (2) requestAnimationFrame intervals while small steps
+// animate, (3) the same while the huge page is published into all 512 slots, and (4) the gzip size of
+// the main bundle. Run: node --import tsx bench/ui/frames.ts
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const N = 512;
+const SETUP = `?kernel=v6.4&slots=${'P'.repeat(N)}&threads=collapse`;
+/** Long enough for a step's effects (700 ms at 1x, the publish 840 ms, then a fade). */
+const WINDOW_MS = 1300;
+
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i] ?? NaN;
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Frame intervals (ms) while `act` runs and its animation plays out. Strings run in the page. */
+async function frameIntervals(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(`(() => {
+    const w = window;
+    const run = (w.__run ?? 0) + 1;
+    w.__run = run;
+    w.__frames = [];
+    // Each recording has its own loop; a loop from an earlier recording stops at its next frame.
+    const loop = (t) => { if (w.__run !== run) return; w.__frames.push(t); requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  })()`);
+  await act();
+  await page.waitForTimeout(WINDOW_MS);
+  const times = await page.evaluate<number[]>(`(() => { window.__run += 1; return window.__frames; })()`);
+  return times.slice(1).map((t, i) => t - (times[i] ?? t));
+}
+
+async function jumpTo(page: Page, n: number) {
+  await page.getByLabel('go to step').fill(String(n));
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+}
+
+export async function benchFrames(): Promise<{ lines: string[] }> {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  const outDir = mkdtempSync(join(tmpdir(), 'collapse-ui-bench-'));
+  try {
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const main = html.match(/<script type="module"[^>]*src="\.?\/?([^"]+)"/)?.[1];
+    if (!main) throw new Error('no module script in the built index.html');
+    const gz = gzipSync(readFileSync(join(outDir, main))).length;
+    say(`main bundle ${main}: ${(gz / 1024).toFixed(1)} KB gzip (target <= 110 KB)`);
+
+    const server = await preview({
+      root: ROOT,
+      logLevel: 'error',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('vite preview did not report a URL');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const context = await browser.newContext({
+        reducedMotion: 'no-preference',
+        viewport: { width: 1400, height: 900 },
+      });
+      // First render: React render + commit of the 512-slot page, and first contentful paint.
+      const renders: number[] = [];
+      const paints: number[] = [];
+      const stores: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const page = await context.newPage();
+        await page.goto(url + SETUP);
+        await page.getByTestId('slot-511').waitFor();
+        await page.waitForTimeout(200);
+        const m = await page.evaluate<{ render: number; store: number; fcp: number }>(`(() => ({
+          render: performance.getEntriesByName('collapse-lab:first-render')[0]?.duration ?? NaN,
+          store: performance.getEntriesByName('collapse-lab:store')[0]?.duration ?? NaN,
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        }))()`);
+        renders.push(m.render);
+        stores.push(m.store);
+        paints.push(m.fcp);
+        await page.close();
+      }
+      say(
+        `first render, ${N} slots (median of 5): React render+commit ${ms(median(renders))} (target < 50 ms), ` +
+          `store build ${ms(median(stores))}, first contentful paint at ${ms(median(paints))} after navigation`,
+      );
+
+      const page = await context.newPage();
+      await page.goto(url + SETUP);
+      await page.getByTestId('slot-511').waitFor();
+      // The effects module loads lazily once motion is on.
+      await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
+      await page.getByRole('button', { name: 'Finish round-robin' }).click();
+      const publish = await page.evaluate<number>(`(() => {
+        const chip = [...document.querySelectorAll('[data-testid^="chip-"]')]
+          .find((c) => (c.getAttribute('aria-label') ?? '').includes('xas_store(hpage)'));
+        return chip ? Number(chip.getAttribute('data-testid').slice(5)) : -1;
+      })()`);
+      if (publish < 0) throw new Error('no publish step found in the run');
+
+      // Small steps: the scan of the first pages (lock, refcount, isolate: a few slots change).
+      await jumpTo(page, 3);
+      const small: number[] = [];
+      for (let k = 0; k < 6; k++)
+        small.push(...(await frameIntervals(page, () => page.getByTestId('next').click())));
+      say(
+        `small steps (6 steps, ${small.length} frames): median ${ms(median(small))}, p95 ${ms(quantile(small, 0.95))}, ` +
+          `max ${ms(Math.max(...small))} (target p95 <= 17 ms)`,
+      );
+
+      await jumpTo(page, publish);
+      const pub = await frameIntervals(page, () => page.getByTestId('next').click());
+      say(
+        `publish step ${publish} (huge page into all ${N} slots, ${pub.length} frames): median ${ms(median(pub))}, ` +
+          `p95 ${ms(quantile(pub, 0.95))}, max ${ms(Math.max(...pub))} (target p95 <= 20 ms)`,
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return { lines };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchFrames();
