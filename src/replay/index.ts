@@ -1,0 +1,2 @@
+export * from './replay.ts';
+export { decodeReplay, encodeReplay, replayLink } from './link.ts';
