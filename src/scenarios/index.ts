@@ -1,0 +1,32 @@
+// The library of recorded races, in the order the page lists them; the first is the default.
+
+import { fastGup } from './fastGup.ts';
+import { frozenDeadlock } from './frozenDeadlock.ts';
+import { holeFilled } from './holeFilled.ts';
+import { iterationBug } from './iterationBug.ts';
+import { lruDrain } from './lruDrain.ts';
+import { mincore } from './mincore.ts';
+import type { Scenario } from './scenario.ts';
+import { seekData } from './seekData.ts';
+import { truncateHuge } from './truncateHuge.ts';
+import { uffdHole } from './uffdHole.ts';
+
+export type { Narration, Scenario, SourceLink } from './scenario.ts';
+
+export const SCENARIOS: readonly Scenario[] = [
+  seekData,
+  mincore,
+  frozenDeadlock,
+  uffdHole,
+  lruDrain,
+  fastGup,
+  truncateHuge,
+  holeFilled,
+  iterationBug,
+];
+
+export const DEFAULT_SCENARIO: Scenario = seekData;
+
+export function scenarioById(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}

@@ -1,0 +1,45 @@
+// A recorded race: a setup, a full schedule, and the story told step by step.
+
+import type { InvariantId, VariantId } from '../engine/index.ts';
+
+export interface Narration {
+  /** Index of the step (0-based) this text follows. */
+  readonly at: number;
+  /** The step id expected there; a test checks it, so the story cannot drift from the engine. */
+  readonly step: string;
+  readonly text: string;
+}
+
+export interface SourceLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  /** Two or three sentences: who races whom, what userspace sees. */
+  readonly story: string;
+  readonly kernel: VariantId;
+  readonly slots: string;
+  readonly threads: string;
+  /** The thread stepped at each step, to the end of the run. */
+  readonly schedule: readonly number[];
+  /** Variants to show side by side with `kernel` (the fix, or the other side of the bug). */
+  readonly compare: readonly VariantId[];
+  /** The invariant this schedule breaks on `kernel`, or null for a race that is safe or only fails. */
+  readonly breaks: InvariantId | null;
+  /** What the collapse thread (thread 0) returns on `kernel`. */
+  readonly collapseResult: string;
+  readonly narration: readonly Narration[];
+  readonly sources: readonly SourceLink[];
+}
+
+export const lore = (title: string, msgid: string): SourceLink => ({
+  title,
+  url: `https://lore.kernel.org/all/${msgid}/`,
+});
+export const commit = (id: string, title: string): SourceLink => ({
+  title: `${id} ${title}`,
+  url: `https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=${id}`,
+});

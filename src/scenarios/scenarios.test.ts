@@ -1,0 +1,41 @@
+// Every recorded race plays to its verdict, its narration sits on the steps it describes, and on the
+// variant it is compared with the explorer proves the broken invariant holds.
+import { describe, expect, it } from 'vitest';
+import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
+import { checkSetup } from '../explorer/index.ts';
+import { SCENARIOS } from './index.ts';
+
+const BY_DESIGN = new Set(['uptodate', 'atomic-switch']);
+
+describe.each(SCENARIOS)('$id: $title', (sc) => {
+  const parsed = parseSetup(sc.kernel, sc.slots, sc.threads);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const setup = parsed.value;
+  const run = runSchedule(createWorld(setup), sc.schedule, { finish: false });
+
+  it('replays its whole schedule', () => {
+    expect(run.error).toBeNull();
+    expect(run.steps).toHaveLength(sc.schedule.length);
+  });
+
+  it('ends as the story says', () => {
+    expect(run.world.threads[0]?.result ?? '(stuck)').toBe(sc.collapseResult);
+    const broken = run.violations.map((v) => v.invariant).filter((i) => !BY_DESIGN.has(i));
+    expect(broken).toEqual(sc.breaks ? [sc.breaks] : []);
+  });
+
+  it('narrates the steps it names', () => {
+    for (const n of sc.narration) expect(run.steps[n.at]?.stepId, `narration at ${n.at}`).toBe(n.step);
+    expect(sc.narration.length).toBeGreaterThan(2);
+    expect(sc.sources.length).toBeGreaterThan(0);
+  });
+
+  if (sc.breaks) {
+    const broken = sc.breaks;
+    it(`the explorer proves ${broken} holds on ${sc.compare[0]}`, () => {
+      const fixed = checkSetup({ ...setup, variant: sc.compare[0] ?? 'v6.4' }, { now: () => 0 });
+      expect(fixed.complete).toBe(true);
+      expect(fixed.invariants.find((v) => v.id === broken)?.holds).toBe(true);
+    });
+  }
+});
