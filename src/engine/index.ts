@@ -4,6 +4,7 @@ export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind } from './actors/index.ts';
 export type { ActorProgram, StepDef } from './program.ts';
+export { stepLabel } from './program.ts';
 export { resolveSource } from './sources.ts';
 export * from './setup.ts';
 export { step, type StepError, type StepResult } from './step.ts';

@@ -9,6 +9,8 @@ import type { VariantFlags } from './variants.ts';
 export interface StepDef {
   /** Short kernel-style name, e.g. `page_ref_freeze(page, 3)`. */
   readonly label: string;
+  /** A sharper label for one kernel variant, where the code differs (e.g. freeze vs count check). */
+  readonly labelFor?: (flags: VariantFlags) => string;
   /** One-line paraphrase of what the step does. */
   readonly text: string;
   readonly src: SrcAnchor;
@@ -32,6 +34,11 @@ export interface ActorProgram {
   readonly entry: string;
   /** Step ids in reading order for this kernel variant (what a thread pane lists). */
   readonly listing: (flags: VariantFlags) => readonly string[];
+}
+
+/** The step's label on a variant. */
+export function stepLabel(def: StepDef, flags: VariantFlags): string {
+  return def.labelFor?.(flags) ?? def.label;
 }
 
 /** Marks the thread finished with its result. */

@@ -5,6 +5,8 @@ import { cloneWorld } from './clone.ts';
 import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
+import { stepLabel } from './program.ts';
+import { VARIANTS } from './variants.ts';
 import { beginDraft, EngineFault, endDraft, getThread } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
@@ -52,7 +54,8 @@ export function step(world: World, choice: number): StepResult {
     return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
   }
   const next = cloneWorld(world);
-  const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label: def.label }];
+  const label = stepLabel(def, VARIANTS[world.variant].flags);
+  const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label }];
   beginDraft(next);
   try {
     const t = getThread(next, t0.id);

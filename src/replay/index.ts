@@ -1,2 +1,3 @@
 export * from './replay.ts';
 export { decodeReplay, encodeReplay, replayLink } from './link.ts';
+export { raceDiagram, DIAGRAM_WIDTH, type DiagramOptions } from './diagram.ts';

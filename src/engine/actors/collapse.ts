@@ -141,6 +141,8 @@ const steps: Record<string, StepDef> = {
   },
   scan: {
     label: 'xas_next: hole / swap / present',
+    labelFor: (f) =>
+      f.holesStayEmpty ? 'xas_next: hole / swap / trylock' : 'xas_next: hole (store hpage) / trylock',
     text: 'Read the slot at index (under xa_lock). Hole: charge it (v6.3..p2 also store the huge page there). Present: trylock it. Swap or fallocated: drop xa_lock and bring it in.',
     src: at('xas_next(&xas)'),
     run: (tx, t) => {
@@ -275,6 +277,12 @@ const steps: Record<string, StepDef> = {
   },
   freeze: {
     label: 'page_ref_freeze(page, 3) / page_count == 3',
+    labelFor: (f) =>
+      f.oldPages === 'count-keep'
+        ? 'page_count(page) != 3 check'
+        : f.oldPages === 'freeze-keep'
+          ? 'page_ref_freeze(page, 3)'
+          : 'page_ref_freeze(page, 3); xas_store(hpage)',
     text: 'The page must have exactly 3 references (cache, ours, isolation). v6.3..p3 freeze it and store the huge page in its slot; v5 freezes it in place; v6.4 only checks.',
     src: at('page_ref_freeze(page, 3)'),
     run: (tx, t) => {

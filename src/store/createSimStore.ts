@@ -1,0 +1,55 @@
+// createSimStore(): one store per page (or per test). Slices are combined here; the replay caches live in
+// the closure. Without an initial setup the store opens on the seed race with its recorded schedule.
+
+import { devtools } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
+import type { StoreContext } from './context.ts';
+import { replayFor } from './context.ts';
+import { SEED_SCHEDULE, SEED_SETUP } from './defaults.ts';
+import { parseInput } from './parseInput.ts';
+import { createPlaybackSlice } from './playbackSlice.ts';
+import { createPrefsSlice } from './prefsSlice.ts';
+import { createSimSlice } from './simSlice.ts';
+import type { InputError, SetupInput, SimState } from './types.ts';
+
+export interface SimInit extends Partial<SetupInput> {
+  readonly choices?: readonly number[];
+  readonly cursor?: number;
+  /** A problem found before the store existed (a bad schedule in the URL), shown like a setup error. */
+  readonly inputError?: InputError | null;
+}
+
+export type SimStore = ReturnType<typeof createSimStore>;
+
+export function createSimStore(init: SimInit = {}) {
+  const seed = parseInput(SEED_SETUP);
+  if (!seed.ok) throw new Error(`the seed setup is invalid: ${seed.error.message}`);
+  const ctx: StoreContext = { main: replayFor(seed.value.setup), other: null };
+  const store = createStore<SimState>()(
+    devtools(
+      (...a) => ({
+        ...createSimSlice(ctx, seed.value)(...a),
+        ...createPlaybackSlice(...a),
+        ...createPrefsSlice(ctx)(...a),
+      }),
+      { name: 'collapse-lab' },
+    ),
+  );
+  const custom = init.kernel !== undefined || init.slots !== undefined || init.threads !== undefined;
+  const s = store.getState();
+  // Load the seed first so a bad custom setup still leaves a working page behind its error.
+  s.loadSetup(SEED_SETUP.kernel, SEED_SETUP.slots, SEED_SETUP.threads, {
+    choices: custom ? SEED_SCHEDULE : (init.choices ?? SEED_SCHEDULE),
+    cursor: custom ? 0 : (init.cursor ?? 0),
+  });
+  if (custom)
+    s.loadSetup(
+      init.kernel ?? SEED_SETUP.kernel,
+      init.slots ?? SEED_SETUP.slots,
+      init.threads ?? SEED_SETUP.threads,
+      { choices: init.choices ?? [], cursor: init.cursor ?? 0 },
+    );
+  if (init.inputError && !store.getState().inputError)
+    store.setState({ inputError: init.inputError }, false, 'sim/init/rejected');
+  return store;
+}

@@ -1,0 +1,114 @@
+// Worlds are never stored in state: they are recomputed from the initial world and the choices. This
+// cache keeps a checkpoint every CHECKPOINT steps plus the last few worlds visited, so stepping back and
+// jumping cost at most CHECKPOINT engine steps.
+
+import type { EngineEvent, ThreadId, Violation, World } from '../engine/index.ts';
+import { step } from '../engine/index.ts';
+
+export const CHECKPOINT = 32;
+const RECENT = 8;
+
+/** One step taken: what the timeline, narration and violation list need, without the world. */
+export interface StepRec {
+  readonly index: number;
+  readonly thread: ThreadId;
+  readonly stepId: string;
+  readonly label: string;
+  readonly events: readonly EngineEvent[];
+  readonly violations: readonly Violation[];
+}
+
+export interface SyncResult {
+  readonly records: readonly StepRec[];
+  /** The first choice that could not be taken (its index and why); the records stop before it. */
+  readonly error: { readonly at: number; readonly message: string } | null;
+}
+
+export interface Replay {
+  readonly initial: World;
+  /** Brings the cache in line with `choices`, reusing the common prefix. */
+  sync(choices: readonly number[]): SyncResult;
+  /** The world after `n` steps (0 <= n <= records.length). */
+  worldAt(n: number): World;
+  /** Records a step already taken from worldAt(n) so stepping forward by hand costs one engine step. */
+  remember(n: number, world: World): void;
+}
+
+export function createReplay(initial: World): Replay {
+  let choices: number[] = [];
+  let records: StepRec[] = [];
+  const checkpoints = new Map<number, World>([[0, initial]]);
+  const recent = new Map<number, World>();
+
+  const keep = (n: number, w: World) => {
+    if (n % CHECKPOINT === 0) checkpoints.set(n, w);
+    recent.delete(n);
+    recent.set(n, w);
+    if (recent.size > RECENT) {
+      const oldest = recent.keys().next().value;
+      if (oldest !== undefined) recent.delete(oldest);
+    }
+  };
+
+  const dropAfter = (n: number) => {
+    for (const k of [...checkpoints.keys()]) if (k > n) checkpoints.delete(k);
+    for (const k of [...recent.keys()]) if (k > n) recent.delete(k);
+  };
+
+  const worldAt = (n: number): World => {
+    if (n < 0 || n > records.length) throw new RangeError(`no world after ${n} steps`);
+    const hit = recent.get(n) ?? checkpoints.get(n);
+    if (hit) return hit;
+    // Start from the closest known world at or before n.
+    let from = n - (n % CHECKPOINT);
+    let w = checkpoints.get(from) ?? initial;
+    for (const [k, v] of recent)
+      if (k <= n && k > from) {
+        from = k;
+        w = v;
+      }
+    for (let k = from; k < n; k++) {
+      const r = step(w, choices[k] ?? -1);
+      if (!r.ok) throw new Error(`replay diverged at step ${k}: ${r.error.message}`);
+      w = r.world;
+      if ((k + 1) % CHECKPOINT === 0) checkpoints.set(k + 1, w);
+    }
+    keep(n, w);
+    return w;
+  };
+
+  const sync = (next: readonly number[]): SyncResult => {
+    let same = 0;
+    while (same < records.length && same < next.length && choices[same] === next[same]) same++;
+    // Unchanged choices keep the same records array, so memoised views of it stay valid.
+    if (same === records.length && same === next.length) return { records, error: null };
+    records = records.slice(0, same);
+    choices = next.slice(0, same);
+    dropAfter(same);
+    let w = worldAt(same);
+    for (let k = same; k < next.length; k++) {
+      const choice = next[k] ?? -1;
+      const r = step(w, choice);
+      if (!r.ok) return { records, error: { at: k, message: r.error.message } };
+      const first = r.events[0];
+      const stepped = first?.type === 'thread.stepped' ? first : null;
+      records.push({
+        index: k,
+        thread: choice,
+        stepId: stepped?.step ?? '',
+        label: stepped?.label ?? '',
+        events: r.events,
+        violations: r.violations,
+      });
+      choices.push(choice);
+      w = r.world;
+      if ((k + 1) % CHECKPOINT === 0) checkpoints.set(k + 1, w);
+    }
+    keep(records.length, w);
+    return { records, error: null };
+  };
+
+  const remember = (n: number, world: World) => keep(n, world);
+
+  return { initial, sync, worldAt, remember };
+}

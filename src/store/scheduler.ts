@@ -1,0 +1,31 @@
+// Who runs next when the user does not choose: round-robin (the engine's runSchedule rule: the next
+// runnable thread after the last one) or a seeded random pick among the runnable threads.
+
+import type { World } from '../engine/index.ts';
+import { runnableThreads, step } from '../engine/index.ts';
+import type { Random } from './prng.ts';
+
+export function roundRobinChoice(w: World, last: number): number | null {
+  const ready = runnableThreads(w);
+  return ready.find((id) => id > last) ?? ready[0] ?? null;
+}
+
+/** Steps from `w` until no thread can run (or `max` steps), returning the choices made. */
+export function runOut(w: World, last: number, max: number, random: Random | null): number[] {
+  const out: number[] = [];
+  let world = w;
+  let prev = last;
+  while (out.length < max) {
+    const ready = runnableThreads(world);
+    if (ready.length === 0) break;
+    const choice = random
+      ? (ready[Math.floor(random() * ready.length)] ?? 0)
+      : (ready.find((id) => id > prev) ?? ready[0] ?? 0);
+    const r = step(world, choice);
+    if (!r.ok) break;
+    out.push(choice);
+    world = r.world;
+    prev = choice;
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// Derived views of the state. Selectors that build objects are memoised on their inputs (or used with
+// useShallow) so components re-render only when what they show changes.
+
+import type { Thread, Violation, World } from '../engine/index.ts';
+import { describeBlock, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
+import type { StepRec } from './replay.ts';
+import type { SimState } from './types.ts';
+
+export const selectWorld = (s: SimState) => s.frame.world;
+export const selectCursor = (s: SimState) => s.cursor;
+export const selectCanStepBack = (s: SimState) => s.cursor > 0;
+export const selectCanRedo = (s: SimState) => s.cursor < s.choices.length;
+export const selectAtEnd = (s: SimState) => s.cursor >= s.choices.length;
+
+export interface ShownViolation {
+  readonly violation: Violation;
+  readonly spec: string;
+  readonly title: string;
+  readonly record: StepRec | null;
+}
+
+/** Every distinct violation found in the first `upTo` steps, first occurrence only. */
+export function distinctViolations(records: readonly StepRec[], upTo: number): ShownViolation[] {
+  const seen = new Set<string>();
+  const out: ShownViolation[] = [];
+  for (const r of records.slice(0, upTo))
+    for (const v of r.violations) {
+      const key = violationKey(v);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const inv = INVARIANTS[v.invariant];
+      out.push({ violation: v, spec: inv.spec, title: inv.title, record: records[v.step] ?? r });
+    }
+  return out;
+}
+
+let memo: { records: readonly StepRec[]; cursor: number; out: ShownViolation[] } | null = null;
+export function selectViolations(s: SimState): ShownViolation[] {
+  if (memo?.records !== s.records || memo.cursor !== s.cursor)
+    memo = { records: s.records, cursor: s.cursor, out: distinctViolations(s.records, s.cursor) };
+  return memo.out;
+}
+
+/** Steps at which a violation was first detected, for marking timeline chips. */
+export function violationSteps(records: readonly StepRec[]): ReadonlySet<number> {
+  return new Set(distinctViolations(records, records.length).map((v) => v.violation.step));
+}
+
+export type ThreadState =
+  | { readonly t: 'runnable' }
+  | { readonly t: 'blocked'; readonly why: string }
+  | { readonly t: 'done'; readonly result: string };
+
+export function threadState(world: World, thread: Thread): ThreadState {
+  const st = threadStatus(world, thread);
+  if (st.t === 'done') return { t: 'done', result: thread.result ?? '' };
+  if (st.t === 'blocked') return { t: 'blocked', why: describeBlock(world, st.block) };
+  return { t: 'runnable' };
+}
+
+/** A thread's display name: T0 collapse, T1 seek_data:0. */
+export function threadName(t: Pick<Thread, 'id' | 'actor' | 'param'>, hasParam: boolean): string {
+  return `T${t.id} ${t.actor}${hasParam ? `:${t.param}` : ''}`;
+}
+
+/** What the session would need to be restored: never worlds. */
+export function selectPersisted(s: SimState) {
+  return {
+    kernel: s.loaded.kernel,
+    slots: s.loaded.slots,
+    threads: s.loaded.threads,
+    choices: s.choices,
+    cursor: s.cursor,
+    motion: s.motion,
+    speed: s.speed,
+    compareVariant: s.compareVariant,
+  };
+}

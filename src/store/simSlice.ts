@@ -1,0 +1,163 @@
+// The simulation slice: the setup, the choices (the schedule) and the cursor. Every action is a verb
+// that computes the next choices/cursor, brings the replay cache in line, then makes one named `set`.
+
+import type { StateCreator } from 'zustand';
+import type { StoreContext } from './context.ts';
+import { replayFor } from './context.ts';
+import { compareView } from './compareView.ts';
+import { MAX_RUN_STEPS } from './defaults.ts';
+import { parseInput } from './parseInput.ts';
+import { mulberry32 } from './prng.ts';
+import { roundRobinChoice, runOut } from './scheduler.ts';
+import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
+
+type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SimSlice>;
+
+export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator {
+  return (set, get) => {
+    /** Moves to `cursor` over `choices`, recomputing what depends on them. */
+    const goTo = (
+      name: string,
+      choices: readonly number[],
+      cursor: number,
+      how: { frame?: Frame; notice?: string | null } = {},
+    ) => {
+      const s = get();
+      const run = ctx.main.sync(choices);
+      const kept = choices.slice(0, run.records.length);
+      const at = Math.max(0, Math.min(cursor, run.records.length));
+      const frame: Frame = how.frame ?? {
+        world: ctx.main.worldAt(at),
+        prev: null,
+        record: run.records[at - 1] ?? null,
+        animate: false,
+      };
+      const notice =
+        how.notice !== undefined
+          ? how.notice
+          : run.error
+            ? `The schedule stops before step ${run.error.at}: ${run.error.message}`
+            : null;
+      set(
+        {
+          choices: kept,
+          cursor: at,
+          records: run.records,
+          frame,
+          notice,
+          compare: compareView(ctx, s.loaded, s.compareVariant, kept, run.records, at),
+        },
+        false,
+        name,
+      );
+    };
+
+    /** One step forward from the cursor by `thread`, following the recorded future when it agrees. */
+    const advance = (name: string, thread: number): boolean => {
+      const s = get();
+      const before = s.frame.world;
+      const followsFuture = s.choices[s.cursor] === thread;
+      const choices = followsFuture ? s.choices : [...s.choices.slice(0, s.cursor), thread];
+      const run = ctx.main.sync(choices);
+      const record = run.records[s.cursor];
+      if (!record) {
+        set({ notice: run.error?.message ?? `T${thread} cannot step` }, false, `${name}/refused`);
+        if (!followsFuture) ctx.main.sync(s.choices);
+        return false;
+      }
+      const world = ctx.main.worldAt(s.cursor + 1);
+      goTo(name, choices, s.cursor + 1, {
+        frame: { world, prev: before, record, animate: true },
+        notice: null,
+      });
+      return true;
+    };
+
+    return {
+      loaded: initial,
+      inputError: null,
+      choices: [],
+      cursor: 0,
+      records: [],
+      frame: { world: ctx.main.initial, prev: null, record: null, animate: false },
+      notice: null,
+      lastRun: null,
+      compare: null,
+
+      loadSetup(kernel, slots, threads, options = {}) {
+        const parsed = parseInput({ kernel, slots, threads });
+        if (!parsed.ok) {
+          // Keep the last good setup and session; only expose what was wrong.
+          set({ inputError: parsed.error }, false, 'sim/loadSetup/rejected');
+          return false;
+        }
+        const s = get();
+        ctx.main = replayFor(parsed.value.setup);
+        ctx.other = null;
+        set({ loaded: parsed.value, inputError: null, lastRun: null }, false, 'sim/loadSetup');
+        // The schedule carries over (same schedule, other kernel) up to the first step it cannot take.
+        goTo('sim/loadSetup/replay', options.choices ?? s.choices, options.cursor ?? s.cursor);
+        return true;
+      },
+
+      stepThread(thread) {
+        const s = get();
+        const t = s.frame.world.threads[thread];
+        if (!t) {
+          set({ notice: `There is no thread T${thread}.` }, false, 'sim/stepThread/refused');
+          return;
+        }
+        advance('sim/stepThread', thread);
+      },
+
+      stepBack() {
+        const s = get();
+        if (s.cursor > 0) goTo('sim/stepBack', s.choices, s.cursor - 1, { notice: null });
+      },
+
+      redo() {
+        const s = get();
+        const thread = s.choices[s.cursor];
+        if (thread !== undefined) advance('sim/redo', thread);
+      },
+
+      next() {
+        const s = get();
+        const recorded = s.choices[s.cursor];
+        if (recorded !== undefined) return advance('sim/next', recorded);
+        const choice = roundRobinChoice(s.frame.world, s.choices[s.cursor - 1] ?? -1);
+        return choice === null ? false : advance('sim/next', choice);
+      },
+
+      jumpTo(n) {
+        const s = get();
+        goTo('sim/jumpTo', s.choices, n, { notice: null });
+      },
+
+      fork() {
+        const s = get();
+        goTo('sim/fork', s.choices.slice(0, s.cursor), s.cursor, { notice: null });
+      },
+
+      reset() {
+        goTo('sim/reset', get().choices, 0, { notice: null });
+      },
+
+      runRoundRobin() {
+        const s = get();
+        const rest = runOut(s.frame.world, s.choices[s.cursor - 1] ?? -1, MAX_RUN_STEPS, null);
+        const choices = [...s.choices.slice(0, s.cursor), ...rest];
+        set({ lastRun: { kind: 'round-robin' } }, false, 'sim/runRoundRobin');
+        goTo('sim/runRoundRobin/replay', choices, choices.length, { notice: null });
+      },
+
+      runRandom(seed) {
+        const s = get();
+        const rest = runOut(s.frame.world, -1, MAX_RUN_STEPS, mulberry32(seed));
+        const choices = [...s.choices.slice(0, s.cursor), ...rest];
+        set({ lastRun: { kind: 'random', seed } }, false, 'sim/runRandom');
+        goTo('sim/runRandom/replay', choices, choices.length, { notice: null });
+      },
+    };
+  };
+}

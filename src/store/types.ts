@@ -1,0 +1,105 @@
+// The store's state and actions, split by slice. Worlds appear only in `frame` and `compare`, which are
+// derived from the setup and the choices and never persisted (see selectPersisted).
+
+import type { Setup, VariantId, World } from '../engine/index.ts';
+import type { Divergence } from './divergence.ts';
+import type { StepRec } from './replay.ts';
+
+export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
+
+/** The three strings of the setup notation, as typed. */
+export interface SetupInput {
+  readonly kernel: string;
+  readonly slots: string;
+  readonly threads: string;
+}
+
+export interface LoadedSetup extends SetupInput {
+  readonly kernel: VariantId;
+  readonly setup: Setup;
+}
+
+/** A rejected input, pointing at the field and character that made it fail. */
+export interface InputError {
+  readonly field: SetupField;
+  readonly message: string;
+  readonly position: number | null;
+  readonly input: string;
+}
+
+/** What the page shows now: the world at the cursor and the step that led to it. */
+export interface Frame {
+  readonly world: World;
+  /** The world before `record`, when the frame was reached by one step forward (for animation). */
+  readonly prev: World | null;
+  /** The step that produced this world (cursor - 1), or null at the start. */
+  readonly record: StepRec | null;
+  /** True when the frame was reached by one step forward: only then do events animate. */
+  readonly animate: boolean;
+}
+
+export type LastRun =
+  { readonly kind: 'round-robin' } | { readonly kind: 'random'; readonly seed: number } | null;
+
+export interface CompareView {
+  readonly variant: VariantId;
+  readonly records: readonly StepRec[];
+  /** The first choice the other kernel cannot take. */
+  readonly error: { readonly at: number; readonly message: string } | null;
+  readonly divergence: Divergence | null;
+  /** The other kernel's world at min(cursor, records.length). */
+  readonly world: World;
+  readonly at: number;
+}
+
+export interface SimSlice {
+  readonly loaded: LoadedSetup;
+  readonly inputError: InputError | null;
+  readonly choices: readonly number[];
+  readonly cursor: number;
+  readonly records: readonly StepRec[];
+  readonly frame: Frame;
+  /** Why the last requested step or schedule entry was refused, in plain words. */
+  readonly notice: string | null;
+  readonly lastRun: LastRun;
+  readonly compare: CompareView | null;
+  loadSetup(
+    kernel: string,
+    slots: string,
+    threads: string,
+    options?: { readonly choices?: readonly number[]; readonly cursor?: number },
+  ): boolean;
+  stepThread(thread: number): void;
+  stepBack(): void;
+  redo(): void;
+  /** Redo when there is a future, otherwise one round-robin step. False when nothing can run. */
+  next(): boolean;
+  jumpTo(n: number): void;
+  fork(): void;
+  reset(): void;
+  runRoundRobin(): void;
+  runRandom(seed: number): void;
+}
+
+export interface PlaybackSlice {
+  readonly playing: boolean;
+  play(): void;
+  pause(): void;
+  /** One playback beat: the UI calls it on a timer while playing. */
+  tick(): void;
+}
+
+export type Speed = 0.5 | 1 | 2 | 4;
+export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
+
+export interface PrefsSlice {
+  /** The user's motion switch; the page also honours prefers-reduced-motion. */
+  readonly motion: boolean;
+  readonly speed: Speed;
+  readonly compareVariant: VariantId | null;
+  setMotion(on: boolean): void;
+  setSpeed(speed: Speed): void;
+  setCompareVariant(variant: VariantId | null): void;
+}
+
+export type SimState = SimSlice & PlaybackSlice & PrefsSlice;

@@ -1,0 +1,259 @@
+// Step effects drawn with d3 on an overlay the React tree never touches. Each effect is transient and
+// removes itself: the end state is already rendered by React, so an animation never changes it, and
+// with motion off nothing is drawn at all. Many-slot changes are drawn as ONE object (never 512 groups).
+
+import { easeCubicInOut, easeCubicOut } from 'd3-ease';
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import type { EngineEvent, World } from '../../engine/index.ts';
+import type { Box } from '../grid/geometry.ts';
+import { folioSlots } from './folioPlaces.ts';
+
+export interface Geometry {
+  /** Reads the layout once per step (slot() is then arithmetic). */
+  measure(): void;
+  /** Slot i in overlay coordinates. */
+  slot(i: number): Box | null;
+  /** The private huge page bar, if one is on screen now. */
+  hpageBar(): Box | null;
+}
+
+export interface StepInput {
+  readonly events: readonly EngineEvent[];
+  readonly world: World;
+  readonly prev: World;
+  /** Where the private huge page bar was before this step (it leaves the screen when published). */
+  readonly barBefore: Box | null;
+  /** Milliseconds for one effect (already divided by the speed). */
+  readonly duration: number;
+}
+
+export interface StepEffects {
+  update(input: StepInput): void;
+  clear(): void;
+  destroy(): void;
+}
+
+/** Beyond this many targets an effect is drawn once over their union. */
+const MANY = 12;
+
+type Layer = Selection<SVGGElement, unknown, null, undefined>;
+
+function union(boxes: readonly (Box | null)[]): Box | null {
+  const bs = boxes.filter((b): b is Box => b !== null);
+  if (bs.length === 0) return null;
+  const x = Math.min(...bs.map((b) => b.x));
+  const y = Math.min(...bs.map((b) => b.y));
+  return {
+    x,
+    y,
+    w: Math.max(...bs.map((b) => b.x + b.w)) - x,
+    h: Math.max(...bs.map((b) => b.y + b.h)) - y,
+  };
+}
+
+export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffects {
+  const root: Layer = select(svg).append('g').attr('class', 'fx-root');
+
+  const clear = () => {
+    root.selectAll('*').interrupt();
+    root.selectAll('*').remove();
+  };
+
+  const lock = (b: Box, closing: boolean, d: number) => {
+    const g = root
+      .append('g')
+      .attr('class', 'fx fx-lock')
+      .attr('transform', `translate(${b.x + b.w - 16},${b.y + 2})`);
+    g.append('rect')
+      .attr('class', 'fx-lock-body')
+      .attr('x', 0)
+      .attr('y', 8)
+      .attr('width', 12)
+      .attr('height', 9)
+      .attr('rx', 2);
+    const shackle = g
+      .append('path')
+      .attr('class', 'fx-lock-shackle')
+      .attr('d', 'M2.5,9V5a3.5,3.5 0 0 1 7,0v4')
+      .attr('transform', `translate(0,${closing ? -5 : 0})`);
+    shackle
+      .transition()
+      .duration(d * 0.5)
+      .ease(easeCubicInOut)
+      .attr('transform', `translate(0,${closing ? 0 : -5})`);
+    g.transition()
+      .delay(d * 0.6)
+      .duration(d * 0.4)
+      .style('opacity', 0)
+      .remove();
+  };
+
+  const tick = (b: Box, delta: number, d: number) => {
+    root
+      .append('text')
+      .attr('class', `fx fx-ref ${delta > 0 ? 'up' : 'down'}`)
+      .attr('x', b.x + b.w / 2)
+      .attr('y', b.y + b.h / 2)
+      .attr('text-anchor', 'middle')
+      .text(`${delta > 0 ? '+' : ''}${delta}`)
+      .transition()
+      .duration(d)
+      .ease(easeCubicOut)
+      .attr('y', b.y + b.h / 2 - 18)
+      .style('opacity', 0)
+      .remove();
+  };
+
+  const freeze = (b: Box, d: number) => {
+    root
+      .append('rect')
+      .attr('class', 'fx fx-frost')
+      .attr('x', b.x)
+      .attr('y', b.y)
+      .attr('width', b.w)
+      .attr('height', b.h)
+      .style('opacity', 0)
+      .transition()
+      .duration(d * 0.4)
+      .style('opacity', 0.7)
+      .transition()
+      .duration(d * 0.6)
+      .style('opacity', 0)
+      .remove();
+  };
+
+  const flash = (b: Box, d: number) => {
+    root
+      .append('rect')
+      .attr('class', 'fx fx-replace')
+      .attr('x', b.x - 6)
+      .attr('y', b.y - 6)
+      .attr('width', b.w + 12)
+      .attr('height', b.h + 12)
+      .style('opacity', 1)
+      .transition()
+      .duration(d)
+      .ease(easeCubicOut)
+      .attr('x', b.x)
+      .attr('y', b.y)
+      .attr('width', b.w)
+      .attr('height', b.h)
+      .style('opacity', 0)
+      .remove();
+  };
+
+  /** One object travelling from `from` to `to` (a copy of data, or the huge page being published). */
+  const travel = (from: Box, to: Box, cls: string, d: number) => {
+    const sx = from.w / Math.max(1, to.w);
+    const sy = from.h / Math.max(1, to.h);
+    root
+      .append('rect')
+      .attr('class', `fx ${cls}`)
+      .attr('width', to.w)
+      .attr('height', to.h)
+      .attr('transform', `translate(${from.x},${from.y}) scale(${sx},${sy})`)
+      .style('opacity', 0.9)
+      .transition()
+      .duration(d)
+      .ease(easeCubicInOut)
+      .attr('transform', `translate(${to.x},${to.y}) scale(1,1)`)
+      .transition()
+      .duration(d * 0.3)
+      .style('opacity', 0)
+      .remove();
+  };
+
+  const update = ({ events, world, prev, barBefore, duration: d }: StepInput) => {
+    clear();
+    geo.measure();
+    const after = folioSlots(world);
+    const before = folioSlots(prev);
+    const bar = geo.hpageBar();
+    const hugeIds = new Set(
+      Object.values(world.folios)
+        .filter((f) => f.huge)
+        .map((f) => f.id),
+    );
+    const placeOf = (folio: number): Box | null => {
+      const slots = after.get(folio) ?? before.get(folio);
+      if (slots) return union(slots.map((i) => geo.slot(i)));
+      return hugeIds.has(folio) ? bar : null;
+    };
+    const refDelta = new Map<number, number>();
+    const replaced: number[] = [];
+    const published: number[] = [];
+    const filled: number[] = [];
+    let locks = 0;
+    for (const e of events) {
+      switch (e.type) {
+        case 'page.locked':
+        case 'page.unlocked': {
+          const b = placeOf(e.folio);
+          if (b && locks++ < MANY) lock(b, e.type === 'page.locked', d);
+          break;
+        }
+        case 'refcount.changed':
+          refDelta.set(e.folio, (refDelta.get(e.folio) ?? 0) + e.delta);
+          break;
+        case 'refcount.frozen': {
+          const b = placeOf(e.folio);
+          if (b) freeze(b, d);
+          break;
+        }
+        case 'slot.replaced': {
+          const to = e.to.startsWith('folio:') ? Number(e.to.slice(6)) : -1;
+          (hugeIds.has(to) ? published : replaced).push(e.index);
+          break;
+        }
+        case 'hpage.filled':
+          filled.push(e.index);
+          break;
+        default:
+          break;
+      }
+    }
+    [...refDelta].slice(0, MANY).forEach(([folio, delta]) => {
+      const b = placeOf(folio);
+      if (b && delta !== 0) tick(b, delta, d);
+    });
+    if (replaced.length > MANY) {
+      const b = union(replaced.map((i) => geo.slot(i)));
+      if (b) flash(b, d);
+    } else
+      replaced.forEach((i) => {
+        const b = geo.slot(i);
+        if (b) flash(b, d);
+      });
+    // The huge page entering the cache: one object from where it was (its private bar) to its slots.
+    const target = union(published.map((i) => geo.slot(i)));
+    if (target) {
+      if (barBefore && published.length > 1) travel(barBefore, target, 'fx-publish', d * 1.2);
+      else flash(target, d);
+    }
+    if (filled.length > 0) {
+      const src = union(filled.map((i) => geo.slot(i)));
+      if (bar && src) {
+        const n = Math.max(1, prev.n);
+        const lo = Math.min(...filled);
+        const hi = Math.max(...filled);
+        const sub = {
+          x: bar.x + (lo * bar.w) / n,
+          y: bar.y,
+          w: Math.max(2, ((hi - lo + 1) * bar.w) / n),
+          h: bar.h,
+        };
+        travel(src, sub, 'fx-copy', d);
+      } else if (src) flash(src, d);
+    }
+  };
+
+  return {
+    update,
+    clear,
+    destroy() {
+      clear();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The other kernel's side: its memory, what its threads saw and what it broke, at the same step.
+
+import { useMemo } from 'react';
+import { VARIANTS } from '../../engine/index.ts';
+import type { CompareView } from '../../store/index.ts';
+import { distinctViolations } from '../../store/index.ts';
+import { WorldView } from '../grid/WorldView.tsx';
+import { Observations } from '../results/Observations.tsx';
+import { Violations } from '../results/Violations.tsx';
+
+export function ComparePane({ compare }: { compare: CompareView }) {
+  const violations = useMemo(
+    () => distinctViolations(compare.records, compare.at),
+    [compare.records, compare.at],
+  );
+  return (
+    <section className="world-column" aria-label={`Kernel ${compare.variant}`} data-testid="compare-pane">
+      <h2>
+        {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
+      </h2>
+      <p className="muted">
+        {compare.at === 0 ? 'At the start' : `After step ${compare.at - 1}`} of {compare.records.length}
+        {compare.error ? ` · cannot take step ${compare.error.at}: ${compare.error.message}` : ''}
+      </p>
+      <WorldView world={compare.world} id="compare" />
+      <Observations world={compare.world} records={compare.records} upTo={compare.at} id="compare" />
+      <Violations violations={violations} id="compare" />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+// Moving through time: back, next (the recorded schedule, then round-robin), play, redo, fork, runs, and
+// the preferences that shape playback (speed, motion). Every control names its key.
+
+import { useState } from 'react';
+import type { Speed } from '../../store/index.ts';
+import { selectAtEnd, selectCanRedo, selectCanStepBack, SPEEDS } from '../../store/index.ts';
+import { useSim } from '../storeContext.tsx';
+
+export function PlaybackBar() {
+  const s = useSim((x) => x);
+  const canBack = useSim(selectCanStepBack);
+  const canRedo = useSim(selectCanRedo);
+  const atEnd = useSim(selectAtEnd);
+  const [seed, setSeed] = useState('1');
+  const [goto, setGoto] = useState('');
+  const seedNumber = /^\d{1,9}$/.test(seed) ? Number(seed) : null;
+
+  return (
+    <section className="playback" aria-label="Playback">
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={s.stepBack}
+          disabled={!canBack}
+          aria-keyshortcuts="ArrowLeft z"
+          data-testid="back"
+        >
+          ← Back <kbd aria-hidden="true">z</kbd>
+        </button>
+        <button type="button" onClick={() => s.next()} aria-keyshortcuts="ArrowRight" data-testid="next">
+          Next → <span className="muted">{atEnd ? '(round-robin)' : '(recorded)'}</span>
+        </button>
+        <button type="button" onClick={s.playing ? s.pause : s.play} aria-keyshortcuts="p" data-testid="play">
+          {s.playing ? 'Pause' : 'Play'} <kbd aria-hidden="true">p</kbd>
+        </button>
+        <button type="button" onClick={s.redo} disabled={!canRedo} aria-keyshortcuts="y" data-testid="redo">
+          Redo <kbd aria-hidden="true">y</kbd>
+        </button>
+        <button type="button" onClick={s.reset} disabled={!canBack}>
+          Reset to start
+        </button>
+        <button
+          type="button"
+          onClick={s.fork}
+          disabled={!canRedo}
+          title="Drop the recorded steps after this one"
+        >
+          Fork here
+        </button>
+        <button type="button" onClick={s.runRoundRobin}>
+          Finish round-robin
+        </button>
+        <span className="inline-field">
+          <label htmlFor="seed">seed</label>
+          <input
+            id="seed"
+            inputMode="numeric"
+            size={6}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+          />
+          <button
+            type="button"
+            disabled={seedNumber === null}
+            onClick={() => seedNumber !== null && s.runRandom(seedNumber)}
+          >
+            Finish at random
+          </button>
+        </span>
+        <form
+          className="inline-field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (/^\d+$/.test(goto)) s.jumpTo(Number(goto));
+          }}
+        >
+          <label htmlFor="goto">go to step</label>
+          <input
+            id="goto"
+            inputMode="numeric"
+            size={5}
+            value={goto}
+            onChange={(e) => setGoto(e.target.value)}
+          />
+          <button type="submit">Go</button>
+        </form>
+      </div>
+      <div className="button-row prefs">
+        <span>
+          Step {s.cursor} of {s.choices.length}
+          {s.lastRun?.kind === 'random' && ` · random run, seed ${s.lastRun.seed}`}
+          {s.lastRun?.kind === 'round-robin' && ' · finished round-robin'}
+        </span>
+        <label className="inline-field">
+          speed
+          <select value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value) as Speed)}>
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={s.motion}
+            onChange={(e) => s.setMotion(e.target.checked)}
+            data-testid="motion"
+          />
+          animate steps
+        </label>
+      </div>
+      {s.notice && (
+        <p className="notice" role="status" data-testid="notice">
+          {s.notice}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+// The page cache: one cell per slot in a grid that wraps, the huge page outlined as one object over the
+// slots that hold it, and one inspector (holders list) for the slot under the pointer or the focus.
+
+import { useCallback, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import type { World } from '../../engine/index.ts';
+import type { Layout } from './geometry.ts';
+import { gridSize, slotBox } from './geometry.ts';
+import { HugeOutline } from './HugeOutline.tsx';
+import { hugeInCache } from './hugeFolios.ts';
+import { Slot } from './Slot.tsx';
+import { folioBadges } from './slotView.ts';
+import { useSlotViews } from './useSlotViews.ts';
+
+interface Props {
+  readonly world: World;
+  readonly layout: Layout;
+  /** Distinguishes the two grids in compare mode (ids, test ids). */
+  readonly id: string;
+}
+
+export function PageCacheGrid({ world, layout, id }: Props) {
+  const views = useSlotViews(world);
+  const [active, setActive] = useState(0);
+  const [inspect, setInspect] = useState<number | null>(null);
+  const size = gridSize(layout, world.n);
+  const tooltipId = `${id}-slot-tooltip`;
+  const huge = hugeInCache(world);
+
+  const focusSlot = useCallback((el: HTMLElement, i: number) => {
+    const next = el.querySelector<HTMLElement>(`[data-slot="${i}"]`);
+    next?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -layout.cols,
+      ArrowDown: layout.cols,
+      Home: -world.n,
+      End: world.n,
+    };
+    const d = moves[e.key];
+    if (d === undefined) return;
+    e.preventDefault();
+    const i = Math.max(0, Math.min(world.n - 1, active + d));
+    setActive(i);
+    setInspect(i);
+    focusSlot(e.currentTarget, i);
+  };
+  const slotOf = (t: EventTarget) =>
+    t instanceof Element ? Number(t.closest('[data-slot]')?.getAttribute('data-slot') ?? NaN) : NaN;
+  const onFocus = (e: FocusEvent) => {
+    const i = slotOf(e.target);
+    if (Number.isInteger(i)) {
+      setActive(i);
+      setInspect(i);
+    }
+  };
+  const onOver = (e: MouseEvent) => {
+    const i = slotOf(e.target);
+    setInspect(Number.isInteger(i) ? i : null);
+  };
+
+  const shown = inspect !== null ? views[inspect] : undefined;
+  const box = shown ? slotBox(layout, shown.index) : null;
+
+  return (
+    <div className="grid-block">
+      {huge.map((h) => (
+        <p key={h.folio.id} className="huge-caption" data-testid={`${id}-huge-caption`}>
+          <strong>
+            Huge page folio {h.folio.id} in{' '}
+            {h.slots.length === world.n ? 'every slot' : `slot ${h.slots.join(', ')}`}
+          </strong>
+          {folioBadges(h.folio).map((b) => (
+            <span key={b.kind} className={`badge badge-${b.kind}`}>
+              {b.text}
+            </span>
+          ))}
+        </p>
+      ))}
+      <div
+        className={`grid${layout.compact ? ' compact' : ''}`}
+        role="list"
+        aria-label={`Page cache, ${world.n} slots`}
+        data-testid={`${id}-grid`}
+        data-own-arrows
+        style={{
+          gridTemplateColumns: `repeat(${layout.cols}, ${layout.cellW}px)`,
+          gridAutoRows: `${layout.cellH}px`,
+          gap: `${layout.gap}px`,
+          width: size.w,
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onMouseOver={onOver}
+        onMouseLeave={() => setInspect(null)}
+      >
+        {huge.map((h) => (
+          <HugeOutline
+            key={h.key}
+            layout={layout}
+            folio={h.folio.id}
+            slots={h.slots}
+            width={size.w}
+            height={size.h}
+          />
+        ))}
+        {views.map((v) => (
+          <Slot
+            key={v.index}
+            view={v}
+            compact={layout.compact}
+            active={v.index === active}
+            inspected={v.index === inspect}
+            tooltipId={tooltipId}
+          />
+        ))}
+        {shown && box && (
+          <div
+            id={tooltipId}
+            role="tooltip"
+            className="slot-tooltip"
+            data-testid={`${id}-slot-tooltip`}
+            style={{ left: box.x, top: box.y + box.h + 4 }}
+          >
+            <strong>{shown.label}</strong>
+            <br />
+            {shown.holders ? `holders: ${shown.holders}` : 'no folio, no holders'}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

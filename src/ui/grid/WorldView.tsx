@@ -1,0 +1,56 @@
+// Everything a world shows about memory: the private huge page beside the range, the page cache grid,
+// the page table and the lru batch. The main view also carries the animation overlay.
+
+import { useMemo, useRef } from 'react';
+import type { World } from '../../engine/index.ts';
+import type { Frame } from '../../store/index.ts';
+import { useStepAnimation } from '../anim/useStepAnimation.ts';
+import { useWidth } from '../hooks/useWidth.ts';
+import { layoutFor } from './geometry.ts';
+import { privateHugePages } from './hugeFolios.ts';
+import { LruBatch } from './LruBatch.tsx';
+import { PageCacheGrid } from './PageCacheGrid.tsx';
+import { PageTable } from './PageTable.tsx';
+import { PrivateHugePage } from './PrivateHugePage.tsx';
+
+interface Props {
+  readonly world: World;
+  readonly id: string;
+  /** The main view animates its frames; the compare view does not. */
+  readonly animation?: { readonly frame: Frame; readonly motion: boolean; readonly speed: number };
+}
+
+export function WorldView({ world, id, animation }: Props) {
+  const stage = useRef<HTMLDivElement>(null);
+  const overlay = useRef<SVGSVGElement>(null);
+  const width = useWidth(stage);
+  const layout = useMemo(() => layoutFor(world.n, width), [world.n, width]);
+  const idle = useMemo(
+    () => ({ frame: { world, prev: null, record: null, animate: false }, motion: false, speed: 1 }),
+    [world],
+  );
+  const a = animation ?? idle;
+  useStepAnimation({ stage, overlay }, layout, a.frame, a.motion, a.speed);
+  const ptes = world.proc.ptes.map((p) => (p === null ? '' : String(p))).join(',');
+  const batch = world.lruBatch.map((b) => `${b.cpu}:${b.folio}`).join(',');
+  return (
+    <div className="world-view" data-testid={`${id}-world`}>
+      <div className="world-stage" ref={stage}>
+        {privateHugePages(world).map((p) => (
+          <PrivateHugePage key={p.folio.id} folio={p.folio} owner={p.owner} width={Math.min(width, 640)} />
+        ))}
+        <PageCacheGrid world={world} layout={layout} id={id} />
+        <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
+      </div>
+      <div className="world-side">
+        <PageTable
+          ptes={ptes}
+          pmd={world.proc.pmd}
+          pmdFolio={world.proc.pmdFolio}
+          uffd={world.proc.uffdMissing}
+        />
+        <LruBatch batch={batch} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// The width of an element, kept current with a ResizeObserver (the grid's column count depends on it).
+// It never reads layout synchronously: the observer reports after layout and before paint, so the first
+// render (estimated from the window) is corrected without forcing a layout in the middle of a commit.
+
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+export function useWidth(ref: RefObject<HTMLElement | null>, initial = window.innerWidth * 0.7): number {
+  const [width, setWidth] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}

@@ -1,0 +1,121 @@
+// The header's setup controls: kernel, slot string, thread string (typed, applied on Enter or Load), and
+// structured controls that apply at once. A bad input is explained inline and the last good setup stays.
+
+import { useState } from 'react';
+import type { VariantId } from '../../engine/index.ts';
+import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
+import { useSim } from '../storeContext.tsx';
+import { ErrorPointer } from './ErrorPointer.tsx';
+import { SlotControls } from './SlotControls.tsx';
+import { ThreadControls } from './ThreadControls.tsx';
+
+export function SetupForm() {
+  const loaded = useSim((s) => s.loaded);
+  const error = useSim((s) => s.inputError);
+  const loadSetup = useSim((s) => s.loadSetup);
+  const [slots, setSlots] = useState(loaded.slots);
+  const [threads, setThreads] = useState(loaded.threads);
+  // When another control loads a setup, the typed strings follow it (state derived during render).
+  const [shown, setShown] = useState(loaded);
+  if (shown !== loaded) {
+    setShown(loaded);
+    setSlots(loaded.slots);
+    setThreads(loaded.threads);
+  }
+  const errorFor = (field: string) => (error?.field === field ? error : null);
+  const describe = (field: string) =>
+    errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
+  const applyKernel = (k: VariantId) => loadSetup(k, loaded.slots, loaded.threads);
+  const applySlots = (s: string) => {
+    setSlots(s);
+    loadSetup(loaded.kernel, s, loaded.threads);
+  };
+  const applyThreads = (t: string) => {
+    setThreads(t);
+    loadSetup(loaded.kernel, loaded.slots, t);
+  };
+  const kernelError = errorFor('kernel');
+  const slotsError = errorFor('slots');
+  const threadsError = errorFor('threads');
+  const scheduleError = errorFor('schedule');
+
+  return (
+    <form
+      className="setup"
+      aria-label="Setup"
+      onSubmit={(e) => {
+        e.preventDefault();
+        loadSetup(loaded.kernel, slots, threads);
+      }}
+    >
+      <div className="setup-line">
+        <label className="field">
+          <span>kernel</span>
+          <select
+            value={loaded.kernel}
+            data-testid="kernel-select"
+            onChange={(e) => applyKernel(e.target.value as VariantId)}
+            {...describe('kernel')}
+          >
+            {VARIANT_IDS.map((v) => (
+              <option key={v} value={v}>
+                {v}: {VARIANTS[v].title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>slots</span>
+          <input
+            className="mono"
+            value={slots}
+            spellCheck={false}
+            data-testid="slots-input"
+            onChange={(e) => setSlots(e.target.value)}
+            {...describe('slots')}
+          />
+        </label>
+        <label className="field grow">
+          <span>threads</span>
+          <input
+            className="mono"
+            value={threads}
+            spellCheck={false}
+            data-testid="threads-input"
+            onChange={(e) => setThreads(e.target.value)}
+            {...describe('threads')}
+          />
+        </label>
+        <button type="submit" data-testid="load-setup">
+          Load setup
+        </button>
+      </div>
+      {kernelError && <ErrorPointer error={kernelError} id="kernel-error" />}
+      {slotsError && <ErrorPointer error={slotsError} id="slots-error" />}
+      {threadsError && <ErrorPointer error={threadsError} id="threads-error" />}
+      {scheduleError && <ErrorPointer error={scheduleError} id="schedule-error" />}
+      {error && (
+        <p className="muted">
+          Still showing the last good setup: {`${loaded.kernel} ${loaded.slots} ${loaded.threads}`}.
+        </p>
+      )}
+      <details className="setup-details">
+        <summary>Edit slots and threads</summary>
+        <p className="muted">
+          Slot notation: <code>.</code> hole, <code>P</code> page, <code>M</code> mapped page, <code>F</code>{' '}
+          fallocated, <code>S</code> swapped, <code>H</code> huge (all H); <code>^</code> pinned and{' '}
+          <code>~</code> in the lru batch after a page; <code>|uffd</code> registers userfaultfd.
+        </p>
+        <div className="setup-structured">
+          <SlotControls key={loaded.slots} slots={loaded.setup.slots} apply={applySlots} />
+          <ThreadControls
+            key={`${loaded.slots}/${loaded.threads}`}
+            threads={loaded.setup.threads}
+            n={loaded.setup.slots.slots.length}
+            apply={applyThreads}
+          />
+        </div>
+      </details>
+    </form>
+  );
+}

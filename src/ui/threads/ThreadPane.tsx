@@ -1,0 +1,93 @@
+// One thread: its steps in reading order (paraphrase, kernel label, link to the source line of this
+// kernel), the current step highlighted, why it is blocked, and a button (and key) to step it.
+
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { Thread, VariantId } from '../../engine/index.ts';
+import { ACTORS, resolveSource, VARIANTS } from '../../engine/index.ts';
+import type { ThreadState } from '../../store/index.ts';
+
+interface Props {
+  readonly thread: Thread;
+  readonly variant: VariantId;
+  readonly state: ThreadState;
+  readonly onStep: (id: number) => void;
+}
+
+function ThreadPaneImpl({ thread, variant, state, onStep }: Props) {
+  const program = ACTORS[thread.actor];
+  const listing = program.listing(VARIANTS[variant].flags);
+  const name = `T${thread.id} ${thread.actor}${program.param ? `:${thread.param}` : ''}`;
+  const list = useRef<HTMLOListElement>(null);
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    // Keep the current step in view inside the pane without scrolling the page. Skipped on mount (the
+    // entry step is on top) so the first render never forces a layout.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    const ol = list.current;
+    const cur = ol?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!ol || !cur) return;
+    const top = cur.offsetTop;
+    if (top < ol.scrollTop || top + cur.offsetHeight > ol.scrollTop + ol.clientHeight)
+      ol.scrollTop = Math.max(0, top - ol.clientHeight / 3);
+  }, [thread.pc]);
+  const key = thread.id < 9 ? String(thread.id + 1) : null;
+  return (
+    <section
+      className={`thread-pane thread-${state.t}`}
+      aria-label={`Thread ${name}`}
+      data-testid={`thread-${thread.id}`}
+    >
+      <header className="thread-head">
+        <h3>
+          <span className={`thread-swatch t${thread.id % 8}`} aria-hidden="true" />
+          {name}
+        </h3>
+        <button
+          type="button"
+          onClick={() => onStep(thread.id)}
+          disabled={state.t !== 'runnable'}
+          aria-keyshortcuts={key ?? undefined}
+          data-testid={`step-thread-${thread.id}`}
+        >
+          Step T{thread.id}
+          {key && <kbd aria-hidden="true">{key}</kbd>}
+        </button>
+      </header>
+      <p className="thread-status" data-testid={`thread-status-${thread.id}`}>
+        {state.t === 'runnable' && 'ready to run'}
+        {state.t === 'blocked' && <>blocked: {state.why}</>}
+        {state.t === 'done' && <>finished: {state.result}</>}
+      </p>
+      <ol className="steps" ref={list} tabIndex={0} aria-label={`${name} steps`}>
+        {listing.map((id) => {
+          const def = program.steps[id];
+          if (!def) return null;
+          const current = !thread.done && thread.pc === id;
+          return (
+            <li
+              key={id}
+              aria-current={current ? 'step' : undefined}
+              className={current ? 'current' : undefined}
+            >
+              <code>{def.label}</code>
+              <span className="step-text">{def.text}</span>
+              <a
+                href={resolveSource(def.src, VARIANTS[variant]).url}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {def.src.func} in {def.src.file}
+                <span className="visually-hidden"> ({variant} source, opens a new tab)</span>
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export const ThreadPane = memo(ThreadPaneImpl);
