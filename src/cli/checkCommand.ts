@@ -6,9 +6,10 @@ import type { Setup } from '../engine/index.ts';
 import { ACTORS, formatSlots, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
-import { parseFlags, required, UsageError } from './args.ts';
+import { raceDiagram, replayLink } from '../replay/index.ts';
+import { parseFlags, UsageError } from './args.ts';
+import { baseUrl, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
-import { setupFrom } from './runCommand.ts';
 import { runCommandLine } from './shell.ts';
 
 const FLAGS = {
@@ -18,7 +19,10 @@ const FLAGS = {
   'max-states': { type: 'string' },
   'time-limit': { type: 'string' },
   'no-reduce': { type: 'boolean' },
+  url: { type: 'string' },
+  'base-url': { type: 'string' },
   json: { type: 'boolean' },
+  text: { type: 'boolean' },
 } as const;
 
 function positiveInt(s: string | undefined, flag: string): number | undefined {
@@ -37,7 +41,11 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
   );
 }
 
-export function checkJson(r: CheckResult) {
+function counterexampleUrl(base: string, r: CheckResult, schedule: readonly number[]): string {
+  return replayLink(base, { setup: r.setup, choices: schedule, cursor: schedule.length, compare: null });
+}
+
+export function checkJson(r: CheckResult, base: string) {
   return {
     kernel: r.setup.variant,
     slots: formatSlots(r.setup.slots),
@@ -54,7 +62,11 @@ export function checkJson(r: CheckResult) {
       id: v.id,
       spec: INVARIANTS[v.id].spec,
       holds: v.holds,
-      ...(v.schedule && { schedule: v.schedule, replay: replayLine(r, v.schedule) }),
+      ...(v.schedule && {
+        schedule: v.schedule,
+        replay: replayLine(r, v.schedule),
+        url: counterexampleUrl(base, r, v.schedule),
+      }),
       ...(v.violation && {
         message: v.violation.message,
         step: v.violation.step,
@@ -65,7 +77,17 @@ export function checkJson(r: CheckResult) {
   };
 }
 
-function printCheck(io: Io, r: CheckResult): void {
+function printDiagrams(io: Io, r: CheckResult, base: string): void {
+  io.out(`${r.message}\n`);
+  for (const v of r.invariants) {
+    if (!v.schedule) continue;
+    io.out(
+      `\n${raceDiagram(r.setup, v.schedule, { title: `${INVARIANTS[v.id].spec} ${v.id} broken`, url: counterexampleUrl(base, r, v.schedule) })}`,
+    );
+  }
+}
+
+function printCheck(io: Io, r: CheckResult, base: string): void {
   io.out(
     `kernel ${r.setup.variant}  slots ${formatSlots(r.setup.slots)}  threads ${formatThreads(r.setup.threads)}\n`,
   );
@@ -85,23 +107,24 @@ function printCheck(io: Io, r: CheckResult): void {
   for (const v of r.invariants) {
     if (!v.schedule) continue;
     io.out(
-      `\n${INVARIANTS[v.id].spec} ${v.id} broken in ${v.schedule.length} steps: ${v.violation?.message ?? ''}\n`,
+      `\n${INVARIANTS[v.id].spec} ${v.id} broken in ${v.schedule.length} steps (0 to ${v.schedule.length - 1}): ${v.violation?.message ?? ''}\n`,
     );
     (v.steps ?? []).forEach((s, i) => {
       const t = r.setup.threads[s.thread];
       const who = t ? `${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}` : 'uffd_monitor';
-      io.out(`  ${String(i + 1).padStart(3)}. T${s.thread} ${who.padEnd(14)} ${s.label}\n`);
+      io.out(`  ${String(i).padStart(3)}. T${s.thread} ${who.padEnd(14)} ${s.label}\n`);
     });
     io.out(`  replay: ${replayLine(r, v.schedule)}\n`);
+    io.out(`  link:   ${counterexampleUrl(base, r, v.schedule)}\n`);
   }
   if (r.faults.length > 0)
     io.out(`\nengine faults while exploring:\n${r.faults.map((f) => `  ${f}\n`).join('')}`);
 }
 
-function printCompare(io: Io, c: CompareResult): void {
-  printCheck(io, c.a);
+function printCompare(io: Io, c: CompareResult, base: string): void {
+  printCheck(io, c.a, base);
   io.out('\n');
-  printCheck(io, c.b);
+  printCheck(io, c.b, base);
   io.out(`\ncompare ${c.a.setup.variant} -> ${c.b.setup.variant}\n`);
   if (c.diffs.length === 0) io.out('  same verdict for every invariant\n');
   for (const d of c.diffs) {
@@ -119,18 +142,16 @@ function exitStatus(results: readonly CheckResult[]): number {
 
 export function checkCommand(argv: string[], io: Io): number {
   const f = parseFlags(argv, FLAGS);
-  const kernels = required(f.kernel, 'kernel').split(',');
+  const kernels = f.kernel?.split(',') ?? [];
   if (kernels.length > 2) throw new UsageError('--kernel takes one variant, or two to compare (a,b)');
-  const setup: Setup = setupFrom(
-    kernels[0] ?? '',
-    required(f.slots, 'slots'),
-    required(f.threads, 'threads'),
-  );
-  const other = kernels[1];
+  const fromLink = replayFrom({ url: f.url, kernel: kernels[0], slots: f.slots, threads: f.threads }, false);
+  const setup: Setup = fromLink.setup;
+  const other = kernels[1] ?? (f.url !== undefined ? (fromLink.compare ?? undefined) : undefined);
   if (other !== undefined && !isVariantId(other))
     setupFrom(other, formatSlots(setup.slots), formatThreads(setup.threads));
   const maxStates = positiveInt(f['max-states'], 'max-states');
   const seconds = positiveInt(f['time-limit'], 'time-limit');
+  const base = baseUrl(f['base-url']);
   const options = {
     now: () => performance.now(),
     reduce: f['no-reduce'] !== true,
@@ -140,12 +161,18 @@ export function checkCommand(argv: string[], io: Io): number {
   if (other !== undefined && isVariantId(other)) {
     const c = compareVariants(setup, other, options);
     if (f.json)
-      io.out(`${JSON.stringify({ a: checkJson(c.a), b: checkJson(c.b), diffs: c.diffs }, null, 2)}\n`);
-    else printCompare(io, c);
+      io.out(
+        `${JSON.stringify({ a: checkJson(c.a, base), b: checkJson(c.b, base), diffs: c.diffs }, null, 2)}\n`,
+      );
+    else if (f.text) {
+      printDiagrams(io, c.a, base);
+      printDiagrams(io, c.b, base);
+    } else printCompare(io, c, base);
     return exitStatus([c.a, c.b]);
   }
   const r = checkSetup(setup, options);
-  if (f.json) io.out(`${JSON.stringify(checkJson(r), null, 2)}\n`);
-  else printCheck(io, r);
+  if (f.json) io.out(`${JSON.stringify(checkJson(r, base), null, 2)}\n`);
+  else if (f.text) printDiagrams(io, r, base);
+  else printCheck(io, r, base);
   return exitStatus([r]);
 }

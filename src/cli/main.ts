@@ -10,9 +10,15 @@ export interface Io {
 }
 
 const USAGE = `usage:
-  collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json]
+  collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json | --text]
+  collapse-lab run --url REPLAY-LINK [--json | --text]
   collapse-lab check --kernel K[,K2] --slots S --threads T [--max-states N] [--time-limit SECONDS]
-                     [--no-reduce] [--json]
+                     [--no-reduce] [--json | --text]
+  collapse-lab check --url REPLAY-LINK ...
+
+  --text      the plain-text CPU0/CPU1 race diagram for email
+  --base-url  the address replay links are made for (default $COLLAPSE_LAB_BASE_URL or
+              http://127.0.0.1:5173/)
 
   K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak
   S  one character per page: . hole, P page, M mapped page, F fallocated, S swapped out, H huge

@@ -7,11 +7,12 @@ import {
   describeEvents,
   formatSlots,
   INVARIANTS,
-  parseSetup,
   runSchedule,
   VARIANTS,
 } from '../engine/index.ts';
-import { parseFlags, parseSchedule, required, UsageError } from './args.ts';
+import { raceDiagram, replayLink } from '../replay/index.ts';
+import { parseFlags, UsageError } from './args.ts';
+import { baseUrl, replayFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 
 const FLAGS = {
@@ -19,14 +20,11 @@ const FLAGS = {
   slots: { type: 'string' },
   threads: { type: 'string' },
   schedule: { type: 'string' },
+  url: { type: 'string' },
+  'base-url': { type: 'string' },
   json: { type: 'boolean' },
+  text: { type: 'boolean' },
 } as const;
-
-export function setupFrom(kernel: string, slots: string, threads: string): Setup {
-  const p = parseSetup(kernel, slots, threads);
-  if (!p.ok) throw new UsageError(p.error.message);
-  return p.value;
-}
 
 export function threadName(r: RunResult, id: number): string {
   const t = r.initial.threads[id];
@@ -102,16 +100,20 @@ export function printRun(io: Io, setup: Setup, r: RunResult): void {
 
 export function runCommand(argv: string[], io: Io): number {
   const f = parseFlags(argv, FLAGS);
-  const setup = setupFrom(
-    required(f.kernel, 'kernel'),
-    required(f.slots, 'slots'),
-    required(f.threads, 'threads'),
-  );
-  const schedule = parseSchedule(f.schedule);
+  const replay = replayFrom(f, true);
+  const { setup, choices: schedule } = replay;
+  const base = baseUrl(f['base-url']);
   const r = runSchedule(createWorld(setup), schedule);
   if (r.error)
     throw new UsageError(`--schedule: entry ${r.error.at + 1} is impossible: ${r.error.error.message}`);
-  if (f.json) io.out(`${JSON.stringify(runJson(setup, schedule, r), null, 2)}\n`);
-  else printRun(io, setup, r);
+  // The link and the diagram carry every step taken, the round-robin finish included.
+  const taken = r.steps.map((s) => s.thread);
+  const url = replayLink(base, { setup, choices: taken, cursor: taken.length, compare: replay.compare });
+  if (f.json) io.out(`${JSON.stringify({ ...runJson(setup, schedule, r), url }, null, 2)}\n`);
+  else if (f.text) io.out(raceDiagram(setup, taken, { url }));
+  else {
+    printRun(io, setup, r);
+    io.out(`\nreplay: ${url}\n`);
+  }
   return r.violations.length > 0 ? 1 : 0;
 }

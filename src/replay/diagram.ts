@@ -97,7 +97,7 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
   for (const v of broken)
     lines.push(
       ...wrap(
-        `BROKEN ${INVARIANTS[v.invariant].spec} ${v.invariant} after step ${v.step + 1}: ${v.message}`,
+        `BROKEN ${INVARIANTS[v.invariant].spec} ${v.invariant} after step ${v.step}: ${v.message}`,
         DIAGRAM_WIDTH,
       ),
     );
