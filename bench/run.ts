@@ -1,11 +1,13 @@
-// `npm run bench`: the explorer against SPIN on the shared reference model, in one run. SPIN first,
-// then the explorer in Node, then in a Web Worker in headless Chromium, one heavy job at a time.
+// `npm run bench`: the explorer against SPIN on the shared reference model, in one run (SPIN first,
+// then the explorer in Node, then in a Web Worker in headless Chromium, one heavy job at a time); then
+// the explorer on kernel setups; then the page's frame times at 512 slots in headless Chromium.
 // benchReference() is exported so kernel-model benchmarks can be added beside it.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureInChromium } from './chromium.ts';
 import { benchKernel } from './kernel.ts';
+import { benchFrames } from './ui/frames.ts';
 import { formatRow, statesPerSecond, type BenchRow } from './measure.ts';
 import { measureReference, type ExplorerMeasurement } from './referenceRun.ts';
 import { ensureSpin, runSpin } from './spin.ts';
@@ -111,6 +113,10 @@ async function main(): Promise<void> {
   if (!report.countsMatch) process.exitCode = 1;
   console.log('');
   benchKernel();
+  if (!args.includes('--no-browser')) {
+    console.log('');
+    await benchFrames();
+  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
 import { checkSetup } from '../explorer/index.ts';
+import { replayLink } from '../replay/index.ts';
 import { SCENARIOS } from './index.ts';
 
 const BY_DESIGN = new Set(['uptodate', 'atomic-switch']);
@@ -22,6 +23,13 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
     expect(run.world.threads[0]?.result ?? '(stuck)').toBe(sc.collapseResult);
     const broken = run.violations.map((v) => v.invariant).filter((i) => !BY_DESIGN.has(i));
     expect(broken).toEqual(sc.breaks ? [sc.breaks] : []);
+  });
+
+  it('its replay link fits one 78-column line of email on a 30-character base', () => {
+    const base = 'https://lab.example.org/colla/';
+    expect(base).toHaveLength(30);
+    const link = replayLink(base, { setup, choices: sc.schedule, cursor: sc.schedule.length, compare: sc.compare[0] ?? null });
+    expect(link.length).toBeLessThanOrEqual(78);
   });
 
   it('narrates the steps it names', () => {
