@@ -2,7 +2,7 @@
 
 import type { ActorProgram } from '../program.ts';
 import type { ActorKind } from '../types.ts';
-import { collapse } from './collapse.ts';
+import { collapse } from './collapse/index.ts';
 import { fault, gupFast, pin } from './fault.ts';
 import { memcgMove, mincore } from './mincore.ts';
 import { punch, truncate } from './punch.ts';

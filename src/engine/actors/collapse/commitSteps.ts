@@ -1,0 +1,204 @@
+// collapse_file() after the scan: copy, re-validate holes, store, publish, retract, free (P12b-P17, Q13-Q19).
+
+import type { StepDef } from '../../program.ts';
+import { finish, firstBlock, rwFree, spinFree } from '../../program.ts';
+import { acquire, getFolio, release, setSlot, unlockPage } from '../../tx.ts';
+import {
+  at,
+  copyInto,
+  fail,
+  flagsOf,
+  freeOld,
+  hpageOf,
+  nextAfterCopy,
+  publishHpage,
+  storeHpage,
+} from './helpers.ts';
+
+export const commitSteps: Record<string, StepDef> = {
+  store_hpage: {
+    label: 'xas_set_order; xas_store(hpage); xas_unlock_irq',
+    text: 'v6.3: store the (still !uptodate, locked) huge page over the whole range as one entry, then drop xa_lock and flush the TLB.',
+    src: at('xas_set_order'),
+    run: (tx, t) => {
+      storeHpage(tx, t);
+      release(tx, 'xa_lock');
+      t.l.index = 0;
+      t.pc = 'copy_one';
+    },
+  },
+  copy_one: {
+    label: 'copy_highpage; free old page',
+    text: 'v6.3: copy one old page into the huge page (or zero a hole), then clear its mapping, unfreeze, unlock and free it.',
+    src: at('copy_highpage'),
+    run: (tx, t) => {
+      const i = t.l.index;
+      copyInto(tx, t, i);
+      const old = t.l.pagelist.map((id) => getFolio(tx.w, id)).find((p) => p.index === i);
+      if (old) {
+        freeOld(tx, t, old);
+        t.l.pagelist = t.l.pagelist.filter((id) => id !== old.id);
+      }
+      t.l.index++;
+      if (t.l.index >= tx.w.n) t.pc = 'publish';
+    },
+  },
+  unlock_flush: {
+    label: 'xas_unlock_irq; try_to_unmap_flush',
+    text: 'Drop xa_lock and flush the TLB; any failure in the scan goes to rollback now.',
+    src: at('try_to_unmap_flush()'),
+    run: (tx, t) => {
+      release(tx, 'xa_lock');
+      t.pc = 'copy_all';
+    },
+  },
+  copy_all: {
+    label: 'copy_mc_highpage (each index)',
+    text: 'Copy every old page into the huge page and zero the holes; the old pages stay in the cache, locked.',
+    src: at('copy_highpage'),
+    // Reads pages only collapse may change (it holds their locks) and writes a huge page that is still
+    // private in patch 4/4's order; earlier orders already expose it in the cache.
+    local: (w) => flagsOf(w).commitOrder === 'post',
+    run: (tx, t) => {
+      for (let i = 0; i < tx.w.n; i++) copyInto(tx, t, i);
+      t.pc = nextAfterCopy(t, flagsOf(tx.w));
+    },
+  },
+  revalidate_i_mmap: {
+    label: 'i_mmap_lock_read',
+    text: 'Patch 3/4: before re-checking the holes, take i_mmap (read) so the VMA list is stable.',
+    src: at('userfaultfd_missing'),
+    guard: (w, t) => rwFree(w, 'i_mmap', 'read', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'i_mmap', 'read');
+      t.pc = 'revalidate_holes';
+    },
+  },
+  revalidate_holes: {
+    label: 'xas_store(XA_RETRY_ENTRY) in holes',
+    text: 'Take xa_lock; every slot still empty gets a retry entry, and is counted.',
+    src: at('XA_RETRY_ENTRY'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'xa_lock');
+      t.l.nrNoneCheck = 0;
+      for (let i = 0; i < tx.w.n; i++) {
+        if (tx.w.slots[i]?.t === 'empty') {
+          setSlot(tx, i, { t: 'retry' });
+          t.l.nrNoneCheck++;
+        }
+      }
+      t.pc = 'revalidate_check';
+    },
+  },
+  revalidate_check: {
+    label: 'nr_none_check; userfaultfd_missing(vma)',
+    text: 'Fail if a hole was filled meanwhile (SCAN_PAGE_FILLED) or a VMA has userfaultfd MISSING (SCAN_EXCEED_NONE_PTE); drop i_mmap.',
+    src: at('userfaultfd_missing'),
+    run: (tx, t) => {
+      const why =
+        t.l.nrNoneCheck !== t.l.nrNone
+          ? 'SCAN_PAGE_FILLED'
+          : tx.w.proc.uffdMissing
+            ? 'SCAN_EXCEED_NONE_PTE'
+            : null;
+      release(tx, 'i_mmap');
+      if (why) {
+        for (let i = 0; i < tx.w.n; i++) if (tx.w.slots[i]?.t === 'retry') setSlot(tx, i, { t: 'empty' });
+        release(tx, 'xa_lock');
+        return fail(tx, t, why);
+      }
+      t.pc = flagsOf(tx.w).commitOrder === 'post' ? 'commit' : 'store_hpage_locked';
+    },
+  },
+  relock_final: {
+    label: 'xas_lock_irq',
+    text: 'No holes to re-check: just take xa_lock for the final store.',
+    src: at('xas_lock_irq(&xas)'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'xa_lock');
+      const order = flagsOf(tx.w).commitOrder;
+      t.pc = order === 'post' ? 'commit' : 'store_hpage_locked';
+    },
+  },
+  free_old: {
+    label: 'free old pages',
+    text: 'Each old page: mapping = NULL, drop its references, unlock it. Waiters see the mapping change and retry.',
+    src: at('folio_put_refs'),
+    run: (tx, t) => {
+      for (const id of t.l.pagelist) freeOld(tx, t, getFolio(tx.w, id));
+      t.l.pagelist = [];
+      if (flagsOf(tx.w).commitOrder === 'mm-unstable') t.pc = 'store_hpage_relock';
+      else finish(tx, t, 'SCAN_SUCCEED');
+    },
+  },
+  store_hpage_relock: {
+    label: 'xas_lock_irq; xas_set_order; xas_store(hpage)',
+    text: 'v6.3+p1/p2: take xa_lock and store the (still !uptodate) huge page over the whole range.',
+    src: at('xas_set_order'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'xa_lock');
+      storeHpage(tx, t);
+      release(tx, 'xa_lock');
+      t.pc = 'publish';
+    },
+  },
+  store_hpage_locked: {
+    label: 'xas_set_order; xas_store(hpage); xas_unlock_irq',
+    text: 'p3: store the (still !uptodate) huge page over the whole range, replacing retry entries, and drop xa_lock.',
+    src: at('xas_set_order'),
+    run: (tx, t) => {
+      storeHpage(tx, t);
+      release(tx, 'xa_lock');
+      t.pc = 'publish';
+    },
+  },
+  publish: {
+    label: 'SetPageUptodate(hpage); page_ref_add',
+    text: 'Only now mark the huge page uptodate, give it N cache references, mark it dirty and add it to the LRU.',
+    src: at('Uptodate(hpage)'),
+    run: (tx, t) => {
+      publishHpage(tx, t);
+      t.pc = 'retract';
+    },
+  },
+  commit: {
+    label: 'folio_mark_uptodate; xas_store(hpage)',
+    text: 'Patch 4/4: mark the huge page uptodate first, then store it over the whole range in the same xa_lock section.',
+    src: at('Uptodate(hpage)'),
+    run: (tx, t) => {
+      publishHpage(tx, t);
+      storeHpage(tx, t);
+      release(tx, 'xa_lock');
+      t.pc = 'retract';
+    },
+  },
+  retract: {
+    label: 'retract_page_tables',
+    text: 'Under i_mmap (write), try to remove the now empty page table so the next fault maps the huge page with one PMD.',
+    src: at('retract_page_tables(mapping'),
+    guard: (w, t) => firstBlock(rwFree(w, 'i_mmap', 'write', t.id), spinFree(w, 'ptl', t.id)),
+    run: (tx, t) => {
+      const p = tx.w.proc;
+      const mmapBusy = tx.w.locks.mmap.writer !== null || tx.w.locks.mmap.readers.length > 0;
+      if (p.pmd === 'table' && p.ptes.every((x) => x === null) && !mmapBusy) {
+        p.pmd = 'none';
+        tx.ev.push({ type: 'pmd.changed', pmd: 'none' });
+      }
+      t.pc = 'unlock_hpage';
+    },
+  },
+  unlock_hpage: {
+    label: 'unlock_page(hpage)',
+    text: 'Unlock the huge page; everyone sleeping on it wakes up.',
+    src: at('unlock_page(hpage)'),
+    run: (tx, t) => {
+      unlockPage(tx, hpageOf(tx.w, t));
+      const order = flagsOf(tx.w).commitOrder;
+      if (order === 'post' || order === 'p3') t.pc = 'free_old';
+      else finish(tx, t, 'SCAN_SUCCEED');
+    },
+  },
+};

@@ -1,0 +1,80 @@
+// Shared pieces of collapse_file()'s steps: where to go next, copying, freeing, publishing.
+
+import { src } from '../../sources.ts';
+import type { Tx } from '../../tx.ts';
+import { addToLru, getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import type { Folio, Thread, World } from '../../types.ts';
+import { VARIANTS, type VariantFlags } from '../../variants.ts';
+
+const KH = 'mm/khugepaged.c';
+const CF = 'collapse_file';
+export const at = (code: string) => src(KH, CF, code);
+
+export const flagsOf = (w: World): VariantFlags => VARIANTS[w.variant].flags;
+export const hpageOf = (w: World, t: Thread): Folio => getFolio(w, t.l.hpage ?? -1);
+export const curFolio = (w: World, t: Thread): Folio => getFolio(w, t.l.folio ?? -1);
+export const holdsXa = (w: World, t: Thread) => w.locks.xa === t.id;
+
+/** Where a failed collapse goes. The scan result is already set. */
+export function fail(tx: Tx, t: Thread, scan: string): void {
+  t.l.scan = scan;
+  t.pc = 'rollback';
+}
+
+/** Unlock and drop the pin on a page that failed its checks before joining the pagelist (out_unlock). */
+export function dropCurrent(tx: Tx, t: Thread): void {
+  const f = curFolio(tx.w, t);
+  unlockPage(tx, f);
+  putRef(tx, f, 'collapse-pin');
+  t.l.folio = null;
+}
+
+export function afterLoop(flags: VariantFlags): string {
+  return flags.commitOrder === 'v6.3' ? 'store_hpage' : 'unlock_flush';
+}
+
+export function nextAfterCopy(t: Thread, flags: VariantFlags): string {
+  if (flags.commitOrder === 'mm-unstable') return 'free_old';
+  return t.l.nrNone > 0 ? 'revalidate_i_mmap' : 'relock_final';
+}
+
+export function copyInto(tx: Tx, t: Thread, i: number): void {
+  const h = hpageOf(tx.w, t);
+  const old = t.l.pagelist.map((id) => getFolio(tx.w, id)).find((p) => p.index === i);
+  const value = old ? (old.data[0] ?? 0) : 0;
+  h.data[i] = value;
+  h.valid[i] = true;
+  tx.ev.push({ type: 'hpage.filled', folio: h.id, index: i, value });
+}
+
+/** Frees one old page after a successful collapse (mapping = NULL, unlock, drop the 3 references). */
+export function freeOld(tx: Tx, t: Thread, p: Folio): void {
+  setFlag(tx, p, 'mapped', false);
+  if (p.frozenBy !== null) unfreeze(tx, p, ['collapse-pin']);
+  else {
+    putRef(tx, p, 'cache', -1);
+    putRef(tx, p, 'isolation');
+  }
+  unlockPage(tx, p);
+  putRef(tx, p, 'collapse-pin');
+}
+
+/** Multi-index store of the hpage over the whole range (xas_set_order + xas_store). */
+export function storeHpage(tx: Tx, t: Thread): void {
+  const h = hpageOf(tx.w, t);
+  for (let i = 0; i < tx.w.n; i++) {
+    const e = tx.w.slots[i];
+    if (!(e?.t === 'folio' && e.folio === h.id)) setSlot(tx, i, { t: 'folio', folio: h.id });
+  }
+}
+
+/** SetPageUptodate, the N cache references, dirty, and straight onto the LRU (a large folio skips the batch). */
+export function publishHpage(tx: Tx, t: Thread): void {
+  const h = hpageOf(tx.w, t);
+  setFlag(tx, h, 'uptodate', true);
+  // page_ref_add(N - 1): the allocation reference becomes one of the N cache references.
+  for (let i = 0; i < tx.w.n; i++) getRef(tx, h, 'cache', -1);
+  putRef(tx, h, 'hpage-alloc');
+  setFlag(tx, h, 'dirty', true);
+  addToLru(tx, h);
+}

@@ -1,0 +1,56 @@
+// collapse_file()'s rollback: put every old page back and free the huge page.
+
+import type { StepDef } from '../../program.ts';
+import { finish, spinFree } from '../../program.ts';
+import {
+  acquire,
+  getFolio,
+  putRef,
+  putbackLru,
+  release,
+  setFlag,
+  setNrpages,
+  setSlot,
+  unfreeze,
+  unlockPage,
+} from '../../tx.ts';
+import { at, holdsXa, hpageOf } from './helpers.ts';
+
+export const rollbackSteps: Record<string, StepDef> = {
+  rollback: {
+    label: 'rollback',
+    text: 'Undo: uncharge the holes, put every old page back (unfreeze it, restore its slot, empty the holes the scan filled), unlock them, free the huge page.',
+    src: at('shmem_uncharge'),
+    guard: (w, t) => (holdsXa(w, t) ? null : spinFree(w, 'xa_lock', t.id)),
+    run: (tx, t) => {
+      const w = tx.w;
+      if (!holdsXa(w, t)) acquire(tx, 'xa_lock');
+      if (t.l.nrNone > 0) setNrpages(tx, -t.l.nrNone);
+      const h = t.l.hpage === null ? null : hpageOf(w, t);
+      if (h) {
+        const owned = new Set(t.l.pagelist.map((id) => getFolio(w, id).index));
+        w.slots.forEach((e, i) => {
+          if (e.t === 'folio' && e.folio === h.id && !owned.has(i)) setSlot(tx, i, { t: 'empty' });
+        });
+      }
+      for (const id of t.l.pagelist) {
+        const p = getFolio(w, id);
+        if (p.frozenBy !== null) unfreeze(tx, p, ['cache', 'isolation']);
+        else putRef(tx, p, 'collapse-pin');
+        const e = w.slots[p.index];
+        if (!(e?.t === 'folio' && e.folio === p.id)) setSlot(tx, p.index, { t: 'folio', folio: p.id });
+        unlockPage(tx, p);
+        putbackLru(tx, p);
+      }
+      t.l.pagelist = [];
+      release(tx, 'xa_lock');
+      if (h) {
+        setFlag(tx, h, 'mapped', false);
+        if (h.locked === t.id) unlockPage(tx, h);
+        putRef(tx, h, 'hpage-alloc');
+        t.l.hpage = null;
+      }
+      finish(tx, t, t.l.scan);
+    },
+  },
+};

@@ -1,0 +1,229 @@
+// collapse_file() from the allocation through the scan loop (spec §2.1 P1-P12, §2.2 Q1-Q12).
+
+import type { StepDef } from '../../program.ts';
+import { pageLockFree, spinFree } from '../../program.ts';
+import {
+  acquire,
+  addToLru,
+  allocFolio,
+  drainLru,
+  getFolio,
+  getRef,
+  isMappedByProcess,
+  lockPage,
+  putbackLru,
+  release,
+  setFlag,
+  setNrpages,
+  setSlot,
+  tryFreeze,
+  unmapFolio,
+} from '../../tx.ts';
+import type { Folio } from '../../types.ts';
+import { afterLoop, at, curFolio, dropCurrent, fail, flagsOf, hpageOf } from './helpers.ts';
+
+export const scanSteps: Record<string, StepDef> = {
+  alloc: {
+    label: 'alloc_charge_hpage',
+    text: 'Allocate the new huge page: refcount 1, not uptodate, not in the page cache.',
+    src: at('alloc_charge_hpage'),
+    local: () => true, // a private page nobody else can reach
+    run: (tx, t) => {
+      const n = tx.w.n;
+      const h = allocFolio(
+        tx,
+        { huge: true, index: 0, data: Array<number>(n).fill(0), uptodate: false, hpageOf: t.id },
+        [{ kind: 'hpage-alloc', thread: t.id }],
+      );
+      h.valid = Array<boolean>(n).fill(false);
+      t.l.hpage = h.id;
+      t.pc = flagsOf(tx.w).initHpageFirst ? 'init_hpage' : 'create_range';
+    },
+  },
+  create_range: {
+    label: 'xas_lock_irq; xas_create_range',
+    text: 'Take xa_lock and make sure the xarray nodes for the range exist; keep xa_lock for the scan.',
+    src: at('xas_create_range'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'xa_lock');
+      t.pc = flagsOf(tx.w).initHpageFirst ? 'scan' : 'init_hpage';
+    },
+  },
+  init_hpage: {
+    label: '__SetPageLocked(hpage)',
+    text: 'Lock the new huge page and point it at this file and range start.',
+    src: at('__SetPageLocked(hpage)'),
+    run: (tx, t) => {
+      const h = hpageOf(tx.w, t);
+      lockPage(tx, h);
+      setFlag(tx, h, 'mapped', true);
+      t.pc = flagsOf(tx.w).initHpageFirst ? 'create_range' : 'scan';
+    },
+  },
+  scan: {
+    label: 'xas_next: hole / swap / present',
+    labelFor: (f) =>
+      f.holesStayEmpty ? 'xas_next: hole / swap / trylock' : 'xas_next: hole (store hpage) / trylock',
+    text: 'Read the slot at index (under xa_lock). Hole: charge it (v6.3..p2 also store the huge page there). Present: trylock it. Swap or fallocated: drop xa_lock and bring it in.',
+    src: at('xas_next(&xas)'),
+    run: (tx, t) => {
+      const w = tx.w;
+      const flags = flagsOf(w);
+      if (t.l.index >= w.n) {
+        t.pc = afterLoop(flags);
+        return;
+      }
+      // v6.4-rc1: a reset cursor makes xas_next return the previous index again (§2.5.4).
+      const readAt = t.l.staleCursor ? t.l.index - 1 : t.l.index;
+      t.l.staleCursor = false;
+      const e = w.slots[readAt] ?? { t: 'empty' as const };
+      if (e.t === 'empty') {
+        if (t.l.index === 0 && w.slots.every((s) => s.t === 'empty')) return fail(tx, t, 'SCAN_TRUNCATED');
+        setNrpages(tx, 1); // shmem_charge(inode, 1)
+        t.l.nrNone++;
+        t.l.expected[t.l.index] = 0;
+        if (!flags.holesStayEmpty) setSlot(tx, t.l.index, { t: 'folio', folio: t.l.hpage ?? -1 });
+        t.l.index++;
+        return;
+      }
+      if (e.t === 'retry') return fail(tx, t, 'SCAN_FAIL');
+      const f = e.t === 'folio' ? getFolio(w, e.folio) : null;
+      if (e.t === 'swap' || (f && !f.uptodate)) {
+        release(tx, 'xa_lock');
+        t.pc = 'get_folio';
+        return;
+      }
+      if (!f || f.locked !== null) return fail(tx, t, 'SCAN_PAGE_LOCK');
+      lockPage(tx, f);
+      getRef(tx, f, 'collapse-pin');
+      release(tx, 'xa_lock');
+      t.l.folio = f.id;
+      t.pc = 'isolate';
+    },
+  },
+  get_folio: {
+    label: 'shmem_get_folio(SGP_NOALLOC)',
+    text: 'Swap the page in, or zero a fallocated page and mark it uptodate; return it locked with a reference.',
+    src: at('SGP_NOALLOC'),
+    guard: (w, t) => {
+      const e = w.slots[t.l.index];
+      if (e?.t === 'swap') return spinFree(w, 'xa_lock', t.id);
+      if (e?.t === 'folio') return pageLockFree(w, e.folio, t.id);
+      return null;
+    },
+    run: (tx, t) => {
+      const w = tx.w;
+      const e = w.slots[t.l.index] ?? { t: 'empty' as const };
+      let f: Folio;
+      if (e.t === 'swap') {
+        acquire(tx, 'xa_lock');
+        f = allocFolio(tx, { huge: false, index: t.l.index, data: [e.value], uptodate: true, mapped: true }, [
+          { kind: 'cache', thread: -1 },
+          { kind: 'collapse-pin', thread: t.id },
+        ]);
+        lockPage(tx, f);
+        setSlot(tx, t.l.index, { t: 'folio', folio: f.id });
+        setNrpages(tx, 1);
+        release(tx, 'xa_lock');
+        addToLru(tx, f);
+      } else if (e.t === 'folio') {
+        f = getFolio(w, e.folio);
+        lockPage(tx, f);
+        getRef(tx, f, 'collapse-pin');
+        if (!f.uptodate) {
+          f.data = f.data.map(() => 0);
+          f.valid = f.valid.map(() => true);
+          f.fallocUnwritten = false;
+          setFlag(tx, f, 'uptodate', true);
+        }
+      } else return fail(tx, t, 'SCAN_FAIL'); // the page went away (ENOENT)
+      t.l.folio = f.id;
+      t.pc = flagsOf(w).drainAfterSwapin ? 'drain' : 'isolate';
+    },
+  },
+  drain: {
+    label: 'lru_add_drain()',
+    text: "Patch 1/4: flush this CPU's lru batch so the page just brought in gets PG_lru.",
+    src: at('lru_add_drain()'),
+    run: (tx, t) => {
+      drainLru(tx, t.id);
+      t.pc = 'isolate';
+    },
+  },
+  isolate: {
+    label: 'checks; isolate_lru_page',
+    text: 'With the page locked: it must be uptodate, small and still in this file; then take it off the LRU (needs PG_lru).',
+    src: at('isolate_lru_page'),
+    run: (tx, t) => {
+      const f = curFolio(tx.w, t);
+      const why = !f.uptodate
+        ? 'SCAN_FAIL'
+        : f.huge
+          ? 'SCAN_PTE_MAPPED_HUGEPAGE'
+          : !f.mapped
+            ? 'SCAN_TRUNCATED'
+            : !f.lru
+              ? 'SCAN_DEL_PAGE_LRU'
+              : null;
+      if (why) {
+        dropCurrent(tx, t);
+        return fail(tx, t, why);
+      }
+      setFlag(tx, f, 'lru', false);
+      getRef(tx, f, 'isolation');
+      t.pc = isMappedByProcess(tx.w, f) ? 'unmap' : 'relock';
+    },
+  },
+  unmap: {
+    label: 'try_to_unmap',
+    text: 'Take the page table lock and clear every PTE mapping the page (the TLB flush is deferred).',
+    src: at('try_to_unmap('),
+    guard: (w, t) => spinFree(w, 'ptl', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'ptl');
+      unmapFolio(tx, curFolio(tx.w, t));
+      release(tx, 'ptl');
+      t.pc = 'relock';
+    },
+  },
+  relock: {
+    label: 'xas_lock_irq; xas_set(index)',
+    text: 'Take xa_lock again before the reference-count check.',
+    src: at('xas_lock_irq(&xas)'),
+    guard: (w, t) => spinFree(w, 'xa_lock', t.id),
+    run: (tx, t) => {
+      acquire(tx, 'xa_lock');
+      t.pc = 'freeze';
+    },
+  },
+  freeze: {
+    label: 'page_ref_freeze(page, 3) / page_count == 3',
+    labelFor: (f) =>
+      f.oldPages === 'count-keep'
+        ? 'page_count(page) != 3 check'
+        : f.oldPages === 'freeze-keep'
+          ? 'page_ref_freeze(page, 3)'
+          : 'page_ref_freeze(page, 3); xas_store(hpage)',
+    text: 'The page must have exactly 3 references (cache, ours, isolation). v6.3..p3 freeze it and store the huge page in its slot; v5 freezes it in place; v6.4 only checks.',
+    src: at('page_ref_freeze(page, 3)'),
+    run: (tx, t) => {
+      const flags = flagsOf(tx.w);
+      const f = curFolio(tx.w, t);
+      const ok = flags.oldPages === 'count-keep' ? f.refcount === 3 : tryFreeze(tx, f, 3);
+      if (!ok) {
+        release(tx, 'xa_lock');
+        putbackLru(tx, f);
+        dropCurrent(tx, t);
+        return fail(tx, t, 'SCAN_PAGE_COUNT');
+      }
+      t.l.pagelist.push(f.id);
+      t.l.expected[t.l.index] = f.data[0] ?? 0;
+      if (flags.oldPages === 'freeze-replace') setSlot(tx, t.l.index, { t: 'folio', folio: t.l.hpage ?? -1 });
+      t.l.folio = null;
+      t.l.index++;
+      t.l.staleCursor = flags.iterationBug;
+      t.pc = 'scan';
+    },
+  },
+};
