@@ -1,14 +1,7 @@
 // The command line as a user runs it: output, JSON shape and exit status.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+import { cli } from './cliHarness.ts';
 
 const SEED = ['--slots', 'PPPP', '--threads', 'collapse,seek_data:0', '--schedule', '0,0,0,0,0,0,0,1,1,1'];
 

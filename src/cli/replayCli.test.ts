@@ -1,13 +1,6 @@
 // Replay links and text diagrams on the command line: --url, --text, --base-url, and check's url field.
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
+import { cli } from './cliHarness.ts';
 
 const SEED = [
   '--kernel',
