@@ -3,8 +3,9 @@
 import type { ThreadStatus } from '../status.ts';
 import { describeBlock, isQuiescent, runnableThreads, waitCycle } from '../status.ts';
 import { holderWeight } from '../tx.ts';
-import type { InvariantId, Thread, ThreadId, Violation, World } from '../types.ts';
-import { fileValue } from './observers.ts';
+import type { Thread, ThreadId, Violation, World } from '../types.ts';
+import { name, range, type Emit } from './report.ts';
+import { checkAtRest } from './atRest.ts';
 
 export interface CheckContext {
   readonly prev: World;
@@ -17,16 +18,6 @@ export interface CheckContext {
   /** threadStatus of every thread of `next`, computed once by step(). */
   readonly statuses: readonly ThreadStatus[];
 }
-
-type Emit = (
-  invariant: InvariantId,
-  message: string,
-  threads: readonly ThreadId[],
-  slots: readonly number[],
-) => void;
-
-const name = (w: World, id: ThreadId) => (id < 0 ? 'outside' : `T${id} ${w.threads[id]?.actor ?? '?'}`);
-const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
 
 /** I1 and I2 and readers' I3, at the step that completes a call. */
 function checkCompletedCall(c: CheckContext, t: Thread, emit: Emit): void {
@@ -251,78 +242,6 @@ function checkProgress(w: World, statuses: readonly ThreadStatus[], emit: Emit):
   );
 }
 
-/** I3, I10, I11, I12 once every thread has finished. */
-function checkQuiescent(w: World, emit: Emit): void {
-  const lost = range(0, Math.min(w.iSize, w.n)).filter((i) => fileValue(w, i) !== w.ghost.logical[i]);
-  if (lost.length > 0)
-    emit(
-      'data',
-      lost
-        .map((i) => `slot ${i} reads ${fileValue(w, i)} but should read ${w.ghost.logical[i] ?? 0}`)
-        .join('; '),
-      [],
-      lost,
-    );
-  const covered = w.slots.filter((e) => e.t === 'folio').length;
-  if (w.nrpages !== covered)
-    emit('accounting', `nrpages is ${w.nrpages} but ${covered} slots hold pages`, [], []);
-  const retries = w.slots.flatMap((e, i) => (e.t === 'retry' ? [i] : []));
-  if (retries.length > 0) emit('accounting', `retry entries left in slot ${retries.join(', ')}`, [], retries);
-  const cached = new Set(w.slots.flatMap((e) => (e.t === 'folio' ? [e.folio] : [])));
-  for (const f of Object.values(w.folios)) {
-    if (cached.has(f.id)) {
-      const caches = f.holders.filter((h) => h.kind === 'cache').length;
-      const span = w.slots.filter((e) => e.t === 'folio' && e.folio === f.id).length;
-      if (caches !== span)
-        emit(
-          'accounting',
-          `folio ${f.id} fills ${span} slots but has ${caches} cache references`,
-          [],
-          [f.index],
-        );
-      if (f.huge && !f.uptodate)
-        emit('accounting', `the huge page is in the cache but never became uptodate`, [], []);
-      continue;
-    }
-    // GUP users and pins keep pages on purpose; an lru batch drops its reference at the next drain.
-    const leaked = f.holders.filter(
-      (h) => h.kind !== 'gup' && h.kind !== 'pin' && h.kind !== 'lru-batch' && h.thread !== -1,
-    );
-    if (leaked.length > 0)
-      emit(
-        'accounting',
-        `folio ${f.id} left the cache but still has ${leaked.map((h) => `${h.kind}:${name(w, h.thread)}`).join(', ')}`,
-        [],
-        [f.index],
-      );
-  }
-  const succeeded = w.threads
-    .filter((t) => t.actor === 'collapse' && t.result === 'SCAN_SUCCEED')
-    .map((t) => t.id);
-  if (succeeded.length === 0) return;
-  const stale = w.proc.ptes.flatMap((id, i) => (id !== null && !cached.has(id) ? [i] : []));
-  if (stale.length > 0)
-    emit(
-      'mapping',
-      `after the collapse, PTE ${stale.join(', ')} still ${stale.length > 1 ? 'map' : 'maps'} an old page`,
-      succeeded,
-      stale,
-    );
-  for (const f of Object.values(w.folios)) {
-    if (cached.has(f.id) || f.mapped) continue;
-    const users = f.holders
-      .filter((h) => (h.kind === 'gup' || h.kind === 'pin') && h.thread >= 0)
-      .map((h) => h.thread);
-    if (users.length > 0)
-      emit(
-        'gup',
-        `${users.map((u) => name(w, u)).join(', ')} still holds old page ${f.id}, which the collapse replaced`,
-        [...users, ...succeeded],
-        [f.index],
-      );
-  }
-}
-
 export function checkInvariants(c: CheckContext): Violation[] {
   const out: Violation[] = [];
   const emit: Emit = (invariant, message, threads, slots) =>
@@ -343,6 +262,6 @@ export function checkInvariants(c: CheckContext): Violation[] {
   checkAtomicSwitch(w, emit);
   checkUffd(c, emit);
   checkProgress(w, c.statuses, emit);
-  if (isQuiescent(w)) checkQuiescent(w, emit);
+  if (isQuiescent(w)) checkAtRest(w, emit);
   return out;
 }
