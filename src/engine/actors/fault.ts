@@ -6,7 +6,9 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import { acquire, getFolio, getRef, putRef, release, setPte, unlockPage } from '../tx.ts';
+import { getFolio, getRef, putRef, unlockPage } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
+import { setPte } from '../pageTable.ts';
 import type { Folio, Thread, World } from '../types.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 

@@ -6,7 +6,8 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, observe, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import { acquire, getFolio, getRef, release } from '../tx.ts';
+import { getFolio, getRef } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
 import type { Thread } from '../types.ts';
 
 const isMincore = (t: Thread) => t.actor === 'mincore';

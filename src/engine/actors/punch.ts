@@ -7,19 +7,10 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import {
-  acquire,
-  getFolio,
-  getRef,
-  lockPage,
-  putRef,
-  release,
-  removeFromCache,
-  setPte,
-  setSlot,
-  unlockPage,
-  zapPmd,
-} from '../tx.ts';
+import { getFolio, getRef, lockPage, putRef, setSlot, unlockPage } from '../tx.ts';
+import { removeFromCache } from '../cache.ts';
+import { acquire, release } from '../locks.ts';
+import { setPte, zapPmd } from '../pageTable.ts';
 import type { Block, Folio, Thread, World } from '../types.ts';
 import { VARIANTS } from '../variants.ts';
 

@@ -5,7 +5,8 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import { acquire, getFolio, newValue, release, setFlag, unlockPage } from '../tx.ts';
+import { getFolio, newValue, setFlag, unlockPage } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
 import type { Folio, Thread } from '../types.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 

@@ -5,23 +5,20 @@ import { finish, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
 import {
-  acquire,
-  drainLru,
   getFolio,
   getRef,
-  isMappedByProcess,
   lockPage,
-  putbackLru,
   putRef,
-  release,
   setFlag,
   setNrpages,
   setSlot,
   slotFolio,
   tryFreeze,
   unlockPage,
-  unmapFolio,
 } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
+import { drainLru, putbackLru } from '../lru.ts';
+import { isMappedByProcess, unmapFolio } from '../pageTable.ts';
 import type { Thread } from '../types.ts';
 
 function giveUp(tx: Tx, t: Thread, why: string): void {

@@ -5,7 +5,8 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import { acquire, getFolio, getRef, release } from '../tx.ts';
+import { getFolio, getRef } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
 import type { Thread } from '../types.ts';
 
 function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {

@@ -5,18 +5,9 @@ import type { StepDef } from '../program.ts';
 import { pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
-import {
-  acquire,
-  addToLru,
-  allocFolio,
-  getFolio,
-  lockPage,
-  release,
-  setFlag,
-  setNrpages,
-  setSlot,
-  unlockPage,
-} from '../tx.ts';
+import { allocFolio, getFolio, lockPage, setFlag, setNrpages, setSlot, unlockPage } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
+import { addToLru } from '../lru.ts';
 import type { Folio, Thread } from '../types.ts';
 
 export type Sgp = 'read' | 'write' | 'cache' | 'falloc';

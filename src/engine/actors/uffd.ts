@@ -3,7 +3,10 @@
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import { acquire, addToLru, allocFolio, getThread, release, setNrpages, setPte, setSlot } from '../tx.ts';
+import { allocFolio, getThread, setNrpages, setSlot } from '../tx.ts';
+import { acquire, release } from '../locks.ts';
+import { addToLru } from '../lru.ts';
+import { setPte } from '../pageTable.ts';
 
 const registerSteps: Record<string, StepDef> = {
   register: {

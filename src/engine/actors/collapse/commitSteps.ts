@@ -2,7 +2,8 @@
 
 import type { StepDef } from '../../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../../program.ts';
-import { acquire, getFolio, release, setSlot, unlockPage } from '../../tx.ts';
+import { getFolio, setSlot, unlockPage } from '../../tx.ts';
+import { acquire, release } from '../../locks.ts';
 import {
   at,
   copyInto,

@@ -2,7 +2,8 @@
 
 import { src } from '../../sources.ts';
 import type { Tx } from '../../tx.ts';
-import { addToLru, getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { addToLru } from '../../lru.ts';
 import type { Folio, Thread, World } from '../../types.ts';
 import { VARIANTS, type VariantFlags } from '../../variants.ts';
 

@@ -2,18 +2,9 @@
 
 import type { StepDef } from '../../program.ts';
 import { finish, spinFree } from '../../program.ts';
-import {
-  acquire,
-  getFolio,
-  putRef,
-  putbackLru,
-  release,
-  setFlag,
-  setNrpages,
-  setSlot,
-  unfreeze,
-  unlockPage,
-} from '../../tx.ts';
+import { getFolio, putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { acquire, release } from '../../locks.ts';
+import { putbackLru } from '../../lru.ts';
 import { at, holdsXa, hpageOf } from './helpers.ts';
 
 export const rollbackSteps: Record<string, StepDef> = {

@@ -2,23 +2,10 @@
 
 import type { StepDef } from '../../program.ts';
 import { pageLockFree, spinFree } from '../../program.ts';
-import {
-  acquire,
-  addToLru,
-  allocFolio,
-  drainLru,
-  getFolio,
-  getRef,
-  isMappedByProcess,
-  lockPage,
-  putbackLru,
-  release,
-  setFlag,
-  setNrpages,
-  setSlot,
-  tryFreeze,
-  unmapFolio,
-} from '../../tx.ts';
+import { allocFolio, getFolio, getRef, lockPage, setFlag, setNrpages, setSlot, tryFreeze } from '../../tx.ts';
+import { acquire, release } from '../../locks.ts';
+import { addToLru, drainLru, putbackLru } from '../../lru.ts';
+import { isMappedByProcess, unmapFolio } from '../../pageTable.ts';
 import type { Folio } from '../../types.ts';
 import { afterLoop, at, curFolio, dropCurrent, fail, flagsOf, hpageOf } from './helpers.ts';
 
