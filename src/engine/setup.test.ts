@@ -171,6 +171,7 @@ describe('createWorld', () => {
       data: [2],
       valid: [true],
       fallocUnwritten: false,
+      collected: false,
     });
     expect(w.folios[1]).toMatchObject({ index: 2, refcount: 2, mapcount: 1, data: [3] });
     expect(w.folios[1]?.holders).toEqual([

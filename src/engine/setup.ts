@@ -234,6 +234,7 @@ export function createWorld(setup: Setup): World {
     frozenBy: null,
     mapcount: 0,
     fallocUnwritten: false,
+    collected: false,
     hpageOf: null,
   };
   if (slots[0]?.kind === 'H') {

@@ -106,6 +106,7 @@ export function allocFolio(
     mapcount: 0,
     valid: init.data.map(() => true),
     fallocUnwritten: false,
+    collected: false,
     hpageOf: null,
     ...init,
     refcount: holders.reduce((s, h) => s + holderWeight(h.kind), 0),

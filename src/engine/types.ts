@@ -58,6 +58,8 @@ export interface Folio {
   valid: boolean[];
   /** Ghost: created by fallocate and never written (shmem's !uptodate "hole" page). */
   fallocUnwritten: boolean;
+  /** Ghost: an old page a collapse collected and has not put back (I12 looks only at these). */
+  collected: boolean;
   /** The collapse thread that allocated this huge page, if any. */
   hpageOf: ThreadId | null;
 }

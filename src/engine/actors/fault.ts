@@ -31,7 +31,7 @@ const faultSteps: Record<string, StepDef> = {
     guard: (w, t) => rwFree(w, 'mmap', 'read', t.id),
     run: (tx, t) => {
       if (t.param >= tx.w.iSize) {
-        finish(tx, t, 'SIGBUS'); // beyond the end of the file (after a truncate)
+        finish(tx, t, isGup(t) ? 'EFAULT' : 'SIGBUS'); // beyond the end of the file (after a truncate)
         return;
       }
       acquire(tx, 'mmap', 'read');
@@ -41,6 +41,10 @@ const faultSteps: Record<string, StepDef> = {
   },
   ...shmemGetSteps('', 'cache', 'the faulting index', {
     locked: (_tx, t) => void (t.pc = 'map'),
+    beyondEof: (tx, t) => {
+      release(tx, 'mmap');
+      finish(tx, t, isGup(t) ? 'EFAULT' : 'SIGBUS');
+    },
     missing: (tx, t) => {
       tx.w.uffdQueue.push({ thread: t.id, index: t.param });
       tx.ev.push({ type: 'uffd.queued', index: t.param, thread: t.id });

@@ -14,11 +14,15 @@ function take(w: World, id: number) {
 const M = (actor = 'mincore') => Script.of('v6.4', 'MF.S', actor);
 
 describe('mincore steps', () => {
-  it('walk: takes the PTL for the page table and clears the vector', () => {
+  it('walk: takes mmap_lock (read) and the PTL for the page table, and clears the vector', () => {
     const { world: w, events } = take(M().world, 0);
     expect(w.locks.ptl).toBe(0);
+    expect(w.locks.mmap.readers).toEqual([0]);
     expect(w.threads[0]).toMatchObject({ pc: 'pte', l: { index: 0, vec: [0, 0, 0, 0] } });
-    expect(events.slice(1)).toEqual([{ type: 'lock.acquired', lock: 'ptl', by: 0, mode: 'write' }]);
+    expect(events.slice(1)).toEqual([
+      { type: 'lock.acquired', lock: 'mmap', by: 0, mode: 'read' },
+      { type: 'lock.acquired', lock: 'ptl', by: 0, mode: 'write' },
+    ]);
   });
 
   it('pte: a present PTE counts as resident without a lookup', () => {
@@ -46,8 +50,10 @@ describe('mincore steps', () => {
     const { world: w, events } = take(s.world, 0);
     expect(w.locks.ptl).toBeNull();
     expect(w.threads[0]).toMatchObject({ done: true, result: '1000' });
+    expect(w.locks.mmap.readers).toEqual([]);
     expect(events.slice(1)).toEqual([
       { type: 'lock.released', lock: 'ptl', by: 0 },
+      { type: 'lock.released', lock: 'mmap', by: 0 },
       { type: 'thread.observed', thread: 0, what: 'mincore', value: '1000' },
       { type: 'thread.finished', thread: 0, result: '1000' },
     ]);
@@ -62,7 +68,7 @@ describe('mincore steps', () => {
     expect(s.world.proc.pmd).toBe('none');
     const r = take(s.world, 1);
     expect(r.world.locks.ptl).toBeNull();
-    expect(r.events).toHaveLength(1);
+    expect(r.events.slice(1)).toEqual([{ type: 'lock.acquired', lock: 'mmap', by: 1, mode: 'read' }]);
     expect(s.run(1).thread(1).result).toBe('1111');
   });
 
@@ -72,9 +78,11 @@ describe('mincore steps', () => {
     const { world: w, events } = take(s.world, 2);
     expect(w.threads[2]).toMatchObject({ done: true, result: '1111' });
     expect(w.locks.ptl).toBeNull();
-    expect(events.slice(1, 3)).toEqual([
+    expect(events.slice(1, 5)).toEqual([
+      { type: 'lock.acquired', lock: 'mmap', by: 2, mode: 'read' },
       { type: 'lock.acquired', lock: 'ptl', by: 2, mode: 'write' },
       { type: 'lock.released', lock: 'ptl', by: 2 },
+      { type: 'lock.released', lock: 'mmap', by: 2 },
     ]);
   });
 
@@ -83,7 +91,12 @@ describe('mincore steps', () => {
     expect(s.world.locks.ptl).toBe(0);
     const { world: w, events } = take(s.world, 0);
     expect(w.threads[0]).toMatchObject({ done: true, result: 'walked' });
-    expect(events.map((e) => e.type)).toEqual(['thread.stepped', 'lock.released', 'thread.finished']);
+    expect(events.map((e) => e.type)).toEqual([
+      'thread.stepped',
+      'lock.released',
+      'lock.released',
+      'thread.finished',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
 
 import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
-import { finish, observe, spinFree } from '../program.ts';
+import { finish, firstBlock, observe, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { Tx } from '../tx.ts';
 import { getFolio, getRef } from '../tx.ts';
@@ -20,6 +20,7 @@ function report(tx: Tx, t: Thread, i: number, bit: number): void {
 
 function end(tx: Tx, t: Thread): void {
   if (tx.w.locks.ptl === t.id) release(tx, 'ptl');
+  release(tx, 'mmap');
   if (isMincore(t)) {
     const v = t.l.vec.join('');
     observe(tx, t, 'mincore', v);
@@ -30,11 +31,13 @@ function end(tx: Tx, t: Thread): void {
 const steps: Record<string, StepDef> = {
   walk: {
     label: 'walk_page_range: pmd',
-    text: 'A huge PMD reports every page resident; a page table is walked holding its lock (PTL); no page table: look each index up.',
+    text: 'Under mmap_lock (read): a huge PMD reports every page resident; a page table is walked holding its lock (PTL); no page table: look each index up.',
     src: src('mm/mincore.c', 'mincore_pte_range'),
-    guard: (w, t) => (w.proc.pmd === 'none' ? null : spinFree(w, 'ptl', t.id)),
+    guard: (w, t) =>
+      firstBlock(rwFree(w, 'mmap', 'read', t.id), w.proc.pmd === 'none' ? null : spinFree(w, 'ptl', t.id)),
     run: (tx, t) => {
       const p = tx.w.proc;
+      acquire(tx, 'mmap', 'read');
       t.l.vec = Array<number>(tx.w.n).fill(0);
       t.l.index = 0;
       if (p.pmd === 'huge') {

@@ -223,6 +223,9 @@ const steps: Record<string, StepDef> = {
   },
 };
 
+/** Truncate runs to EOF (lend = -1): only a punch has a last edge page, and not when it is the first. */
+const noLastEdge = (t: Thread) => t.actor === 'truncate' || t.l.end - 1 === t.l.start;
+
 /**
  * The partial-page step for one edge index (shmem_get_partial_folio + truncate_inode_partial_folio):
  * look up, lock (sleeping), re-check the mapping (on a mismatch look again), then remove a small page or
@@ -239,7 +242,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
       text: 'Edge page: look it up and lock it (sleeping); remove a small page, or zero the covered part of a huge page.',
       src: UNDO('shmem_get_partial_folio'),
       guard: (w, t) => {
-        if (t.l.end <= t.l.start) return null;
+        if (t.l.end <= t.l.start || (id === 'partial_last' && noLastEdge(t))) return null;
         const f = folioAt(w, t);
         if (!f) return lookupSpin(w, indexOf(t));
         return firstBlock(
@@ -251,7 +254,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
       run: (tx, t) => {
         t.pc = next;
         const f = t.l.end > t.l.start ? folioAt(tx.w, t) : null;
-        if (!f || (id === 'partial_last' && t.l.end - 1 === t.l.start)) return;
+        if (!f || (id === 'partial_last' && noLastEdge(t))) return;
         getRef(tx, f, 'lookup');
         lockPage(tx, f);
         if (f.huge && !covers(t, f, tx.w.n)) zeroCovered(tx, t, f);

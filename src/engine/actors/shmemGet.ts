@@ -13,6 +13,8 @@ import type { Folio, Thread } from '../types.ts';
 export type Sgp = 'read' | 'write' | 'cache' | 'falloc';
 
 export interface ShmemGetHooks {
+  /** SGP_CACHE / SGP_READ past i_size (the file was truncated meanwhile): -EINVAL, no lock or reference. */
+  readonly beyondEof?: (tx: Tx, t: Thread) => void;
   /** The folio is locked by the thread, with a lookup reference in t.l.folio. */
   readonly locked: (tx: Tx, t: Thread, f: Folio) => void;
   /** SGP_READ met a hole (or a fallocated page): nothing locked, no reference held. */
@@ -79,6 +81,12 @@ export function shmemGetSteps(
         t.pc = `${p}get`;
         return;
       }
+      if ((sgp === 'cache' || sgp === 'read') && t.l.index >= tx.w.iSize && hooks.beyondEof) {
+        unlockPage(tx, f);
+        dropLookup(tx, t);
+        hooks.beyondEof(tx, t);
+        return;
+      }
       if (!f.uptodate && !f.huge) {
         if (sgp === 'read') {
           unlockPage(tx, f);
@@ -86,7 +94,8 @@ export function shmemGetSteps(
           hooks.hole?.(tx, t);
           return;
         }
-        if (sgp === 'cache') instantiate(tx, f);
+        // A fault instantiates the page; fallocate over an earlier fallocated page initialises it too.
+        if (sgp === 'cache' || sgp === 'falloc') instantiate(tx, f);
       }
       hooks.locked(tx, t, f);
     },
@@ -102,6 +111,11 @@ export function shmemGetSteps(
     run: (tx, t) => {
       if (tx.w.slots[t.l.index]?.t !== 'empty') {
         t.pc = `${p}get`; // filled meanwhile (-EEXIST): look again
+        return;
+      }
+      // "Perhaps the file has been truncated since we checked": never instantiate past i_size.
+      if (sgp === 'cache' && t.l.index >= tx.w.iSize && hooks.beyondEof) {
+        hooks.beyondEof(tx, t);
         return;
       }
       acquire(tx, 'xa_lock');

@@ -62,7 +62,7 @@ export function checkAtRest(w: World, emit: Emit): void {
       stale,
     );
   for (const f of Object.values(w.folios)) {
-    if (cached.has(f.id) || f.mapped) continue;
+    if (!f.collected || cached.has(f.id) || f.mapped) continue; // only old pages a collapse replaced
     const users = f.holders
       .filter((h) => (h.kind === 'gup' || h.kind === 'pin') && h.thread >= 0)
       .map((h) => h.thread);

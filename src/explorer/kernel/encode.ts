@@ -84,7 +84,8 @@ export class WorldEncoder {
         (f.dirty ? 4 : 0) |
         (f.lru ? 8 : 0) |
         (f.mapped ? 16 : 0) |
-        (f.fallocUnwritten ? 32 : 0),
+        (f.fallocUnwritten ? 32 : 0) |
+        (f.collected ? 64 : 0),
     );
     put(f.index);
     put(f.locked === null ? 0 : f.locked + 2);

@@ -26,6 +26,7 @@ export const rollbackSteps: Record<string, StepDef> = {
       }
       for (const id of t.l.pagelist) {
         const p = getFolio(w, id);
+        p.collected = false;
         if (p.frozenBy !== null) unfreeze(tx, p, ['cache', 'isolation']);
         else putRef(tx, p, 'collapse-pin');
         const e = w.slots[p.index];

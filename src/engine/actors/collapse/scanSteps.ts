@@ -205,6 +205,7 @@ export const scanSteps: Record<string, StepDef> = {
         return fail(tx, t, 'SCAN_PAGE_COUNT');
       }
       t.l.pagelist.push(f.id);
+      f.collected = true;
       t.l.expected[t.l.index] = f.data[0] ?? 0;
       if (flags.oldPages === 'freeze-replace') setSlot(tx, t.l.index, { t: 'folio', folio: t.l.hpage ?? -1 });
       t.l.folio = null;
