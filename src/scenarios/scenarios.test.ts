@@ -28,7 +28,12 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
   it('its replay link fits one 78-column line of email on a 30-character base', () => {
     const base = 'https://lab.example.org/colla/';
     expect(base).toHaveLength(30);
-    const link = replayLink(base, { setup, choices: sc.schedule, cursor: sc.schedule.length, compare: sc.compare[0] ?? null });
+    const link = replayLink(base, {
+      setup,
+      choices: sc.schedule,
+      cursor: sc.schedule.length,
+      compare: sc.compare[0] ?? null,
+    });
     expect(link.length).toBeLessThanOrEqual(78);
   });
 

@@ -1,7 +1,7 @@
 // createSimStore(): one store per page (or per test). Slices are combined here; the replay caches live in
 // the closure. Without an initial setup the store opens on the seed race with its recorded schedule.
 
-import { devtools } from 'zustand/middleware';
+import { devtools } from './devtools.ts';
 import { createStore } from 'zustand/vanilla';
 import type { StoreContext } from './context.ts';
 import { replayFor } from './context.ts';
@@ -9,7 +9,9 @@ import { SEED_SCHEDULE, SEED_SETUP } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
 import { createPlaybackSlice } from './playbackSlice.ts';
 import { createPrefsSlice } from './prefsSlice.ts';
+import { createSessionSlice } from './sessionSlice.ts';
 import { createSimSlice } from './simSlice.ts';
+import type { VariantId } from '../engine/index.ts';
 import type { InputError, SetupInput, SimState } from './types.ts';
 
 export interface SimInit extends Partial<SetupInput> {
@@ -17,6 +19,10 @@ export interface SimInit extends Partial<SetupInput> {
   readonly cursor?: number;
   /** A problem found before the store existed (a bad schedule in the URL), shown like a setup error. */
   readonly inputError?: InputError | null;
+  /** The kernel shown beside the loaded one (from a replay link). */
+  readonly compare?: VariantId | null;
+  /** Why a replay link could not be read (the store then opens on the default race). */
+  readonly linkError?: string | null;
 }
 
 export type SimStore = ReturnType<typeof createSimStore>;
@@ -31,6 +37,7 @@ export function createSimStore(init: SimInit = {}) {
         ...createSimSlice(ctx, seed.value)(...a),
         ...createPlaybackSlice(...a),
         ...createPrefsSlice(ctx)(...a),
+        ...createSessionSlice(...a),
       }),
       { name: 'collapse-lab' },
     ),
@@ -51,5 +58,8 @@ export function createSimStore(init: SimInit = {}) {
     );
   if (init.inputError && !store.getState().inputError)
     store.setState({ inputError: init.inputError }, false, 'sim/init/rejected');
+  if (init.compare && init.compare !== store.getState().loaded.kernel)
+    store.getState().setCompareVariant(init.compare);
+  if (init.linkError) store.setState({ linkError: init.linkError }, false, 'session/init/linkError');
   return store;
 }

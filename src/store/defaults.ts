@@ -1,10 +1,16 @@
-// The page opens on the seed race: on v6.3, collapse_file() stores its !uptodate huge page over slot 0
-// before copying, so a racing SEEK_DATA(0) takes it for a hole and returns ENXIO over four pages of data.
+// The page opens on the default recorded race (the seed race): on v6.3, collapse_file() stores its
+// !uptodate huge page over slot 0 before copying, so a racing SEEK_DATA(0) takes it for a hole and returns
+// ENXIO over four pages of data. Its full recorded schedule is loaded, ready to play from step 0.
 
+import { DEFAULT_SCENARIO } from '../scenarios/index.ts';
 import type { SetupInput, Speed } from './types.ts';
 
-export const SEED_SETUP: SetupInput = { kernel: 'v6.3', slots: 'PPPP', threads: 'collapse,seek_data:0' };
-export const SEED_SCHEDULE: readonly number[] = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1];
+export const SEED_SETUP: SetupInput = {
+  kernel: DEFAULT_SCENARIO.kernel,
+  slots: DEFAULT_SCENARIO.slots,
+  threads: DEFAULT_SCENARIO.threads,
+};
+export const SEED_SCHEDULE: readonly number[] = DEFAULT_SCENARIO.schedule;
 
 /** Longest schedule a "run" action produces (a 512-slot collapse takes a few thousand steps). */
 export const MAX_RUN_STEPS = 20_000;

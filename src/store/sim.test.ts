@@ -16,24 +16,33 @@ describe('the seed race', () => {
     expect(s.loaded.slots).toBe('PPPP');
     expect(s.choices).toEqual(SEED_SCHEDULE);
     expect(s.cursor).toBe(0);
-    expect(s.records).toHaveLength(10);
+    expect(s.records).toHaveLength(SEED_SCHEDULE.length);
     expect(s.frame.world.clock).toBe(0);
   });
 
-  it('next() follows the schedule, then round-robin reaches the seek violation at step 11', () => {
+  it('next() follows the recorded schedule to the seek violation at step 10', () => {
     const store = createSimStore();
-    for (let k = 0; k < 12; k++) expect(store.getState().next()).toBe(true);
+    for (let k = 0; k < 11; k++) expect(store.getState().next()).toBe(true);
     const s = store.getState();
-    expect(s.cursor).toBe(12);
-    expect(s.choices.slice(10)).toEqual([0, 1]);
+    expect(s.cursor).toBe(11);
+    expect(s.choices).toEqual(SEED_SCHEDULE);
     expect(s.frame.world.threads[1]?.result).toBe('ENXIO');
     const seek = distinctViolations(s.records, s.cursor).find((v) => v.violation.invariant === 'seek');
-    expect(seek?.violation.step).toBe(11);
+    expect(seek?.violation.step).toBe(10);
+  });
+
+  it('next() past the recording finishes round-robin', () => {
+    const store = createSimStore({ kernel: 'v6.3', slots: 'PPPP', threads: 'collapse,seek_data:0' });
+    store
+      .getState()
+      .loadSetup('v6.3', 'PPPP', 'collapse,seek_data:0', { choices: SEED_SCHEDULE.slice(0, 10) });
+    for (let k = 0; k < 12; k++) expect(store.getState().next()).toBe(true);
+    expect(store.getState().choices.slice(10)).toEqual([0, 1]);
   });
 
   it('the same schedule on v6.4 breaks no invariant', () => {
     const store = createSimStore({ kernel: 'v6.4', slots: 'PPPP', threads: 'collapse,seek_data:0' });
-    for (const t of SEED_SCHEDULE) store.getState().stepThread(t);
+    for (const t of SEED_SCHEDULE.slice(0, 10)) store.getState().stepThread(t);
     store.getState().runRoundRobin();
     const s = store.getState();
     expect(s.frame.world.threads.every((t) => t.done)).toBe(true);
@@ -137,12 +146,15 @@ describe('loadSetup', () => {
 
   it('keeps the schedule on another kernel up to the first step it cannot take', () => {
     const store = createSimStore();
+    store
+      .getState()
+      .loadSetup('v6.3', 'PPPP', 'collapse,seek_data:0', { choices: SEED_SCHEDULE.slice(0, 10) });
     store.getState().jumpTo(10);
     store.getState().loadSetup('v6.4', 'PPPP', 'collapse,seek_data:0');
     const s = store.getState();
     expect(s.loaded.kernel).toBe('v6.4');
     expect(s.inputError).toBeNull();
-    expect(s.choices).toEqual(SEED_SCHEDULE);
+    expect(s.choices).toEqual(SEED_SCHEDULE.slice(0, 10));
     expect(s.cursor).toBe(10);
     store.getState().loadSetup('v6.4', 'PPPP', 'collapse');
     expect(store.getState().choices).toEqual([0, 0, 0, 0, 0, 0, 0]);

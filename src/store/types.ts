@@ -102,4 +102,14 @@ export interface PrefsSlice {
   setCompareVariant(variant: VariantId | null): void;
 }
 
-export type SimState = SimSlice & PlaybackSlice & PrefsSlice;
+export interface SessionSlice {
+  /** Why the replay link the page was opened with could not be read, or null. */
+  readonly linkError: string | null;
+  dismissLinkError(): void;
+  /** Loads a recorded race: its setup and full schedule, at step 0, with no comparison. */
+  loadScenario(id: string): boolean;
+  /** Loads a schedule on a setup with the cursor at its end (a counterexample), optionally compared. */
+  loadSchedule(setup: SetupInput, choices: readonly number[], compare: VariantId | null): boolean;
+}
+
+export type SimState = SimSlice & PlaybackSlice & PrefsSlice & SessionSlice;

@@ -19,13 +19,13 @@ async function stepByHand(page: Page, schedule: readonly number[]) {
 }
 
 describe('the seed race', () => {
-  it('opens ready to play: v6.3, PPPP, collapse and seek_data:0, ten recorded steps at step 0', async () => {
+  it('opens ready to play: v6.3, PPPP, collapse and seek_data:0, 32 recorded steps at step 0', async () => {
     const { context, page, errors } = await openPage(browser);
     await expect(page.getByTestId('kernel-select').inputValue()).resolves.toBe('v6.3');
     await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe('PPPP');
     await expect(page.getByTestId('threads-input').inputValue()).resolves.toBe('collapse,seek_data:0');
     await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
-      'Timeline, at step 0 of 10',
+      'Timeline, at step 0 of 32',
     );
     await expect(page.getByTestId('main-grid').getByRole('listitem').count()).resolves.toBe(4);
     await expect(page.getByTestId('main-no-violations').isVisible()).resolves.toBe(true);

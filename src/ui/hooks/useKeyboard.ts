@@ -13,7 +13,8 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest(TYPING)) return;
+      // Typing, and anything inside a modal dialog (the share dialog), keeps its keys.
+      if (target?.closest(TYPING) || target?.closest('dialog')) return;
       const s = store.getState();
       const ownsArrows = target?.closest('[data-own-arrows]') !== null && target !== null;
       if (/^[1-9]$/.test(e.key)) {

@@ -1,13 +1,13 @@
 // The header's setup controls: kernel, slot string, thread string (typed, applied on Enter or Load), and
 // structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { VariantId } from '../../engine/index.ts';
 import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { ErrorPointer } from './ErrorPointer.tsx';
-import { SlotControls } from './SlotControls.tsx';
-import { ThreadControls } from './ThreadControls.tsx';
+
+const StructuredControls = lazy(() => import('./StructuredControls.tsx'));
 
 export function SetupForm() {
   const loaded = useSim((s) => s.loaded);
@@ -17,6 +17,8 @@ export function SetupForm() {
   const [threads, setThreads] = useState(loaded.threads);
   // When another control loads a setup, the typed strings follow it (state derived during render).
   const [shown, setShown] = useState(loaded);
+  // The structured controls load the first time the details open.
+  const [opened, setOpened] = useState(false);
   if (shown !== loaded) {
     setShown(loaded);
     setSlots(loaded.slots);
@@ -99,22 +101,18 @@ export function SetupForm() {
           Still showing the last good setup: {`${loaded.kernel} ${loaded.slots} ${loaded.threads}`}.
         </p>
       )}
-      <details className="setup-details">
+      <details className="setup-details" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>Edit slots and threads</summary>
         <p className="muted">
           Slot notation: <code>.</code> hole, <code>P</code> page, <code>M</code> mapped page, <code>F</code>{' '}
           fallocated, <code>S</code> swapped, <code>H</code> huge (all H); <code>^</code> pinned and{' '}
           <code>~</code> in the lru batch after a page; <code>|uffd</code> registers userfaultfd.
         </p>
-        <div className="setup-structured">
-          <SlotControls key={loaded.slots} slots={loaded.setup.slots} apply={applySlots} />
-          <ThreadControls
-            key={`${loaded.slots}/${loaded.threads}`}
-            threads={loaded.setup.threads}
-            n={loaded.setup.slots.slots.length}
-            apply={applyThreads}
-          />
-        </div>
+        {opened && (
+          <Suspense fallback={<p role="status">Loading the controls…</p>}>
+            <StructuredControls loaded={loaded} applySlots={applySlots} applyThreads={applyThreads} />
+          </Suspense>
+        )}
       </details>
     </form>
   );

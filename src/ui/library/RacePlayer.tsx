@@ -1,0 +1,68 @@
+// The race's own transport: back, play or pause, forward, to the end, the speed, and a jump to the step
+// where the race breaks. Shared by the library panel and the embed layout.
+
+import type { Speed } from '../../store/index.ts';
+import { breakCursor, selectScenario, SPEEDS } from '../../store/index.ts';
+import { useSim, useSimStore } from '../storeContext.tsx';
+
+export function RacePlayer({ compact = false }: { readonly compact?: boolean }) {
+  const playing = useSim((s) => s.playing);
+  const cursor = useSim((s) => s.cursor);
+  const total = useSim((s) => s.choices.length);
+  const speed = useSim((s) => s.speed);
+  const records = useSim((s) => s.records);
+  const scenario = useSim(selectScenario);
+  // Actions through the store, so this bar re-renders only for what it shows.
+  const a = useSimStore().getState();
+  const breakAt = breakCursor(records, scenario);
+  return (
+    <div className="race-player button-row" role="group" aria-label="Race playback">
+      <button type="button" onClick={a.stepBack} disabled={cursor === 0} data-testid="race-back">
+        ◀ Back
+      </button>
+      <button
+        type="button"
+        onClick={playing ? a.pause : a.play}
+        aria-pressed={playing}
+        data-testid="race-play"
+      >
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" onClick={() => a.next()} disabled={cursor >= total} data-testid="race-forward">
+        Step ▶
+      </button>
+      {!compact && (
+        <button
+          type="button"
+          onClick={() => a.jumpTo(total)}
+          disabled={cursor >= total}
+          data-testid="race-end"
+        >
+          To the end ⇥
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => breakAt !== null && a.jumpTo(breakAt)}
+        disabled={breakAt === null}
+        title={breakAt === null ? 'This race breaks no invariant' : `Go to step ${breakAt - 1}`}
+        data-testid="jump-break"
+      >
+        Jump to the break{breakAt !== null ? ` (step ${breakAt - 1})` : ''}
+      </button>
+      <label className="inline-field">
+        speed
+        <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value) as Speed)}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="muted" data-testid="race-step">
+        Step {cursor} of {total}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Embed mode inside an iframe of another page: grid, timeline, transport and narration render in the
+// frame, stepping works, no setup editor, and a link opens the same replay on the full page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, openPage } from './browser.ts';
+import { serveHtml } from './hostPage.ts';
+import { poll, shareLink } from './session.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('embed', () => {
+  it('plays a replay inside an iframe', async () => {
+    const setup = await openPage(browser);
+    for (let k = 0; k < 7; k++) await setup.page.getByTestId('race-forward').click();
+    await setup.page.getByTestId('share-open').click();
+    const snippet = await setup.page.getByTestId('share-iframe').inputValue();
+    await setup.context.close();
+    const src = snippet.match(/src="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(src.startsWith(`${baseUrl()}?embed=1#r=`)).toBe(true);
+
+    // Another site's page hosting the snippet as is.
+    const host = await serveHtml(
+      `<!doctype html><title>Course notes</title><h1>Notes</h1>${snippet}<p>after the frame</p>`,
+    );
+    const { context, page, errors } = await openPage(browser);
+    await page.goto(host.url);
+    const frame = page.frameLocator('iframe');
+    await frame.getByTestId('embed').waitFor();
+    await expect(frame.getByTestId('main-grid').getByRole('listitem').count()).resolves.toBe(4);
+    await expect(frame.getByTestId('timeline').isVisible()).resolves.toBe(true);
+    for (const id of ['race-play', 'race-back', 'race-forward', 'narration'])
+      await expect(frame.getByTestId(id).isVisible()).resolves.toBe(true);
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 7 of 32');
+    await expect(frame.getByTestId('slots-input').count()).resolves.toBe(0);
+    await frame.getByTestId('race-forward').click();
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 8 of 32');
+    await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 7: /);
+    await frame.getByTestId('race-back').click();
+    await frame.getByTestId('race-back').click();
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 6 of 32');
+    // The layout fits its frame: nothing wider than the iframe (strings run in the page).
+    const app = page.frames().find((f) => f.url().includes('embed=1'));
+    await expect(
+      app?.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
+    ).resolves.toBe(true);
+    const full = frame.getByTestId('full-page-link');
+    await expect(full.getAttribute('target')).resolves.toBe('_blank');
+    await expect(full.getAttribute('rel')).resolves.toBe('noopener');
+    const href = await poll(
+      page,
+      async () => {
+        const h = (await full.getAttribute('href')) ?? '';
+        return h.includes('#r=') ? h : '';
+      },
+      'the full-page link',
+    );
+    expect(href.startsWith(`${baseUrl()}#r=`)).toBe(true);
+    // The full page opened from it shows the frame's step.
+    const opened = await openPage(browser, href.slice(baseUrl().length));
+    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('Step 6 of 32');
+    await expect(opened.page.getByTestId('slots-input').isVisible()).resolves.toBe(true);
+    await opened.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+    await host.close();
+  });
+
+  it('an embed link keeps embed mode on reload, and share links never carry it', async () => {
+    const { context, page, errors } = await openPage(browser, '?embed=1');
+    await page.getByTestId('embed').waitFor();
+    await poll(page, async () => page.url().includes('?embed=1#r=A'), 'the hash');
+    expect(await page.getByTestId('share-open').count()).toBe(0);
+    const normal = await openPage(browser);
+    expect(await shareLink(normal.page)).not.toContain('embed');
+    await normal.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
