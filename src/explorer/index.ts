@@ -11,6 +11,9 @@ export { replaySchedule } from './replay.ts';
 export { groupDigits } from './format.ts';
 export {
   checkSetup,
+  checkSetupAsync,
+  startCheck,
+  type RunningCheck,
   replayViolation,
   invariantTitle,
   reachableResults,

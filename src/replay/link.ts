@@ -3,6 +3,7 @@
 // message for anything wrong, nothing from the link is ever executed.
 
 import { decodeV1, encodeV1, V1 } from './formatV1.ts';
+import { linkForPayload } from './linkForPayload.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
 
 export function encodeReplay(r: Replay): string {
@@ -37,7 +38,5 @@ function findPayload(input: string): string | null {
 }
 
 export function replayLink(base: string, r: Replay, options: { embed?: boolean } = {}): string {
-  const root = base.split('#')[0] ?? base;
-  const withEmbed = options.embed ? `${root}${root.includes('?') ? '&' : '?'}embed=1` : root;
-  return `${withEmbed}#r=${encodeReplay(r)}`;
+  return linkForPayload(base, encodeReplay(r), options);
 }

@@ -15,6 +15,9 @@ export interface CheckOptions {
   /** Partial-order reduction (default on); results are the same, with fewer states. */
   readonly reduce?: boolean;
   readonly onProgress?: (p: Progress) => void;
+  /** Stored states between progress reports, and expanded states between cancel polls. */
+  readonly progressEvery?: number;
+  readonly pollEvery?: number;
   readonly shouldCancel?: () => boolean;
 }
 
@@ -51,7 +54,14 @@ export interface CheckResult {
   readonly faults: readonly string[];
 }
 
-export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
+/** A check in progress: run it in slices (a Web Worker pauses between them to hear a cancel). */
+export interface RunningCheck {
+  /** Expands up to `budget` more states; true once the search has stopped. */
+  run(budget?: number): boolean;
+  result(): CheckResult;
+}
+
+export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
   const model = createKernelModel(setup, { reduce: o.reduce ?? true });
   const explorer = new Explorer(model, {
     now: o.now,
@@ -61,34 +71,57 @@ export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
     ...(o.maxStates !== undefined && { maxStates: o.maxStates }),
     ...(o.timeLimitMs !== undefined && { timeLimitMs: o.timeLimitMs }),
     ...(o.onProgress && { onProgress: o.onProgress }),
+    ...(o.progressEvery !== undefined && { progressEvery: o.progressEvery }),
+    ...(o.pollEvery !== undefined && { pollEvery: o.pollEvery }),
     ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
   });
-  explorer.run();
-  const r = explorer.result();
-  const outcomes = [...model.outcomes.values()].map((x) => ({
-    results: x.results,
-    schedule: explorer.scheduleTo(x.state),
-  }));
-  const byId = new Map(r.violations.map((v) => [INVARIANT_ORDER[v.id], v.schedule] as const));
-  const invariants = INVARIANT_ORDER.map((id): InvariantVerdict => {
-    const schedule = byId.get(id);
-    if (!schedule) return { id, holds: r.complete ? true : null };
-    return { id, holds: false, schedule, ...replayViolation(setup, schedule, id) };
-  });
   return {
-    setup,
-    complete: r.complete,
-    reason: r.reason,
-    states: r.states,
-    transitions: r.transitions,
-    depth: r.depth,
-    elapsedMs: r.elapsedMs,
-    bytesPerState: r.states > 0 ? (r.bytes + model.pool.byteSize) / r.states : 0,
-    message: r.message,
-    invariants,
-    outcomes,
-    faults: model.faults,
+    run: (budget) => explorer.run(budget),
+    result: () => {
+      const r = explorer.result();
+      const outcomes = [...model.outcomes.values()].map((x) => ({
+        results: x.results,
+        schedule: explorer.scheduleTo(x.state),
+      }));
+      const byId = new Map(r.violations.map((v) => [INVARIANT_ORDER[v.id], v.schedule] as const));
+      const invariants = INVARIANT_ORDER.map((id): InvariantVerdict => {
+        const schedule = byId.get(id);
+        if (!schedule) return { id, holds: r.complete ? true : null };
+        return { id, holds: false, schedule, ...replayViolation(setup, schedule, id) };
+      });
+      return {
+        setup,
+        complete: r.complete,
+        reason: r.reason,
+        states: r.states,
+        transitions: r.transitions,
+        depth: r.depth,
+        elapsedMs: r.elapsedMs,
+        bytesPerState: r.states > 0 ? (r.bytes + model.pool.byteSize) / r.states : 0,
+        message: r.message,
+        invariants,
+        outcomes,
+        faults: model.faults,
+      };
+    },
   };
+}
+
+export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
+  const check = startCheck(setup, o);
+  check.run();
+  return check.result();
+}
+
+/** checkSetup in slices of `sliceStates`, awaiting `pause` between them (e.g. a zero timeout in a worker). */
+export async function checkSetupAsync(
+  setup: Setup,
+  o: CheckOptions & { readonly pause: () => Promise<void>; readonly sliceStates?: number },
+): Promise<CheckResult> {
+  const check = startCheck(setup, o);
+  const slice = Math.max(1, o.sliceStates ?? 20_000);
+  while (!check.run(slice)) await o.pause();
+  return check.result();
 }
 
 /** Runs a counterexample schedule and returns the violation of `id` at its last step. */

@@ -2,6 +2,8 @@
 // links made on a preview or a mirror still point there), else this page without its hash and without the
 // setup query parameters (the link's #r= carries the session).
 
+import { linkForPayload } from '../../replay/linkForPayload.ts';
+
 const SESSION_PARAMS = ['kernel', 'slots', 'threads', 'schedule', 'step', 'embed'];
 
 export function shareBase(): string {
@@ -14,9 +16,7 @@ export function shareBase(): string {
   return url.toString();
 }
 
-/** `base#r=payload`, with `embed=1` in the query for the iframe layout (the layout replayLink makes). */
+/** `base#r=payload`, with `embed=1` in the query for the iframe layout. */
 export function linkWith(base: string, payload: string, embed = false): string {
-  const root = base.split('#')[0] ?? base;
-  const withEmbed = embed ? `${root}${root.includes('?') ? '&' : '?'}embed=1` : root;
-  return `${withEmbed}#r=${payload}`;
+  return linkForPayload(base, payload, { embed });
 }
