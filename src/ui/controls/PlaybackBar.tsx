@@ -1,9 +1,9 @@
-// Moving through time: back, next (the recorded schedule, then round-robin), play, redo, fork, runs, and
-// the preferences that shape playback (speed, motion). Every control names its key.
+// Moving through time beyond the race transport above it (which has play, pause and speed): back, next
+// (the recorded schedule, then round-robin), redo, fork, finishing runs, go to step, and the motion switch.
+// Every control names its key.
 
 import { useState } from 'react';
-import type { Speed } from '../../store/index.ts';
-import { selectAtEnd, selectCanRedo, selectCanStepBack, SPEEDS } from '../../store/index.ts';
+import { selectAtEnd, selectCanRedo, selectCanStepBack } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 
 export function PlaybackBar() {
@@ -29,9 +29,6 @@ export function PlaybackBar() {
         </button>
         <button type="button" onClick={() => s.next()} aria-keyshortcuts="ArrowRight" data-testid="next">
           Next → <span className="muted">{atEnd ? '(round-robin)' : '(recorded)'}</span>
-        </button>
-        <button type="button" onClick={s.playing ? s.pause : s.play} aria-keyshortcuts="p" data-testid="play">
-          {s.playing ? 'Pause' : 'Play'} <kbd aria-hidden="true">p</kbd>
         </button>
         <button type="button" onClick={s.redo} disabled={!canRedo} aria-keyshortcuts="y" data-testid="redo">
           Redo <kbd aria-hidden="true">y</kbd>
@@ -91,16 +88,6 @@ export function PlaybackBar() {
           {s.lastRun?.kind === 'random' && ` · random run, seed ${s.lastRun.seed}`}
           {s.lastRun?.kind === 'round-robin' && ' · finished round-robin'}
         </span>
-        <label className="inline-field">
-          speed
-          <select value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value) as Speed)}>
-            {SPEEDS.map((v) => (
-              <option key={v} value={v}>
-                {v}×
-              </option>
-            ))}
-          </select>
-        </label>
         <label className="inline-field">
           <input
             type="checkbox"
