@@ -54,10 +54,17 @@ function union(boxes: readonly (Box | null)[]): Box | null {
 
 export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffects {
   const root: Layer = select(svg).append('g').attr('class', 'fx-root');
+  // Composited effects (travel) live in a layer of HTML boxes beside the SVG overlay.
+  const boxes = document.createElement('div');
+  boxes.className = 'fx-boxes';
+  boxes.setAttribute('aria-hidden', 'true');
+  Object.assign(boxes.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+  svg.after(boxes);
 
   const clear = () => {
     root.selectAll('*').interrupt();
     root.selectAll('*').remove();
+    boxes.replaceChildren();
   };
 
   const lock = (b: Box, closing: boolean, d: number) => {
@@ -143,25 +150,46 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
       .remove();
   };
 
-  /** One object travelling from `from` to `to` (a copy of data, or the huge page being published). */
+  /**
+   * One object travelling from `from` to `to` (a copy of data, or the huge page being published). It is an
+   * HTML box animated by the compositor (transform and opacity only, Web Animations): a box the size of
+   * the whole grid moved by d3 in the SVG would repaint every cell under it on every frame.
+   */
   const travel = (from: Box, to: Box, cls: string, d: number) => {
     const sx = from.w / Math.max(1, to.w);
     const sy = from.h / Math.max(1, to.h);
-    root
-      .append('rect')
-      .attr('class', `fx ${cls}`)
-      .attr('width', to.w)
-      .attr('height', to.h)
-      .attr('transform', `translate(${from.x},${from.y}) scale(${sx},${sy})`)
-      .style('opacity', 0.9)
-      .transition()
-      .duration(d)
-      .ease(easeCubicInOut)
-      .attr('transform', `translate(${to.x},${to.y}) scale(1,1)`)
-      .transition()
-      .duration(d * 0.3)
-      .style('opacity', 0)
-      .remove();
+    const el = document.createElement('div');
+    el.className = `fx-box ${cls}`;
+    Object.assign(el.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: `${to.w}px`,
+      height: `${to.h}px`,
+      boxSizing: 'border-box',
+      transformOrigin: '0 0',
+      willChange: 'transform, opacity',
+      pointerEvents: 'none',
+      ...(cls === 'fx-copy'
+        ? { background: 'var(--oi-green)' }
+        : { background: 'rgba(0, 158, 115, 0.25)', border: '3px solid var(--oi-green)' }),
+    });
+    boxes.append(el);
+    const at = `translate(${to.x}px, ${to.y}px) scale(1, 1)`;
+    const move = el.animate(
+      [
+        {
+          transform: `translate(${from.x}px, ${from.y}px) scale(${sx}, ${sy})`,
+          opacity: 0.9,
+          offset: 0,
+          easing: 'cubic-bezier(0.65, 0, 0.35, 1)',
+        },
+        { transform: at, opacity: 0.9, offset: 1 / 1.3 },
+        { transform: at, opacity: 0, offset: 1 },
+      ],
+      { duration: d * 1.3, fill: 'forwards' },
+    );
+    move.onfinish = () => el.remove();
   };
 
   const update = ({ events, world, prev, barBefore, duration: d }: StepInput) => {
@@ -254,6 +282,7 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
     destroy() {
       clear();
       root.remove();
+      boxes.remove();
     },
   };
 }

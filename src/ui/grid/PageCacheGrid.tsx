@@ -8,8 +8,9 @@ import { gridSize, slotBox } from './geometry.ts';
 import { HugeOutline } from './HugeOutline.tsx';
 import { hugeInCache } from './hugeFolios.ts';
 import { Slot } from './Slot.tsx';
-import { folioBadges } from './slotView.ts';
+import { folioBadges, holdersAt } from './slotView.ts';
 import { useSlotViews } from './useSlotViews.ts';
+import './grid.css';
 
 interface Props {
   readonly world: World;
@@ -64,6 +65,7 @@ export function PageCacheGrid({ world, layout, id }: Props) {
 
   const shown = inspect !== null ? views[inspect] : undefined;
   const box = shown ? slotBox(layout, shown.index) : null;
+  const holders = shown ? holdersAt(world, shown.index) : '';
 
   return (
     <div className="grid-block">
@@ -127,7 +129,7 @@ export function PageCacheGrid({ world, layout, id }: Props) {
           >
             <strong>{shown.label}</strong>
             <br />
-            {shown.holders ? `holders: ${shown.holders}` : 'no folio, no holders'}
+            {holders ? `holders: ${holders}` : 'no folio, no holders'}
           </div>
         )}
       </div>

@@ -1,4 +1,6 @@
 // One page-cache slot. Memoised on its view object, which the grid reuses while nothing shown changes.
+// A compact (many-slot) cell is ONE element: its short title is its text and its flag letters are drawn
+// by CSS from data-flags (grid.css), so 512 cells cost 512 elements to create and to update.
 
 import { memo } from 'react';
 import type { SlotView } from './slotView.ts';
@@ -12,56 +14,48 @@ interface Props {
 }
 
 function SlotImpl({ view, compact, active, inspected, tooltipId }: Props) {
+  if (compact)
+    return (
+      <div
+        role="listitem"
+        className={view.cls}
+        data-slot={view.index}
+        data-testid={`slot-${view.index}`}
+        data-flags={view.flags || undefined}
+        tabIndex={active ? 0 : -1}
+        aria-label={view.label}
+        aria-describedby={inspected ? tooltipId : undefined}
+      >
+        {view.short}
+      </div>
+    );
   return (
     <div
       role="listitem"
-      className={`slot entry-${view.entry}${view.badges.map((b) => ` has-${b.kind}`).join('')}`}
+      className={view.cls}
       data-slot={view.index}
       data-testid={`slot-${view.index}`}
       tabIndex={active ? 0 : -1}
       aria-label={view.label}
       aria-describedby={inspected ? tooltipId : undefined}
     >
-      {!compact && (
-        <span className="slot-index" aria-hidden="true">
-          {view.index}
+      <span className="slot-index" aria-hidden="true">
+        {view.index}
+      </span>
+      <span className="slot-title" aria-hidden="true">
+        {view.title}
+      </span>
+      {view.badges.length > 0 && (
+        <span className="badges" aria-hidden="true">
+          {view.badges.map((b) => (
+            <span key={b.kind} className={`badge badge-${b.kind}`} title={b.text}>
+              {b.text}
+            </span>
+          ))}
         </span>
       )}
-      <span className="slot-title" aria-hidden="true">
-        {compact ? shortTitle(view) : view.title}
-      </span>
-      {view.badges.length > 0 &&
-        (compact ? (
-          // Many slots: one text node of badge letters (see the legend); colour comes from has-* classes.
-          <span className="flags" aria-hidden="true">
-            {view.badges.map((b) => b.short).join(' ')}
-          </span>
-        ) : (
-          <span className="badges" aria-hidden="true">
-            {view.badges.map((b) => (
-              <span key={b.kind} className={`badge badge-${b.kind}`} title={b.text}>
-                {b.text}
-              </span>
-            ))}
-          </span>
-        ))}
     </div>
   );
-}
-
-function shortTitle(v: SlotView): string {
-  switch (v.entry) {
-    case 'hole':
-      return '·';
-    case 'swap':
-      return 'S';
-    case 'retry':
-      return 'R?';
-    case 'huge':
-      return 'H';
-    case 'page':
-      return `f${v.folio ?? ''}`;
-  }
 }
 
 export const Slot = memo(SlotImpl);

@@ -1,5 +1,7 @@
-// What one slot shows, as plain data with a key: the grid reuses the previous view object when the key
-// is unchanged, so memoised slots skip re-rendering and a step touching 3 of 512 slots renders 3.
+// What one slot shows, as plain data: the grid reuses the previous view object while what the slot shows
+// is unchanged, so memoised slots skip re-rendering and a step touching 3 of 512 slots renders 3. A view
+// remembers what it was built from (the folio object, the PTE), so an untouched slot costs one comparison.
+// Holders are not part of a view: only the inspector shows them, for one slot (holdersAt).
 
 import type { Folio, Holder, World } from '../../engine/index.ts';
 
@@ -14,16 +16,21 @@ export interface Badge {
 }
 
 export interface SlotView {
-  readonly key: string;
   readonly index: number;
   readonly entry: EntryKind;
   readonly folio: number | null;
   /** The main line: "folio 3", "hole", "swap", "huge 4[2]". */
   readonly title: string;
   readonly badges: readonly Badge[];
-  readonly holders: string;
   /** Everything above in one sentence, for aria-label. */
   readonly label: string;
+  /** The compact cell: its class list, its short title and its flag letters. */
+  readonly cls: string;
+  readonly short: string;
+  readonly flags: string;
+  /** What the view was built from (for reuse): the folio object, or null, and the PTE. */
+  readonly src: Folio | null;
+  readonly pte: number | null;
 }
 
 const who = (t: number) => (t < 0 ? 'outside' : `T${t}`);
@@ -65,7 +72,9 @@ export function folioBadges(f: Folio): Badge[] {
   return b;
 }
 
-function build(w: World, i: number): Omit<SlotView, 'key'> & { key?: string } {
+type Core = Pick<SlotView, 'index' | 'entry' | 'folio' | 'title' | 'badges' | 'src' | 'pte'>;
+
+function build(w: World, i: number): Core {
   const e = w.slots[i] ?? { t: 'empty' as const };
   const pte = w.proc.ptes[i] ?? null;
   const pteBadge: Badge[] =
@@ -73,32 +82,45 @@ function build(w: World, i: number): Omit<SlotView, 'key'> & { key?: string } {
   if (e.t !== 'folio') {
     const entry: EntryKind = e.t === 'empty' ? 'hole' : e.t;
     const title = entry === 'swap' ? 'swap' : entry === 'retry' ? 'retry' : 'hole';
-    return { index: i, entry, folio: null, title, badges: pteBadge, holders: '', label: '' };
+    return { index: i, entry, folio: null, title, badges: pteBadge, src: null, pte };
   }
   const f = w.folios[e.folio];
-  if (!f) return { index: i, entry: 'hole', folio: null, title: 'hole', badges: [], holders: '', label: '' };
-  if (f.huge) {
+  if (!f) return { index: i, entry: 'hole', folio: null, title: 'hole', badges: [], src: null, pte };
+  if (f.huge)
     // The huge page's own flags are drawn once on its outline; each slot shows its sub-page.
-    const sub = i - f.index;
     return {
       index: i,
       entry: 'huge',
       folio: f.id,
-      title: `huge ${f.id}[${sub}]`,
+      title: `huge ${f.id}[${i - f.index}]`,
       badges: pteBadge,
-      holders: holdersSummary(f),
-      label: '',
+      src: f,
+      pte,
     };
-  }
   return {
     index: i,
     entry: 'page',
     folio: f.id,
     title: `folio ${f.id}`,
     badges: [...folioBadges(f), ...pteBadge],
-    holders: holdersSummary(f),
-    label: '',
+    src: f,
+    pte,
   };
+}
+
+function shortTitle(v: Core): string {
+  switch (v.entry) {
+    case 'hole':
+      return '·';
+    case 'swap':
+      return 'S';
+    case 'retry':
+      return 'R?';
+    case 'huge':
+      return 'H';
+    case 'page':
+      return `f${v.folio ?? ''}`;
+  }
 }
 
 export function slotView(w: World, i: number): SlotView {
@@ -113,18 +135,47 @@ export function slotView(w: World, i: number): SlotView {
           : v.entry === 'swap'
             ? 'a swap entry'
             : 'a retry entry';
-  const label = `slot ${i}: ${what}${v.badges.length ? `, ${v.badges.map((b) => b.text).join(', ')}` : ''}`;
-  const key = `${v.entry}|${v.folio ?? ''}|${v.title}|${v.badges.map((b) => b.text).join(',')}|${v.holders}`;
-  return { ...v, label, key };
+  let texts = '';
+  let cls = `slot entry-${v.entry}`;
+  let flags = '';
+  for (const b of v.badges) {
+    texts += `, ${b.text}`;
+    cls += ` has-${b.kind}`;
+    flags += flags ? ` ${b.short}` : b.short;
+  }
+  return { ...v, label: `slot ${i}: ${what}${texts}`, cls, short: shortTitle(v), flags };
+}
+
+/** True when slot i of `w` shows what `old` shows without building a view: same folio object and PTE
+ * (a huge page's sub-page shows neither its flags nor its holders, so any version of it will do). */
+function unchanged(w: World, i: number, old: SlotView): boolean {
+  const e = w.slots[i];
+  if ((w.proc.ptes[i] ?? null) !== old.pte || !e) return false;
+  if (e.t !== 'folio') return old.src === null && old.entry === (e.t === 'empty' ? 'hole' : e.t);
+  const f = w.folios[e.folio];
+  if (!f || !old.src) return false;
+  return f === old.src || (f.huge && old.src.huge && f.id === old.src.id && f.index === old.src.index);
 }
 
 /** Views for every slot, reusing `prev[i]` when nothing it shows changed. */
 export function slotViews(w: World, prev: readonly SlotView[]): SlotView[] {
   const out: SlotView[] = new Array<SlotView>(w.n);
   for (let i = 0; i < w.n; i++) {
-    const v = slotView(w, i);
     const old = prev[i];
-    out[i] = old?.key === v.key ? old : v;
+    if (old && unchanged(w, i, old)) {
+      out[i] = old;
+      continue;
+    }
+    const v = slotView(w, i);
+    // A folio copied without a visible change (a step that only read it) shows the same sentence.
+    out[i] = old?.label === v.label ? old : v;
   }
   return out;
+}
+
+/** The inspector's line for slot i: its folio's holders, grouped. */
+export function holdersAt(w: World, i: number): string {
+  const e = w.slots[i];
+  const f = e?.t === 'folio' ? w.folios[e.folio] : undefined;
+  return f ? holdersSummary(f) : '';
 }

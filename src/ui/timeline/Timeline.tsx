@@ -1,11 +1,13 @@
 // The schedule as lanes, one per thread, one chip per step; click a chip (or use Home/End and the arrow
-// keys) to move in time. Steps after the cursor are the recorded future (redo), drawn faded.
+// keys) to move in time. Steps after the cursor are the recorded future (redo), drawn faded. The chips
+// (thousands after a long run) mount just after the page's first commit (useDeferredMount).
 
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { ACTORS } from '../../engine/index.ts';
 import { violationSteps } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { Chip } from './Chip.tsx';
+import { useDeferredMount } from './useDeferredMount.ts';
 
 const CHIP = 22;
 
@@ -15,7 +17,8 @@ export function Timeline() {
   const threads = useSim((s) => s.frame.world.threads);
   const divergence = useSim((s) => s.compare?.divergence?.step ?? null);
   const jumpTo = useSim((s) => s.jumpTo);
-  const broken = useMemo(() => violationSteps(records), [records]);
+  const ready = useDeferredMount();
+  const broken = useMemo(() => (ready ? violationSteps(records) : new Set<number>()), [records, ready]);
   const scroller = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
@@ -35,7 +38,7 @@ export function Timeline() {
   };
 
   const ticks = [];
-  for (let k = 0; k < records.length; k += 10)
+  for (let k = 0; ready && k < records.length; k += 10)
     ticks.push(
       <span
         key={k}
@@ -82,7 +85,7 @@ export function Timeline() {
             }}
           >
             {ticks}
-            {records.map((r) => (
+            {(ready ? records : []).map((r) => (
               <Chip
                 key={r.index}
                 record={r}
