@@ -1,15 +1,14 @@
 // Runs the explorer in headless Chromium (Debian's /usr/bin/chromium via playwright-core), inside a
 // dedicated Web Worker. The worker code is bundled with Vite's build API into a temp folder.
 
+import { launchChromium } from './browser.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { ExplorerMeasurement } from './referenceRun.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ENTRY = fileURLToPath(new URL('./browserEntry.ts', import.meta.url));
 
 /** Bundles browserEntry.ts as one classic script and returns its source. */
@@ -42,18 +41,7 @@ interface PageWorker {
 
 export async function measureInChromium(n: number): Promise<ExplorerMeasurement & { browser: string }> {
   const code = await bundleWorker();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>explorer bench</title>');
