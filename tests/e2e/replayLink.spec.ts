@@ -30,7 +30,11 @@ describe('replay links', () => {
     const compare = await page.getByTestId('compare-pane').textContent();
 
     const fresh = await openPage(browser, link.slice(baseUrl().length));
-    await expect(fresh.page.getByTestId('race-step').textContent()).resolves.toBe('Step 9 of 39');
+    // The decoder loads lazily for pages opened with a link: wait until it has applied the replay.
+    await fresh.page
+      .getByTestId('race-step')
+      .filter({ hasText: /^Step 9 of 39$/ })
+      .waitFor();
     expect(await sessionText(fresh.page)).toEqual(before);
     await expect(fresh.page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');
     await expect(fresh.page.getByTestId('compare-pane').textContent()).resolves.toBe(compare);

@@ -42,7 +42,12 @@ describe('share dialog', () => {
     );
     // Copy: the clipboard when allowed, else the text is selected for Ctrl+C.
     await page.getByTestId('share-link-copy').click();
-    await expect(dialog.getByRole('status').first().textContent()).resolves.toMatch(/Copied|Selected/);
+    // The clipboard write is asynchronous: wait for the status to say what happened.
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Copied|Selected/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
     expect(errors).toEqual([]);
