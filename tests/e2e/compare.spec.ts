@@ -15,12 +15,12 @@ describe('compare', () => {
   it('runs v6.4 beside v6.3 on the seed schedule and marks where they diverge', async () => {
     const { context, page, errors } = await openPage(browser);
     await page.getByTestId('compare-select').selectOption('v6.4');
-    await expect(page.getByTestId('compare-pane').isVisible()).resolves.toBe(true);
+    await page.getByTestId('compare-pane').waitFor();
     await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(/Diverges at step 1/);
     await expect(page.getByTestId('chip-1').getAttribute('aria-label')).resolves.toContain('diverges here');
     for (let k = 0; k < 12; k++) await page.getByTestId('next').click();
-    await expect(page.getByTestId('main-violation-seek').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('compare-no-violations').isVisible()).resolves.toBe(true);
+    await page.getByTestId('main-violation-seek').waitFor();
+    await page.getByTestId('compare-no-violations').waitFor();
     await expect(page.getByTestId('compare-result-1').textContent()).resolves.toContain('returned 0');
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     const boxes = await Promise.all(

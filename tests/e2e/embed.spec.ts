@@ -33,17 +33,17 @@ describe('embed', () => {
     const frame = page.frameLocator('iframe');
     await frame.getByTestId('embed').waitFor();
     await expect(frame.getByTestId('main-grid').getByRole('listitem').count()).resolves.toBe(4);
-    await expect(frame.getByTestId('timeline').isVisible()).resolves.toBe(true);
+    await frame.getByTestId('timeline').waitFor();
     for (const id of ['race-play', 'race-back', 'race-forward', 'narration'])
-      await expect(frame.getByTestId(id).isVisible()).resolves.toBe(true);
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 7 of 32');
+      await frame.getByTestId(id).waitFor();
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('7 of 32 steps taken');
     await expect(frame.getByTestId('slots-input').count()).resolves.toBe(0);
     await frame.getByTestId('race-forward').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 8 of 32');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('8 of 32 steps taken');
     await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 7: /);
     await frame.getByTestId('race-back').click();
     await frame.getByTestId('race-back').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('Step 6 of 32');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
     // The layout fits its frame: nothing wider than the iframe (strings run in the page).
     const app = page.frames().find((f) => f.url().includes('embed=1'));
     await expect(
@@ -63,8 +63,8 @@ describe('embed', () => {
     expect(href.startsWith(`${baseUrl()}#r=`)).toBe(true);
     // The full page opened from it shows the frame's step.
     const opened = await openPage(browser, href.slice(baseUrl().length));
-    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('Step 6 of 32');
-    await expect(opened.page.getByTestId('slots-input').isVisible()).resolves.toBe(true);
+    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
+    await opened.page.getByTestId('slots-input').waitFor();
     await opened.context.close();
     expect(errors).toEqual([]);
     await context.close();

@@ -26,14 +26,14 @@ describe('explorer panel', () => {
     await expect(page.getByTestId('explorer-results').textContent()).resolves.toContain('T1: 0 or ENXIO');
 
     await page.getByTestId('load-seek').click();
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('Step 11 of 11');
-    await expect(page.getByTestId('main-violation-seek').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('11 of 11 steps taken');
+    await page.getByTestId('main-violation-seek').waitFor();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     await expect(page.getByTestId('compare-pane').count()).resolves.toBe(0);
 
     await page.getByTestId('compare-seek').click();
     await expect(page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');
-    await expect(page.getByTestId('compare-pane').isVisible()).resolves.toBe(true);
+    await page.getByTestId('compare-pane').waitFor();
     await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(/Diverges at step/);
     expect(errors).toEqual([]);
     await context.close();

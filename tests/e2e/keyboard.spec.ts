@@ -22,7 +22,7 @@ describe('keyboard', () => {
     for (const key of ['1', '1', '1', '1', '1', '1', '1', '2', '2', '2', 'ArrowRight', 'ArrowRight'])
       await page.keyboard.press(key);
     await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(12);
-    await expect(page.getByTestId('main-violation-seek').isVisible()).resolves.toBe(true);
+    await page.getByTestId('main-violation-seek').waitFor();
     await page.keyboard.press('z');
     await page.keyboard.press('ArrowLeft');
     await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(10);

@@ -19,7 +19,7 @@ describe('recorded races', () => {
     const { context, page, errors } = await openPage(browser);
     await expect(page.getByTestId('race-current').textContent()).resolves.toContain(DEFAULT_SCENARIO.title);
     await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-      `Step 0 of ${DEFAULT_SCENARIO.schedule.length}`,
+      `0 of ${DEFAULT_SCENARIO.schedule.length} steps taken`,
     );
     await expect(page.getByTestId('narration').textContent()).resolves.toMatch(/^Ready\./);
     // The first step's narration is the race's own.
@@ -40,24 +40,26 @@ describe('recorded races', () => {
       const { context, page, errors } = await openPage(browser);
       await page.getByTestId(`load-race-${race.id}`).click();
       await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-        `Step 0 of ${race.schedule.length}`,
+        `0 of ${race.schedule.length} steps taken`,
       );
       await expect(page.getByTestId('kernel-select').inputValue()).resolves.toBe(race.kernel);
       await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe(race.slots);
       await page.getByTestId('race-end').click();
       const n = race.schedule.length;
-      await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`Step ${n} of ${n}`);
+      await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`${n} of ${n} steps taken`);
       const collapse = page.getByTestId('main-result-0');
       await expect(collapse.textContent()).resolves.toContain(
         race.collapseResult === '(stuck)' ? 'not finished' : `returned ${race.collapseResult}`,
       );
       if (race.breaks) {
-        await expect(page.getByTestId(`main-violation-${race.breaks}`).isVisible()).resolves.toBe(true);
+        await page.getByTestId(`main-violation-${race.breaks}`).waitFor();
         // Jump to the break: the cursor lands just after the step that broke it.
         await page.getByTestId('jump-break').click();
         const label = await page.getByTestId(`main-violation-${race.breaks}`).textContent();
         const broken = Number(label?.match(/Broken by step (\d+)/)?.[1]);
-        await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`Step ${broken + 1} of ${n}`);
+        await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
+          `${broken + 1} of ${n} steps taken`,
+        );
       } else {
         await expect(page.getByTestId('jump-break').isDisabled()).resolves.toBe(true);
       }
@@ -72,7 +74,7 @@ describe('recorded races', () => {
       if (other) {
         await page.getByTestId(`race-compare-${other}`).click();
         await expect(page.getByTestId('compare-select').inputValue()).resolves.toBe(other);
-        await expect(page.getByTestId('compare-pane').isVisible()).resolves.toBe(true);
+        await page.getByTestId('compare-pane').waitFor();
       }
       expect(errors).toEqual([]);
       await context.close();
@@ -82,7 +84,7 @@ describe('recorded races', () => {
     const { context, page, errors } = await openPage(browser);
     await page.getByTestId('race-play').click();
     const step = page.getByTestId('race-step');
-    await poll(page, async () => (await step.textContent()) === 'Step 2 of 32', 'two played steps');
+    await poll(page, async () => (await step.textContent()) === '2 of 32 steps taken', 'two played steps');
     await page.getByTestId('race-play').click();
     const at = await page.getByTestId('race-step').textContent();
     await page.waitForTimeout(1200);

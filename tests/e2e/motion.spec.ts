@@ -38,7 +38,7 @@ describe('motion', () => {
     for (let k = 0; k < 50 && (await effects(page)) > 0; k++) await page.waitForTimeout(100);
     expect(await effects(page)).toBe(0);
     expect(await grid(page)).toBe(await grid(still.page));
-    await expect(page.getByTestId('main-violation-seek').isVisible()).resolves.toBe(true);
+    await page.getByTestId('main-violation-seek').waitFor();
     // The user's switch turns it off even when the OS allows motion.
     await page.getByTestId('motion').uncheck();
     await page.getByTestId('next').click();

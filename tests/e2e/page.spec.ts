@@ -22,8 +22,10 @@ describe('the page', () => {
   it('opens on the seed race ready to play, with one pane per thread', async () => {
     const { context, page, errors } = await openPage(browser);
     await page.getByRole('heading', { name: 'Threads' }).waitFor();
-    await expect(page.getByRole('region', { name: 'Thread T0 collapse' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('region', { name: 'Thread T1 seek_data:0' }).isVisible()).resolves.toBe(true);
+    // The panes' contents mount just after the first commit: wait for them rather than look once.
+    await page.getByRole('region', { name: 'Thread T0 collapse' }).waitFor();
+    await page.getByRole('region', { name: 'Thread T1 seek_data:0' }).waitFor();
+    await page.getByTestId('step-thread-0').waitFor();
     await expect(page.getByTestId('step-thread-0').isEnabled()).resolves.toBe(true);
     await expect(page.getByTestId('next').textContent()).resolves.toContain('recorded');
     expect(errors).toEqual([]);

@@ -28,7 +28,7 @@ describe('the seed race', () => {
       'Timeline, at step 0 of 32',
     );
     await expect(page.getByTestId('main-grid').getByRole('listitem').count()).resolves.toBe(4);
-    await expect(page.getByTestId('main-no-violations').isVisible()).resolves.toBe(true);
+    await page.getByTestId('main-no-violations').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -58,7 +58,7 @@ describe('the seed race', () => {
     await page.getByRole('button', { name: 'Finish round-robin' }).click();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned 0');
     await expect(page.getByTestId('main-result-0').textContent()).resolves.toContain('SCAN_SUCCEED');
-    await expect(page.getByTestId('main-no-violations').isVisible()).resolves.toBe(true);
+    await page.getByTestId('main-no-violations').waitFor();
     await expect(page.getByTestId('main-huge-caption').textContent()).resolves.toContain('every slot');
     expect(errors).toEqual([]);
     await context.close();

@@ -33,7 +33,7 @@ describe('replay links', () => {
     // The decoder loads lazily for pages opened with a link: wait until it has applied the replay.
     await fresh.page
       .getByTestId('race-step')
-      .filter({ hasText: /^Step 9 of 39$/ })
+      .filter({ hasText: /^9 of 39 steps taken$/ })
       .waitFor();
     expect(await sessionText(fresh.page)).toEqual(before);
     await expect(fresh.page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');
@@ -58,7 +58,7 @@ describe('replay links', () => {
       );
       await expect(page.getByTestId('race-current').textContent()).resolves.toContain(DEFAULT_SCENARIO.title);
       await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-        `Step 0 of ${DEFAULT_SCENARIO.schedule.length}`,
+        `0 of ${DEFAULT_SCENARIO.schedule.length} steps taken`,
       );
       await page.getByRole('button', { name: 'Dismiss' }).click();
       await expect(banner.count()).resolves.toBe(0);
@@ -72,11 +72,11 @@ describe('replay links', () => {
       browser,
       '?kernel=v6.4&slots=PP.S&threads=collapse&step=2&schedule=0,0,0',
     );
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('Step 2 of 3');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
     await poll(page, async () => page.url().includes('#r=A'), 'the hash');
     const reopened = await openPage(browser, new URL(page.url()).search + new URL(page.url()).hash);
     await expect(reopened.page.getByTestId('slots-input').inputValue()).resolves.toBe('PP.S');
-    await expect(reopened.page.getByTestId('race-step').textContent()).resolves.toBe('Step 2 of 3');
+    await expect(reopened.page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
     await reopened.context.close();
     expect(errors).toEqual([]);
     await context.close();

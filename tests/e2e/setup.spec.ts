@@ -49,7 +49,7 @@ describe('setup', () => {
     await expect(page.getByTestId('setup-error').textContent()).resolves.toContain(
       'offset must be from 0 to 4',
     );
-    await expect(page.getByTestId('thread-2').isVisible()).resolves.toBe(true);
+    await page.getByTestId('thread-2').waitFor();
     await context.close();
   });
 

@@ -84,7 +84,7 @@ export function PlaybackBar() {
       </div>
       <div className="button-row prefs">
         <span>
-          Step {s.cursor} of {s.choices.length}
+          {s.cursor} of {s.choices.length} steps taken
           {s.lastRun?.kind === 'random' && ` · random run, seed ${s.lastRun.seed}`}
           {s.lastRun?.kind === 'round-robin' && ' · finished round-robin'}
         </span>

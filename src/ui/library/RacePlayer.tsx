@@ -61,7 +61,7 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
         </select>
       </label>
       <span className="muted" data-testid="race-step">
-        Step {cursor} of {total}
+        {cursor} of {total} steps taken
       </span>
     </div>
   );

@@ -54,8 +54,8 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <p className="muted" id="timeline-help">
-        Step {cursor} of {records.length}. Click a step to go there; ←/→ step back and forward, Home/End jump
-        to the start or end.
+        {cursor} of {records.length} steps taken. Click a step to go there; ←/→ step back and forward,
+        Home/End jump to the start or end.
       </p>
       <div className="timeline-body">
         <ul className="lane-names" aria-hidden="true">
