@@ -9,7 +9,7 @@ import { runnableThreads } from './status.ts';
 import { step } from './step.ts';
 import type { ActorKind, World } from './types.ts';
 import { VARIANT_IDS } from './variants.ts';
-import { holderWeight } from './tx.ts';
+import { holdersWeight } from './tx.ts';
 
 const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
 
@@ -69,7 +69,7 @@ function consistent(w: World): string | null {
         return `frozen folio ${f.id} handed out`;
       continue;
     }
-    const sum = f.holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+    const sum = holdersWeight(f.holders);
     if (sum !== f.refcount) return `folio ${f.id}: refcount ${f.refcount} != holders ${sum}`;
     if (f.locked !== null && f.locked >= 0 && !w.threads[f.locked])
       return `folio ${f.id} locked by a missing thread`;

@@ -18,6 +18,6 @@ export {
   stepOf,
   type ThreadStatus,
 } from './status.ts';
-export { fileValue, resident } from './invariants/observers.ts';
+export { fileValue, residentSlots } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';

@@ -1,6 +1,7 @@
 // The setup notation users type (README "Setup notation") and the initial world it describes.
 
 import { ACTORS, isActorKind } from './actors/index.ts';
+import { holdersWeight } from './tx.ts';
 import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts';
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
@@ -169,7 +170,6 @@ function initialLocals(n: number, param: number): Locals {
     scan: 'SCAN_SUCCEED',
     staleCursor: false,
     expected: Array<number>(n).fill(-1),
-    ret: '',
     vec: [],
     value: 0,
     throughout: [],
@@ -221,7 +221,7 @@ export function createWorld(setup: Setup): World {
   };
   const addFolio = (f: Omit<Folio, 'id' | 'refcount'>): Folio => {
     const id = w.nextFolio++;
-    const refcount = f.holders.reduce((s, h) => s + (h.kind === 'pin' ? 1024 : 1), 0);
+    const refcount = holdersWeight(f.holders);
     const folio: Folio = { ...f, id, refcount };
     w.folios[id] = folio;
     return folio;

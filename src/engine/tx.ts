@@ -89,6 +89,11 @@ export function holderWeight(kind: HolderKind): number {
   return kind === 'pin' ? PIN_BIAS : 1;
 }
 
+/** What a folio's refcount must be for these holders. */
+export function holdersWeight(holders: readonly Holder[]): number {
+  return holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+}
+
 export function allocFolio(
   tx: Tx,
   init: Pick<Folio, 'huge' | 'index' | 'data' | 'uptodate'> & Partial<Folio>,
@@ -109,7 +114,7 @@ export function allocFolio(
     collected: false,
     hpageOf: null,
     ...init,
-    refcount: holders.reduce((s, h) => s + holderWeight(h.kind), 0),
+    refcount: holdersWeight(holders),
     holders: [...holders],
   };
   w.folios[id] = f;
@@ -160,10 +165,6 @@ function freeFolio(tx: Tx, f: Folio): void {
   tx.ev.push({ type: 'folio.freed', folio: f.id });
 }
 
-export function hasHolder(f: Folio, kind: HolderKind, thread?: ThreadId): boolean {
-  return f.holders.some((h) => h.kind === kind && (thread === undefined || h.thread === thread));
-}
-
 /** page_ref_freeze(f, expected): atomic compare-and-exchange of the count to 0. */
 export function tryFreeze(tx: Tx, f: Folio, expected: number): boolean {
   if (f.frozenBy !== null || f.refcount !== expected) return false;
@@ -185,7 +186,7 @@ export function unfreeze(tx: Tx, f: Folio, keep: readonly HolderKind[]): void {
   // A freeze succeeds only at an exact count, so nothing else can hold the folio: keep exactly these.
   f.holders = remaining;
   f.frozenBy = null;
-  f.refcount = f.holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+  f.refcount = holdersWeight(f.holders);
   tx.ev.push({ type: 'refcount.unfrozen', folio: f.id, by: tx.tid, to: f.refcount });
 }
 

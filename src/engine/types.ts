@@ -122,8 +122,6 @@ export interface Locals {
   staleCursor: boolean;
   /** Collapse: per index, the value the hpage must hold at commit (I3); -1 not yet known. */
   expected: number[];
-  /** Lookup sub-machine: where to continue and the entry it loaded. */
-  ret: string;
   /** Observations: mincore vector, SEEK offset, value read. */
   vec: number[];
   value: number;

@@ -6,8 +6,6 @@ import { describeBlock, INVARIANTS, threadStatus, violationKey } from '../engine
 import type { StepRec } from './replay.ts';
 import type { SimState } from './types.ts';
 
-export const selectWorld = (s: SimState) => s.frame.world;
-export const selectCursor = (s: SimState) => s.cursor;
 export const selectCanStepBack = (s: SimState) => s.cursor > 0;
 export const selectCanRedo = (s: SimState) => s.cursor < s.choices.length;
 export const selectAtEnd = (s: SimState) => s.cursor >= s.choices.length;

@@ -2,7 +2,7 @@
 
 import type { ThreadStatus } from '../status.ts';
 import { describeBlock, isQuiescent, runnableThreads, waitCycle } from '../status.ts';
-import { holderWeight } from '../tx.ts';
+import { holdersWeight } from '../tx.ts';
 import type { Thread, ThreadId, Violation, World } from '../types.ts';
 import { name, range, type Emit } from './report.ts';
 import { checkAtRest } from './atRest.ts';
@@ -77,7 +77,7 @@ function checkRefcounts(w: World, emit: Emit): void {
         emit('refcount', `folio ${f.id} is frozen with refcount ${f.refcount}`, [f.frozenBy], [f.index]);
       continue;
     }
-    const sum = f.holders.reduce((s, h) => s + holderWeight(h.kind), 0);
+    const sum = holdersWeight(f.holders);
     if (sum !== f.refcount || f.refcount <= 0)
       emit(
         'refcount',

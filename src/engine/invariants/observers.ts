@@ -5,33 +5,35 @@ import { getThread } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
 /**
- * Slot i's data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test: the
- * slot holds written data (not a hole, not fallocated-unwritten) and a live copy of it sits in the page
- * in its slot, in an old page collapse holds, in a huge page in the cache that has it copied, or in a
- * page the process maps. A private huge page not yet in the cache does not count.
+ * Per slot: its data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test.
+ * The slot holds written data (not a hole, not fallocated-unwritten) and a live copy of it sits in the
+ * page in its slot, in an old page collapse holds, in a huge page in the cache that has it copied, or in
+ * a page the process maps. A private huge page not yet in the cache does not count. One pass over the
+ * folios for all slots: this runs after every step while a mincore call is in flight.
  */
-export function resident(w: World, i: number): boolean {
-  if (!w.ghost.hasData[i]) return false;
+export function residentSlots(w: World): boolean[] {
+  const out = w.slots.map(() => false);
+  const held = new Set<number>();
+  for (const t of w.threads)
+    if (t.actor === 'collapse' && !t.done) {
+      for (const id of t.l.pagelist) held.add(id);
+      if (t.l.folio !== null) held.add(t.l.folio);
+    }
+  const slotHolds = (i: number, id: number) => {
+    const e = w.slots[i];
+    return e?.t === 'folio' && e.folio === id;
+  };
   for (const f of Object.values(w.folios)) {
     if (f.huge) {
-      if (f.valid[i] && slotHolds(w, i, f.id)) return true;
-      continue;
+      f.valid.forEach((v, i) => {
+        if (v && slotHolds(i, f.id)) out[i] = true;
+      });
+    } else if (!f.fallocUnwritten && f.valid[0]) {
+      const i = f.index;
+      if (slotHolds(i, f.id) || w.proc.ptes[i] === f.id || held.has(f.id)) out[i] = true;
     }
-    if (f.index !== i || f.fallocUnwritten || !f.valid[0]) continue;
-    if (slotHolds(w, i, f.id) || w.proc.ptes[i] === f.id || heldByCollapse(w, f.id)) return true;
   }
-  return false;
-}
-
-function slotHolds(w: World, i: number, id: number): boolean {
-  const e = w.slots[i];
-  return e?.t === 'folio' && e.folio === id;
-}
-
-function heldByCollapse(w: World, id: number): boolean {
-  return w.threads.some(
-    (t) => t.actor === 'collapse' && !t.done && (t.l.pagelist.includes(id) || t.l.folio === id),
-  );
+  return out.map((r, i) => r && (w.ghost.hasData[i] ?? false));
 }
 
 const observes = (t: Thread) =>
@@ -45,13 +47,12 @@ export function startObservation(w: World, t: Thread): void {
     t.l.vec = [w.ghost.logical[t.param] ?? 0];
     return;
   }
-  t.l.throughout = w.slots.map((_, i) =>
-    t.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false),
-  );
+  t.l.throughout = t.actor === 'mincore' ? residentSlots(w) : [...w.ghost.hasData];
 }
 
 /** After every step: a premise holds for the whole call only if it still holds now. */
 export function updateObservations(w: World): void {
+  let resident: boolean[] | null = null; // computed once, and only if a mincore call is in flight
   for (const t0 of w.threads) {
     if (!observes(t0) || t0.l.throughout.length === 0 || t0.done) continue;
     if (t0.actor === 'read') {
@@ -59,7 +60,8 @@ export function updateObservations(w: World): void {
       if (!t0.l.vec.includes(v)) getThread(w, t0.id).l.vec.push(v);
       continue;
     }
-    const premise = (i: number) => (t0.actor === 'mincore' ? resident(w, i) : (w.ghost.hasData[i] ?? false));
+    const holds = t0.actor === 'mincore' ? (resident ??= residentSlots(w)) : w.ghost.hasData;
+    const premise = (i: number) => holds[i] ?? false;
     const lost = t0.l.throughout.some((b, i) => b && !premise(i));
     if (!lost) continue;
     const t = getThread(w, t0.id);

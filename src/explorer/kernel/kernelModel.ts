@@ -3,26 +3,13 @@
 // once), so memory follows the frontier plus the compact encodings.
 
 import type { InvariantId, Setup, World } from '../../engine/index.ts';
-import { ACTORS, createWorld, runnableThreads, step } from '../../engine/index.ts';
+import { ACTORS, createWorld, INVARIANTS, runnableThreads, step } from '../../engine/index.ts';
 import type { Model } from '../model.ts';
 import { WorldEncoder } from './encode.ts';
 import { InternPool } from './internPool.ts';
 
 /** Invariant ids in the order of their bit in a violation mask. */
-export const INVARIANT_ORDER: readonly InvariantId[] = [
-  'seek',
-  'mincore',
-  'data',
-  'progress',
-  'refcount',
-  'locking',
-  'uptodate',
-  'atomic-switch',
-  'uffd',
-  'accounting',
-  'mapping',
-  'gup',
-];
+export const INVARIANT_ORDER = Object.keys(INVARIANTS) as readonly InvariantId[];
 const BIT: Readonly<Record<InvariantId, number>> = Object.fromEntries(
   INVARIANT_ORDER.map((id, i) => [id, 1 << i]),
 ) as Record<InvariantId, number>;
