@@ -5,6 +5,18 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: process.env['BASE_PATH'] ?? './',
   plugins: [react()],
+  build: {
+    rolldownOptions: {
+      output: {
+        // V8's explicit compile hint (Chrome 136+; other engines ignore the comment): nearly every
+        // function of the entry chunk (React and the page) runs during the first render, so compiling
+        // them eagerly, off the main thread while the script streams in, beats compiling each one lazily
+        // on the main thread in the middle of that render (about 50 of 110 ms at 512 slots).
+        // Added after minification, which would strip it.
+        postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : ''),
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

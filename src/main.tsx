@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { HashInit } from './store/index.ts';
 import { createSimStore, initFromQuery } from './store/index.ts';
@@ -26,10 +27,15 @@ function boot(el: HTMLElement, fromHash: HashInit) {
   const embed = new URLSearchParams(window.location.search).get('embed') === '1';
   if (embed) document.documentElement.classList.add('embed-mode');
   performance.mark('collapse-lab:render-start');
-  createRoot(el).render(
-    <StrictMode>
-      <StoreProvider store={store}>{embed ? <EmbedApp /> : <App />}</StoreProvider>
-    </StrictMode>,
+  const reactRoot = createRoot(el);
+  // Rendered in this task rather than a task the scheduler posts: the page has nothing else to show
+  // first, and waiting for that task only delayed the first paint (by 6-18 ms here).
+  flushSync(() =>
+    reactRoot.render(
+      <StrictMode>
+        <StoreProvider store={store}>{embed ? <EmbedApp /> : <App />}</StoreProvider>
+      </StrictMode>,
+    ),
   );
 }
 

@@ -43,19 +43,24 @@ export function createSimStore(init: SimInit = {}) {
     ),
   );
   const custom = init.kernel !== undefined || init.slots !== undefined || init.threads !== undefined;
+  const customSetup: SetupInput = {
+    kernel: init.kernel ?? SEED_SETUP.kernel,
+    slots: init.slots ?? SEED_SETUP.slots,
+    threads: init.threads ?? SEED_SETUP.threads,
+  };
   const s = store.getState();
-  // Load the seed first so a bad custom setup still leaves a working page behind its error.
-  s.loadSetup(SEED_SETUP.kernel, SEED_SETUP.slots, SEED_SETUP.threads, {
-    choices: custom ? SEED_SCHEDULE : (init.choices ?? SEED_SCHEDULE),
-    cursor: custom ? 0 : (init.cursor ?? 0),
-  });
+  // A bad custom setup still leaves a working page behind its error: the seed race, loaded first. A good
+  // one is loaded alone (replaying the seed first would only cost time).
+  if (!custom || !parseInput(customSetup).ok)
+    s.loadSetup(SEED_SETUP.kernel, SEED_SETUP.slots, SEED_SETUP.threads, {
+      choices: custom ? SEED_SCHEDULE : (init.choices ?? SEED_SCHEDULE),
+      cursor: custom ? 0 : (init.cursor ?? 0),
+    });
   if (custom)
-    s.loadSetup(
-      init.kernel ?? SEED_SETUP.kernel,
-      init.slots ?? SEED_SETUP.slots,
-      init.threads ?? SEED_SETUP.threads,
-      { choices: init.choices ?? [], cursor: init.cursor ?? 0 },
-    );
+    s.loadSetup(customSetup.kernel, customSetup.slots, customSetup.threads, {
+      choices: init.choices ?? [],
+      cursor: init.cursor ?? 0,
+    });
   if (init.inputError && !store.getState().inputError)
     store.setState({ inputError: init.inputError }, false, 'sim/init/rejected');
   if (init.compare && init.compare !== store.getState().loaded.kernel)

@@ -11,6 +11,7 @@ import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { WorldView } from './grid/WorldView.tsx';
 import { useHashSync } from './hooks/useHashSync.ts';
 import { useKeyboard } from './hooks/useKeyboard.ts';
+import { useDeferredMount } from './hooks/useDeferredMount.ts';
 import { useFirstRenderMark } from './hooks/useFirstRenderMark.ts';
 import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
@@ -35,6 +36,7 @@ export function App() {
   usePlaybackTimer();
   useHashSync();
   const motion = useMotion();
+  const belowTheFold = useDeferredMount();
   const frame = useSim((s) => s.frame);
   const speed = useSim((s) => s.speed);
   const kernel = useSim((s) => s.loaded.kernel);
@@ -80,7 +82,7 @@ export function App() {
           <Suspense fallback={null}>
             <ExplorerPanel />
           </Suspense>
-          <Legend />
+          {belowTheFold && <Legend />}
         </main>
       </div>
       <Announcer />

@@ -1,13 +1,23 @@
 // The page cache: one cell per slot in a grid that wraps, the huge page outlined as one object over the
 // slots that hold it, and one inspector (holders list) for the slot under the pointer or the focus.
+// The cells themselves are written by slotCells.ts; React renders the list around them and handles its
+// events (delegated from the cells).
 
-import { useCallback, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { World } from '../../engine/index.ts';
 import type { Layout } from './geometry.ts';
 import { gridSize, slotBox } from './geometry.ts';
 import { HugeOutline } from './HugeOutline.tsx';
 import { hugeInCache } from './hugeFolios.ts';
-import { Slot } from './Slot.tsx';
+import { renderCells, type CellsState } from './slotCells.ts';
 import { folioBadges, holdersAt } from './slotView.ts';
 import { useSlotViews } from './useSlotViews.ts';
 import './grid.css';
@@ -21,11 +31,25 @@ interface Props {
 
 export function PageCacheGrid({ world, layout, id }: Props) {
   const views = useSlotViews(world);
-  const [active, setActive] = useState(0);
+  const [focused, setActive] = useState(0);
+  // A new setup may have fewer slots than the one the focus was in.
+  const active = Math.min(focused, world.n - 1);
   const [inspect, setInspect] = useState<number | null>(null);
   const size = gridSize(layout, world.n);
   const tooltipId = `${id}-slot-tooltip`;
   const huge = hugeInCache(world);
+  const list = useRef<HTMLDivElement>(null);
+  const cells = useRef<CellsState | null>(null);
+  useLayoutEffect(() => {
+    if (!list.current) return;
+    cells.current = renderCells(list.current, cells.current, {
+      views,
+      compact: layout.compact,
+      active,
+      inspected: inspect,
+      tooltipId,
+    });
+  }, [views, layout.compact, active, inspect, tooltipId]);
 
   const focusSlot = useCallback((el: HTMLElement, i: number) => {
     const next = el.querySelector<HTMLElement>(`[data-slot="${i}"]`);
@@ -82,23 +106,7 @@ export function PageCacheGrid({ world, layout, id }: Props) {
           ))}
         </p>
       ))}
-      <div
-        className={`grid${layout.compact ? ' compact' : ''}`}
-        role="list"
-        aria-label={`Page cache, ${world.n} slots`}
-        data-testid={`${id}-grid`}
-        data-own-arrows
-        style={{
-          gridTemplateColumns: `repeat(${layout.cols}, ${layout.cellW}px)`,
-          gridAutoRows: `${layout.cellH}px`,
-          gap: `${layout.gap}px`,
-          width: size.w,
-        }}
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-        onMouseOver={onOver}
-        onMouseLeave={() => setInspect(null)}
-      >
+      <div className="grid-frame">
         {huge.map((h) => (
           <HugeOutline
             key={h.key}
@@ -109,16 +117,25 @@ export function PageCacheGrid({ world, layout, id }: Props) {
             height={size.h}
           />
         ))}
-        {views.map((v) => (
-          <Slot
-            key={v.index}
-            view={v}
-            compact={layout.compact}
-            active={v.index === active}
-            inspected={v.index === inspect}
-            tooltipId={tooltipId}
-          />
-        ))}
+        <div
+          ref={list}
+          className={`grid${layout.compact ? ' compact' : ''}`}
+          role="list"
+          aria-label={`Page cache, ${world.n} slots`}
+          data-testid={`${id}-grid`}
+          data-own-arrows
+          // The browser fits the columns itself (the same count as layout.cols once the width is
+          // measured), so correcting the first render's width estimate never lays out 512 cells again.
+          style={{
+            gridTemplateColumns: `repeat(auto-fill, ${layout.cellW}px)`,
+            gridAutoRows: `${layout.cellH}px`,
+            gap: `${layout.gap}px`,
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onMouseOver={onOver}
+          onMouseLeave={() => setInspect(null)}
+        />
         {shown && box && (
           <div
             id={tooltipId}

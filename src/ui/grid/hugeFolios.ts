@@ -30,10 +30,12 @@ export interface PrivateHuge {
 
 /** A collapse thread's huge page while no slot holds it yet (shown beside the range). */
 export function privateHugePages(w: World): PrivateHuge[] {
-  const inCache = new Set(w.slots.flatMap((e) => (e.t === 'folio' ? [e.folio] : [])));
-  return w.threads.flatMap((t) => {
+  const out: PrivateHuge[] = [];
+  for (const t of w.threads) {
     const id = t.actor === 'collapse' ? t.l.hpage : null;
     const folio = id === null ? undefined : w.folios[id];
-    return folio && !inCache.has(folio.id) ? [{ folio, owner: t.id }] : [];
-  });
+    if (folio && !w.slots.some((e) => e.t === 'folio' && e.folio === folio.id))
+      out.push({ folio, owner: t.id });
+  }
+  return out;
 }

@@ -55,7 +55,40 @@ export function holdersSummary(f: Folio): string {
 }
 
 /** Badges for a folio's flags and counts (PG_locked, PG_uptodate, refcount, frozen, PG_dirty, PG_lru). */
-export function folioBadges(f: Folio): Badge[] {
+export function folioBadges(f: Folio): readonly Badge[] {
+  return badgeSet(f).badges;
+}
+
+/** A folio's badges and the strings a slot draws from them. */
+interface BadgeSet {
+  readonly badges: readonly Badge[];
+  /** ", uptodate, refcount 2, lru": appended to the slot's sentence. */
+  readonly texts: string;
+  /** " has-uptodate has-ref has-lru": appended to the slot's class list. */
+  readonly classes: string;
+  /** "U 2 R": the compact cell's flag letters. */
+  readonly flags: string;
+}
+
+// The same flags and count give the same badges and strings, so they are built once per combination: the
+// 512 pages of a fresh setup share one set instead of allocating 2,000 badges and 1,500 strings.
+const badgeSets = new Map<number, BadgeSet>();
+
+function badgeSet(f: Folio): BadgeSet {
+  const pinned = f.holders.some((h) => h.kind === 'pin');
+  const bits = (+f.uptodate << 3) | (+f.dirty << 2) | (+f.lru << 1) | +pinned;
+  const owner = (t: number | null) => (t === null ? 0 : t + 2);
+  // Thread ids and refcounts are small; the key stays an exact integer far below 2^53.
+  const key = ((owner(f.locked) * 256 + owner(f.frozenBy)) * 16 + bits) * 2 ** 24 + f.refcount;
+  let set = badgeSets.get(key);
+  if (!set) {
+    set = withStrings(buildBadges(f, pinned));
+    badgeSets.set(key, set);
+  }
+  return set;
+}
+
+function buildBadges(f: Folio, pinned: boolean): Badge[] {
   const b: Badge[] = [];
   if (f.locked !== null)
     b.push({ kind: 'locked', text: `locked by ${who(f.locked)}`, short: `L${f.locked < 0 ? '' : f.locked}` });
@@ -68,82 +101,66 @@ export function folioBadges(f: Folio): Badge[] {
   else b.push({ kind: 'ref', text: `refcount ${f.refcount}`, short: String(f.refcount) });
   if (f.dirty) b.push({ kind: 'dirty', text: 'dirty', short: 'D' });
   if (f.lru) b.push({ kind: 'lru', text: 'lru', short: 'R' });
-  if (f.holders.some((h) => h.kind === 'pin')) b.push({ kind: 'pinned', text: 'pinned', short: '^' });
+  if (pinned) b.push({ kind: 'pinned', text: 'pinned', short: '^' });
   return b;
 }
 
-type Core = Pick<SlotView, 'index' | 'entry' | 'folio' | 'title' | 'badges' | 'src' | 'pte'>;
-
-function build(w: World, i: number): Core {
-  const e = w.slots[i] ?? { t: 'empty' as const };
-  const pte = w.proc.ptes[i] ?? null;
-  const pteBadge: Badge[] =
-    pte !== null ? [{ kind: 'pte', text: `mapped (PTE to folio ${pte})`, short: 'M' }] : [];
-  if (e.t !== 'folio') {
-    const entry: EntryKind = e.t === 'empty' ? 'hole' : e.t;
-    const title = entry === 'swap' ? 'swap' : entry === 'retry' ? 'retry' : 'hole';
-    return { index: i, entry, folio: null, title, badges: pteBadge, src: null, pte };
-  }
-  const f = w.folios[e.folio];
-  if (!f) return { index: i, entry: 'hole', folio: null, title: 'hole', badges: [], src: null, pte };
-  if (f.huge)
-    // The huge page's own flags are drawn once on its outline; each slot shows its sub-page.
-    return {
-      index: i,
-      entry: 'huge',
-      folio: f.id,
-      title: `huge ${f.id}[${i - f.index}]`,
-      badges: pteBadge,
-      src: f,
-      pte,
-    };
-  return {
-    index: i,
-    entry: 'page',
-    folio: f.id,
-    title: `folio ${f.id}`,
-    badges: [...folioBadges(f), ...pteBadge],
-    src: f,
-    pte,
-  };
-}
-
-function shortTitle(v: Core): string {
-  switch (v.entry) {
-    case 'hole':
-      return '·';
-    case 'swap':
-      return 'S';
-    case 'retry':
-      return 'R?';
-    case 'huge':
-      return 'H';
-    case 'page':
-      return `f${v.folio ?? ''}`;
-  }
-}
-
-export function slotView(w: World, i: number): SlotView {
-  const v = build(w, i);
-  const what =
-    v.entry === 'huge'
-      ? `part of huge page folio ${v.folio ?? ''}`
-      : v.entry === 'page'
-        ? `folio ${v.folio ?? ''}`
-        : v.entry === 'hole'
-          ? 'a hole'
-          : v.entry === 'swap'
-            ? 'a swap entry'
-            : 'a retry entry';
+function withStrings(badges: readonly Badge[]): BadgeSet {
   let texts = '';
-  let cls = `slot entry-${v.entry}`;
+  let classes = '';
   let flags = '';
-  for (const b of v.badges) {
+  for (const b of badges) {
     texts += `, ${b.text}`;
-    cls += ` has-${b.kind}`;
+    classes += ` has-${b.kind}`;
     flags += flags ? ` ${b.short}` : b.short;
   }
-  return { ...v, label: `slot ${i}: ${what}${texts}`, cls, short: shortTitle(v), flags };
+  return { badges, texts, classes, flags };
+}
+
+const NONE: BadgeSet = withStrings([]);
+type Empty = Exclude<EntryKind, 'page' | 'huge'>;
+const WHAT: Record<Empty, string> = { hole: 'a hole', swap: 'a swap entry', retry: 'a retry entry' };
+const SHORT: Record<Empty, string> = { hole: '·', swap: 'S', retry: 'R?' };
+
+/** The view of slot i: what it holds, its badges, and the strings drawn from them. */
+export function slotView(w: World, i: number): SlotView {
+  const e = w.slots[i] ?? { t: 'empty' as const };
+  const pte = w.proc.ptes[i] ?? null;
+  const f = e.t === 'folio' ? w.folios[e.folio] : undefined;
+  let entry: EntryKind, title: string, what: string, short: string;
+  let set = NONE;
+  if (!f) {
+    const k: Empty = e.t === 'folio' || e.t === 'empty' ? 'hole' : e.t;
+    entry = title = k;
+    what = WHAT[k];
+    short = SHORT[k];
+  } else if (f.huge) {
+    // The huge page's own flags are drawn once on its outline; each slot shows its sub-page.
+    entry = 'huge';
+    title = `huge ${f.id}[${i - f.index}]`;
+    what = `part of huge page folio ${f.id}`;
+    short = 'H';
+  } else {
+    entry = 'page';
+    title = what = `folio ${f.id}`;
+    short = `f${f.id}`;
+    set = badgeSet(f);
+  }
+  if (pte !== null)
+    set = withStrings([...set.badges, { kind: 'pte', text: `mapped (PTE to folio ${pte})`, short: 'M' }]);
+  return {
+    index: i,
+    entry,
+    folio: f?.id ?? null,
+    title,
+    badges: set.badges,
+    label: `slot ${i}: ${what}${set.texts}`,
+    cls: `slot entry-${entry}${set.classes}`,
+    short,
+    flags: set.flags,
+    src: f ?? null,
+    pte,
+  };
 }
 
 /** True when slot i of `w` shows what `old` shows without building a view: same folio object and PTE

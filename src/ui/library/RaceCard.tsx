@@ -1,5 +1,5 @@
 // One recorded race in the library: its title, the first sentence of its story, kernel and compared
-// kernels, sources. The loaded race shows its whole story and a button per compared kernel.
+// kernels. The loaded race also shows its whole story, a button per compared kernel and its sources.
 
 import { memo } from 'react';
 import type { VariantId } from '../../engine/index.ts';
@@ -49,16 +49,18 @@ function RaceCardImpl({ race, active, comparing, onLoad, onCompare }: Props) {
           ))}
         </p>
       )}
-      <ul className="race-sources">
-        {race.sources.map((src) => (
-          <li key={src.url}>
-            <a href={src.url} target="_blank" rel="noopener noreferrer">
-              {src.title}
-              <span className="visually-hidden"> (opens a new tab)</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      {active && (
+        <ul className="race-sources">
+          {race.sources.map((src) => (
+            <li key={src.url}>
+              <a href={src.url} target="_blank" rel="noopener noreferrer">
+                {src.title}
+                <span className="visually-hidden"> (opens a new tab)</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

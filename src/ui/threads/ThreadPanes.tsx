@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { threadState } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
-import { useDeferredMount } from '../timeline/useDeferredMount.ts';
+import { useDeferredMount } from '../hooks/useDeferredMount.ts';
 import { ThreadPane } from './ThreadPane.tsx';
 
 export function ThreadPanes() {

@@ -7,7 +7,7 @@ import { ACTORS } from '../../engine/index.ts';
 import { violationSteps } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { Chip } from './Chip.tsx';
-import { useDeferredMount } from './useDeferredMount.ts';
+import { useDeferredMount } from '../hooks/useDeferredMount.ts';
 
 const CHIP = 22;
 
