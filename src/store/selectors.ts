@@ -4,11 +4,15 @@
 import type { Thread, Violation, World } from '../engine/index.ts';
 import { describeBlock, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
 import type { StepRec } from './replay.ts';
+import { roundRobinChoice } from './scheduler.ts';
 import type { SimState } from './types.ts';
 
 export const selectCanStepBack = (s: SimState) => s.cursor > 0;
 export const selectCanRedo = (s: SimState) => s.cursor < s.choices.length;
 export const selectAtEnd = (s: SimState) => s.cursor >= s.choices.length;
+/** "Next" follows the recorded schedule, then goes on round-robin while some thread can run. */
+export const selectCanStepForward = (s: SimState) =>
+  s.cursor < s.choices.length || roundRobinChoice(s.frame.world, s.choices[s.cursor - 1] ?? -1) !== null;
 
 export interface ShownViolation {
   readonly violation: Violation;

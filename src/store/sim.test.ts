@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimStore } from './createSimStore.ts';
 import { SEED_SCHEDULE } from './defaults.ts';
-import { distinctViolations } from './selectors.ts';
+import { distinctViolations, selectCanStepForward } from './selectors.ts';
 
 // The store must not depend on React: any hidden import fails here.
 vi.mock('react', () => ({}));
@@ -38,6 +38,11 @@ describe('the seed race', () => {
       .loadSetup('v6.3', 'PPPP', 'collapse,seek_data:0', { choices: SEED_SCHEDULE.slice(0, 10) });
     for (let k = 0; k < 12; k++) expect(store.getState().next()).toBe(true);
     expect(store.getState().choices.slice(10)).toEqual([0, 1]);
+    // Forward stays possible past the recording while a thread can run, and only then.
+    while (selectCanStepForward(store.getState())) expect(store.getState().next()).toBe(true);
+    const end = store.getState();
+    expect(end.frame.world.threads.map((t) => t.result)).toEqual(['SCAN_SUCCEED', 'ENXIO']);
+    expect(end.next()).toBe(false);
   });
 
   it('the same schedule on v6.4 breaks no invariant', () => {

@@ -18,7 +18,7 @@ describe('compare', () => {
     await page.getByTestId('compare-pane').waitFor();
     await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(/Diverges at step 1/);
     await expect(page.getByTestId('chip-1').getAttribute('aria-label')).resolves.toContain('diverges here');
-    for (let k = 0; k < 12; k++) await page.getByTestId('next').click();
+    for (let k = 0; k < 12; k++) await page.getByTestId('race-forward').click();
     await page.getByTestId('main-violation-seek').waitFor();
     await page.getByTestId('compare-no-violations').waitFor();
     await expect(page.getByTestId('compare-result-1').textContent()).resolves.toContain('returned 0');

@@ -29,11 +29,11 @@ describe('history', () => {
     const { context, page, errors } = await openPage(browser);
     const snaps: string[] = [await gridSnapshot(page)];
     for (let k = 0; k < 12; k++) {
-      await page.getByTestId('next').click();
+      await page.getByTestId('race-forward').click();
       snaps.push(await gridSnapshot(page));
     }
     for (let k = 11; k >= 0; k--) {
-      await page.getByTestId('back').click();
+      await page.getByTestId('race-back').click();
       expect(await gridSnapshot(page)).toBe(snaps[k]);
     }
     await page.getByTestId('redo').click();
@@ -53,7 +53,7 @@ describe('history', () => {
     await page.getByRole('button', { name: 'Reset to start' }).click();
     const snaps: string[] = [await gridSnapshot(page)];
     for (let k = 0; k < total; k++) {
-      await page.getByTestId('next').click();
+      await page.getByTestId('race-forward').click();
       snaps.push(await gridSnapshot(page));
     }
     for (const k of [6, 25, 2, total - 1, 11]) {

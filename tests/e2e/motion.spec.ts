@@ -29,9 +29,9 @@ describe('motion', () => {
     await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
     let drawn = 0;
     for (let k = 0; k < 12; k++) {
-      await page.getByTestId('next').click();
+      await page.getByTestId('race-forward').click();
       drawn += await effects(page);
-      await still.page.getByTestId('next').click();
+      await still.page.getByTestId('race-forward').click();
     }
     expect(drawn).toBeGreaterThan(0);
     // The effects remove themselves once played (the page's CSP forbids string predicates, so poll).
@@ -41,7 +41,7 @@ describe('motion', () => {
     await page.getByTestId('main-violation-seek').waitFor();
     // The user's switch turns it off even when the OS allows motion.
     await page.getByTestId('motion').uncheck();
-    await page.getByTestId('next').click();
+    await page.getByTestId('race-forward').click();
     expect(await effects(page)).toBe(0);
     expect(errors).toEqual([]);
     expect(still.errors).toEqual([]);
@@ -52,7 +52,7 @@ describe('motion', () => {
   it('with reduced motion, nothing animates and the end state appears at once', async () => {
     const { context, page, errors } = await openPage(browser, '', { reducedMotion: 'reduce' });
     for (let k = 0; k < 7; k++) {
-      await page.getByTestId('next').click();
+      await page.getByTestId('race-forward').click();
       expect(await effects(page)).toBe(0);
     }
     await expect(page.getByTestId('slot-0').getAttribute('aria-label')).resolves.toContain(

@@ -27,7 +27,7 @@ describe('the page', () => {
     await page.getByRole('region', { name: 'Thread T1 seek_data:0' }).waitFor();
     await page.getByTestId('step-thread-0').waitFor();
     await expect(page.getByTestId('step-thread-0').isEnabled()).resolves.toBe(true);
-    await expect(page.getByTestId('next').textContent()).resolves.toContain('recorded');
+    await expect(page.getByTestId('race-forward').textContent()).resolves.toContain('recorded');
     expect(errors).toEqual([]);
     await context.close();
   });

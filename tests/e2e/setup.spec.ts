@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('setup', () => {
   it('rejects a bad slot string, points at the character and keeps the running state', async () => {
     const { context, page, errors } = await openPage(browser);
-    for (let k = 0; k < 5; k++) await page.getByTestId('next').click();
+    for (let k = 0; k < 5; k++) await page.getByTestId('race-forward').click();
     const before = await page.getByTestId('main-grid').innerHTML();
     await page.getByTestId('slots-input').fill('PPXP');
     await page.getByTestId('load-setup').click();

@@ -1,16 +1,15 @@
-// Moving through time beyond the race transport above it (which has play, pause and speed): back, next
-// (the recorded schedule, then round-robin), redo, fork, finishing runs, go to step, and the motion switch.
-// Every control names its key.
+// Changing the schedule, below the transport (which moves through it step by step): redo a step undone,
+// reset, fork a new schedule from here, finish the run round-robin or at random (seeded), go to a step,
+// and the motion switch. Every control with a key names it.
 
 import { useState } from 'react';
-import { selectAtEnd, selectCanRedo, selectCanStepBack } from '../../store/index.ts';
+import { selectCanRedo, selectCanStepBack } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 
 export function PlaybackBar() {
   const s = useSim((x) => x);
   const canBack = useSim(selectCanStepBack);
   const canRedo = useSim(selectCanRedo);
-  const atEnd = useSim(selectAtEnd);
   const [seed, setSeed] = useState('1');
   const [goto, setGoto] = useState('');
   const seedNumber = /^\d{1,9}$/.test(seed) ? Number(seed) : null;
@@ -18,18 +17,6 @@ export function PlaybackBar() {
   return (
     <section className="playback" aria-label="Playback">
       <div className="button-row">
-        <button
-          type="button"
-          onClick={s.stepBack}
-          disabled={!canBack}
-          aria-keyshortcuts="ArrowLeft z"
-          data-testid="back"
-        >
-          ← Back <kbd aria-hidden="true">z</kbd>
-        </button>
-        <button type="button" onClick={() => s.next()} aria-keyshortcuts="ArrowRight" data-testid="next">
-          Next → <span className="muted">{atEnd ? '(round-robin)' : '(recorded)'}</span>
-        </button>
         <button type="button" onClick={s.redo} disabled={!canRedo} aria-keyshortcuts="y" data-testid="redo">
           Redo <kbd aria-hidden="true">y</kbd>
         </button>
@@ -83,11 +70,13 @@ export function PlaybackBar() {
         </form>
       </div>
       <div className="button-row prefs">
-        <span>
-          {s.cursor} of {s.choices.length} steps taken
-          {s.lastRun?.kind === 'random' && ` · random run, seed ${s.lastRun.seed}`}
-          {s.lastRun?.kind === 'round-robin' && ' · finished round-robin'}
-        </span>
+        {s.lastRun && (
+          <span data-testid="last-run">
+            {s.lastRun.kind === 'random'
+              ? `Finished at random, seed ${s.lastRun.seed}`
+              : 'Finished round-robin'}
+          </span>
+        )}
         <label className="inline-field">
           <input
             type="checkbox"

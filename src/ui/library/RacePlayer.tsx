@@ -1,8 +1,9 @@
-// The race's own transport: back, play or pause, forward, to the end, the speed, and a jump to the step
-// where the race breaks. Shared by the library panel and the embed layout.
+// The transport, the one place that moves through the schedule step by step: back, play or pause, next
+// (the recorded schedule, then round-robin), to the end, the speed, and a jump to the step where the race
+// breaks. Shared by the page (above the grid) and the embed layout. Each control names its key.
 
 import type { Speed } from '../../store/index.ts';
-import { breakCursor, selectScenario, SPEEDS } from '../../store/index.ts';
+import { breakCursor, selectCanStepForward, selectScenario, SPEEDS } from '../../store/index.ts';
 import { useSim, useSimStore } from '../storeContext.tsx';
 
 export function RacePlayer({ compact = false }: { readonly compact?: boolean }) {
@@ -12,24 +13,38 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
   const speed = useSim((s) => s.speed);
   const records = useSim((s) => s.records);
   const scenario = useSim(selectScenario);
+  const canForward = useSim(selectCanStepForward);
   // Actions through the store, so this bar re-renders only for what it shows.
   const a = useSimStore().getState();
   const breakAt = breakCursor(records, scenario);
   return (
     <div className="race-player button-row" role="group" aria-label="Race playback">
-      <button type="button" onClick={a.stepBack} disabled={cursor === 0} data-testid="race-back">
-        ◀ Back
+      <button
+        type="button"
+        onClick={a.stepBack}
+        disabled={cursor === 0}
+        aria-keyshortcuts="ArrowLeft z"
+        data-testid="race-back"
+      >
+        ◀ Back <kbd aria-hidden="true">z</kbd>
       </button>
       <button
         type="button"
         onClick={playing ? a.pause : a.play}
         aria-pressed={playing}
+        aria-keyshortcuts="p"
         data-testid="race-play"
       >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? '❚❚ Pause' : '▶ Play'} <kbd aria-hidden="true">p</kbd>
       </button>
-      <button type="button" onClick={() => a.next()} disabled={cursor >= total} data-testid="race-forward">
-        Step ▶
+      <button
+        type="button"
+        onClick={() => a.next()}
+        disabled={!canForward}
+        aria-keyshortcuts="ArrowRight"
+        data-testid="race-forward"
+      >
+        Next ▶ <span className="muted">{cursor < total ? '(recorded)' : '(round-robin)'}</span>
       </button>
       {!compact && (
         <button
