@@ -17,6 +17,8 @@ const N = 512;
 const SETUP = `?kernel=v6.4&slots=${'P'.repeat(N)}&threads=collapse`;
 /** Page loads timed for the first render (a shared 2-core machine varies by +-15 ms between loads). */
 const LOADS = 9;
+/** Idle time before each timed load, so the previous page's teardown and deferred work are not in it. */
+const SETTLE_MS = 500;
 /** Long enough for a step's effects (700 ms at 1x, the publish 840 ms, then a fade). */
 const WINDOW_MS = 1300;
 
@@ -98,6 +100,7 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
       const stores: number[] = [];
       for (let k = 0; k < LOADS; k++) {
         const page = await context.newPage();
+        await page.waitForTimeout(SETTLE_MS);
         await page.goto(url + SETUP);
         await page.getByTestId('slot-511').waitFor();
         await page.waitForFunction(`performance.getEntriesByName('collapse-lab:first-paint').length > 0`);
@@ -133,6 +136,7 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
         await warm.getByTestId('slot-3').waitFor();
         await warm.getByTestId('slots-input').fill('P'.repeat(N));
         await warm.getByTestId('threads-input').fill('collapse');
+        await warm.waitForTimeout(SETTLE_MS);
         loads.push(
           await warm.evaluate<number>(`new Promise((resolve) => {
             const t0 = performance.now();

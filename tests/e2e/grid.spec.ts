@@ -47,7 +47,7 @@ describe('grid cells', () => {
     const label = await slot0.getAttribute('aria-label');
     expect(label).toMatch(/^slot 0: folio 0, locked by T0, uptodate, refcount \d+/);
     await expect(slot0.getAttribute('class')).resolves.toContain('has-locked');
-    await expect(slot0.getAttribute('data-flags')).resolves.toMatch(/^L0 U \d+/);
+    await expect(slot0.textContent()).resolves.toMatch(/^f0\nL0 U \d+/);
     await expect(sameNodes(page)).resolves.toBe(N);
     await expect(page.evaluate(`document.activeElement?.getAttribute('data-slot')`)).resolves.toBe('0');
     // Back to the start: the same nodes show the first sentence again.

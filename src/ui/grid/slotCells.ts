@@ -8,11 +8,13 @@ import type { SlotView } from './slotView.ts';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 
-/** The cell's children in the roomy (few-slot) layout: index, title, badges; all hidden from readers,
- * who get the cell's aria-label instead. A compact cell's text is its short title and its flag letters
- * come from data-flags (grid.css). */
+/** A compact cell's one text: its short title, then its flag letters on the next line (grid.css). */
+const compactText = (v: SlotView) => (v.flags ? `${v.short}\n${v.flags}` : v.short);
+
+/** The cell's children: one text when compact; else index, title and badges. Readers get the cell's
+ * aria-label instead (the roomy children are aria-hidden; a compact cell's text is replaced by it). */
 function innerHtml(v: SlotView, compact: boolean): string {
-  if (compact) return esc(v.short);
+  if (compact) return esc(compactText(v));
   const badges = v.badges
     .map((b) => `<span class="badge badge-${b.kind}" title="${esc(b.text)}">${esc(b.text)}</span>`)
     .join('');
@@ -24,10 +26,9 @@ function innerHtml(v: SlotView, compact: boolean): string {
 }
 
 function cellHtml(v: SlotView, compact: boolean, active: number): string {
-  const flags = compact && v.flags ? ` data-flags="${esc(v.flags)}"` : '';
   return (
     `<div role="listitem" class="${esc(v.cls)}" data-slot="${v.index}" data-testid="slot-${v.index}"` +
-    `${flags} tabindex="${v.index === active ? 0 : -1}" aria-label="${esc(v.label)}">` +
+    ` tabindex="${v.index === active ? 0 : -1}" aria-label="${esc(v.label)}">` +
     `${innerHtml(v, compact)}</div>`
   );
 }
@@ -35,10 +36,8 @@ function cellHtml(v: SlotView, compact: boolean, active: number): string {
 function patchCell(el: HTMLElement, v: SlotView, compact: boolean): void {
   el.className = v.cls;
   el.setAttribute('aria-label', v.label);
-  if (compact && v.flags) el.setAttribute('data-flags', v.flags);
-  else el.removeAttribute('data-flags');
-  // Focus stays on the cell itself, so replacing its (hidden) contents never loses it.
-  if (compact) el.textContent = v.short;
+  // Focus stays on the cell itself, so replacing its contents never loses it.
+  if (compact) el.textContent = compactText(v);
   else el.innerHTML = innerHtml(v, compact);
 }
 
