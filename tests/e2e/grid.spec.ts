@@ -76,6 +76,34 @@ describe('grid cells', () => {
     await context.close();
   });
 
+  it('draws the huge page outline around the cells the browser laid out, at any width', async () => {
+    const { context, page, errors } = await openPage(browser, SETUP);
+    for (const width of [1333, 1001, 777]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByTestId(`slot-${N - 1}`).waitFor();
+      await page.getByRole('button', { name: 'Finish round-robin' }).click();
+      await page.getByTestId('huge-outline').waitFor();
+      // The outline is one path: its box must enclose exactly the cells' box (plus its 3 px pad).
+      const boxes = await page.evaluate<{ outline: number[]; cells: number[] }>(`(() => {
+        const r = document.querySelector('[data-testid="huge-outline"] path').getBoundingClientRect();
+        const cells = [...document.querySelectorAll('[data-testid="main-grid"] [data-slot]')]
+          .map((c) => c.getBoundingClientRect());
+        return {
+          outline: [r.left, r.top, r.right, r.bottom],
+          cells: [Math.min(...cells.map((c) => c.left)), Math.min(...cells.map((c) => c.top)),
+                  Math.max(...cells.map((c) => c.right)), Math.max(...cells.map((c) => c.bottom))],
+        };
+      })()`);
+      const pad = [-3, -3, 3, 3];
+      boxes.outline.forEach((v, k) =>
+        expect(Math.abs(v - ((boxes.cells[k] ?? NaN) + (pad[k] ?? 0)))).toBeLessThan(2),
+      );
+      await page.getByRole('button', { name: 'Reset to start' }).click();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('steps on round-robin after the recorded schedule, until no thread can run', async () => {
     const { context, page, errors } = await openPage(browser);
     const forward = page.getByTestId('race-forward');

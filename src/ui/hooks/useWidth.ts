@@ -12,7 +12,8 @@ export function useWidth(ref: RefObject<HTMLElement | null>, initial = window.in
     const el = ref.current;
     if (!el) return;
     const ro = new ResizeObserver(([entry]) => {
-      if (entry) flushSync(() => setWidth(Math.floor(entry.contentRect.width)));
+      // Unrounded: the grid's CSS fits its columns to the same fractional width.
+      if (entry) flushSync(() => setWidth(entry.contentRect.width));
     });
     ro.observe(el);
     return () => ro.disconnect();
