@@ -66,6 +66,11 @@ describe('embed', () => {
     await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
     await opened.page.getByTestId('slots-input').waitFor();
     await opened.context.close();
+    // The embedded player stops at the end of the recording (the full page goes on round-robin).
+    const forward = frame.getByTestId('race-forward');
+    for (let k = 0; k < 40 && (await forward.isEnabled()); k++) await forward.click();
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('32 of 32 steps taken');
+    await expect(forward.isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
     await host.close();

@@ -16,19 +16,27 @@ afterAll(async () => {
 const N = 40; // above the compact threshold (32): one element per cell
 const SETUP = `?kernel=v6.4&slots=${'P'.repeat(N)}&threads=collapse`;
 
-/** Tags every cell node of the main grid so a later check can tell a patched node from a new one. */
+/** Tags every cell node and its text so a later check can tell a patched node from a new one. */
 function tagCells(page: Page): Promise<number> {
   return page.evaluate<number>(`(() => {
     const cells = [...document.querySelectorAll('[data-testid="main-grid"] [data-slot]')];
-    cells.forEach((c, i) => { c.__cellTag = i; });
+    cells.forEach((c, i) => { c.__cellTag = i; c.__label = c.getAttribute('aria-label'); c.firstChild.__textTag = i; });
     return cells.length;
   })()`);
 }
 
-/** How many cells are still the node tagged for their slot. */
-function sameNodes(page: Page): Promise<number> {
-  return page.evaluate<number>(`(() => [...document.querySelectorAll('[data-testid="main-grid"] [data-slot]')]
-    .filter((c, i) => c.__cellTag === i).length)()`);
+/** Cells still the node tagged for their slot; cells whose sentence changed; unchanged cells whose text
+ * node was nevertheless replaced (a patch must leave them alone). */
+function patched(page: Page): Promise<{ same: number; changed: number; rewritten: number }> {
+  return page.evaluate(`(() => {
+    const cells = [...document.querySelectorAll('[data-testid="main-grid"] [data-slot]')];
+    const changed = cells.filter((c) => c.getAttribute('aria-label') !== c.__label);
+    return {
+      same: cells.filter((c, i) => c.__cellTag === i).length,
+      changed: changed.length,
+      rewritten: cells.filter((c, i) => !changed.includes(c) && c.firstChild.__textTag !== i).length,
+    };
+  })()`);
 }
 
 describe('grid cells', () => {
@@ -48,14 +56,18 @@ describe('grid cells', () => {
     expect(label).toMatch(/^slot 0: folio 0, locked by T0, uptodate, refcount \d+/);
     await expect(slot0.getAttribute('class')).resolves.toContain('has-locked');
     await expect(slot0.textContent()).resolves.toMatch(/^f0\nL0 U \d+/);
-    await expect(sameNodes(page)).resolves.toBe(N);
+    const after = await patched(page);
+    expect(after.same).toBe(N);
+    expect(after.changed).toBeGreaterThan(0);
+    expect(after.changed).toBeLessThan(4);
+    expect(after.rewritten).toBe(0);
     await expect(page.evaluate(`document.activeElement?.getAttribute('data-slot')`)).resolves.toBe('0');
     // Back to the start: the same nodes show the first sentence again.
     await page.getByRole('button', { name: 'Reset to start' }).click();
     await expect(slot0.getAttribute('aria-label')).resolves.toBe(
       'slot 0: folio 0, uptodate, refcount 1, dirty, lru',
     );
-    await expect(sameNodes(page)).resolves.toBe(N);
+    await expect(patched(page).then((p) => p.same)).resolves.toBe(N);
     expect(errors).toEqual([]);
     await context.close();
   });

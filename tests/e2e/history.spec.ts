@@ -1,7 +1,8 @@
 // Step back and timeline jumps restore the exact page-cache state (a DOM snapshot of the grid).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, openPage } from './browser.ts';
+import { gridSnapshot } from './session.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,19 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** The grid's markup without focus bookkeeping (tabindex, the inspector), which follows the pointer. */
-async function gridSnapshot(page: Page): Promise<string> {
-  await page.mouse.move(0, 0);
-  // A string runs in the page (this tsconfig has no DOM types).
-  return page.evaluate<string>(`(() => {
-    const copy = document.querySelector('[data-testid="main-grid"]').cloneNode(true);
-    copy.querySelector('[role="tooltip"]')?.remove();
-    copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
-    copy.querySelectorAll('[aria-describedby]').forEach((n) => n.removeAttribute('aria-describedby'));
-    return copy.outerHTML;
-  })()`);
-}
 
 describe('history', () => {
   it('step back and redo restore the exact grid', async () => {

@@ -3,11 +3,12 @@ import type { Frame, Page } from 'playwright-core';
 
 type Scope = Page | Frame;
 
-/** The grid's markup without focus bookkeeping (tabindex, the inspector), which follows the pointer. */
+/** The grid's markup (cells, huge page outline) without focus bookkeeping (tabindex, the inspector),
+ * which follows the pointer. */
 export async function gridSnapshot(page: Scope): Promise<string> {
   // A string runs in the page (this tsconfig has no DOM types).
   return page.evaluate<string>(`(() => {
-    const copy = document.querySelector('[data-testid="main-grid"]').cloneNode(true);
+    const copy = document.querySelector('[data-testid="main-grid-frame"]').cloneNode(true);
     copy.querySelector('[role="tooltip"]')?.remove();
     copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
     copy.querySelectorAll('[aria-describedby]').forEach((n) => n.removeAttribute('aria-describedby'));

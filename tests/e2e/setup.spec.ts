@@ -15,14 +15,14 @@ describe('setup', () => {
   it('rejects a bad slot string, points at the character and keeps the running state', async () => {
     const { context, page, errors } = await openPage(browser);
     for (let k = 0; k < 5; k++) await page.getByTestId('race-forward').click();
-    const before = await page.getByTestId('main-grid').innerHTML();
+    const before = await page.getByTestId('main-grid-frame').innerHTML();
     await page.getByTestId('slots-input').fill('PPXP');
     await page.getByTestId('load-setup').click();
     const error = page.getByTestId('setup-error');
     await expect(error.textContent()).resolves.toContain('unexpected "X" at column 3');
     await expect(error.locator('mark').textContent()).resolves.toBe('X');
     await expect(page.getByTestId('slots-input').getAttribute('aria-invalid')).resolves.toBe('true');
-    expect(await page.getByTestId('main-grid').innerHTML()).toBe(before);
+    expect(await page.getByTestId('main-grid-frame').innerHTML()).toBe(before);
     await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
       'Timeline, at step 5 of 32',
     );

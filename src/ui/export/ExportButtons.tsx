@@ -1,5 +1,5 @@
-// Download the page cache as it is on screen, as SVG or PNG. The grid's current column count is read
-// from the layout the grid rendered, so the image matches the view.
+// Download the page cache as it is on screen, as SVG or PNG. The columns are fitted to the grid's
+// on-screen width (unrounded) exactly as its CSS fits them, so the image matches the view.
 
 import { useState } from 'react';
 import { useSimStore } from '../storeContext.tsx';
@@ -13,7 +13,7 @@ export function ExportButtons({ title }: { readonly title: string }) {
   const current = () => {
     const s = store.getState();
     const grid = document.querySelector<HTMLElement>('[data-testid="main-grid"]');
-    const layout = layoutFor(s.frame.world.n, grid?.parentElement?.clientWidth ?? 900);
+    const layout = layoutFor(s.frame.world.n, grid?.getBoundingClientRect().width ?? 900);
     const name = `collapse-lab-${s.loaded.kernel}-step-${s.cursor}`.replace(/[^\w.-]+/g, '-');
     const heading = `Collapse Lab: ${title} (${s.loaded.kernel}, step ${s.cursor} of ${s.choices.length})`;
     return { svg: gridSvg(s.frame.world, layout, heading), name };

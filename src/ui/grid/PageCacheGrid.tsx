@@ -106,7 +106,7 @@ export function PageCacheGrid({ world, layout, id }: Props) {
           ))}
         </p>
       ))}
-      <div className="grid-frame">
+      <div className="grid-frame" data-testid={`${id}-grid-frame`}>
         {huge.map((h) => (
           <HugeOutline
             key={h.key}

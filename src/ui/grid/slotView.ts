@@ -1,6 +1,7 @@
 // What one slot shows, as plain data: the grid reuses the previous view object while what the slot shows
-// is unchanged, so memoised slots skip re-rendering and a step touching 3 of 512 slots renders 3. A view
-// remembers what it was built from (the folio object, the PTE), so an untouched slot costs one comparison.
+// is unchanged, so slotCells.ts patches only the cells whose view changed (a step touching 3 of 512 slots
+// patches 3). A view remembers what it was built from (the folio object, the PTE), so an untouched slot
+// costs one comparison.
 // Holders are not part of a view: only the inspector shows them, for one slot (holdersAt).
 
 import type { Folio, Holder, World } from '../../engine/index.ts';

@@ -1,6 +1,7 @@
 // The transport, the one place that moves through the schedule step by step: back, play or pause, next
 // (the recorded schedule, then round-robin), to the end, the speed, and a jump to the step where the race
-// breaks. Shared by the page (above the grid) and the embed layout. Each control names its key.
+// breaks. Shared by the page (above the grid) and the embed layout, where Next stops at the end of the
+// recording (an embedded race is a player, not a sandbox). Back, Play and Next name their keys.
 
 import type { Speed } from '../../store/index.ts';
 import { breakCursor, selectCanStepForward, selectScenario, SPEEDS } from '../../store/index.ts';
@@ -13,7 +14,8 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
   const speed = useSim((s) => s.speed);
   const records = useSim((s) => s.records);
   const scenario = useSim(selectScenario);
-  const canForward = useSim(selectCanStepForward);
+  const canGoOn = useSim(selectCanStepForward);
+  const canForward = compact ? cursor < total : canGoOn;
   // Actions through the store, so this bar re-renders only for what it shows.
   const a = useSimStore().getState();
   const breakAt = breakCursor(records, scenario);
@@ -44,7 +46,10 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
         aria-keyshortcuts="ArrowRight"
         data-testid="race-forward"
       >
-        Next ▶ <span className="muted">{cursor < total ? '(recorded)' : '(round-robin)'}</span>
+        Next ▶{' '}
+        {(cursor < total || !compact) && (
+          <span className="muted">{cursor < total ? '(recorded)' : '(round-robin)'}</span>
+        )}
       </button>
       {!compact && (
         <button
