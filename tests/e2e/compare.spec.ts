@@ -26,7 +26,7 @@ describe('compare', () => {
     const boxes = await Promise.all(
       ['main-pane', 'compare-pane'].map((id) => page.getByTestId(id).boundingBox()),
     );
-    expect(boxes[1]?.x ?? 0).toBeGreaterThan((boxes[0]?.x ?? 0) + (boxes[0]?.width ?? 0) - 1);
+    expect(boxes[1]?.x ?? NaN).toBeGreaterThan((boxes[0]?.x ?? NaN) + (boxes[0]?.width ?? NaN) - 1);
     await page.getByTestId('compare-select').selectOption('');
     await expect(page.getByTestId('compare-pane').count()).resolves.toBe(0);
     expect(errors).toEqual([]);

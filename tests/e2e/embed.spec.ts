@@ -20,6 +20,7 @@ describe('embed', () => {
     for (let k = 0; k < 7; k++) await setup.page.getByTestId('race-forward').click();
     await setup.page.getByTestId('share-open').click();
     const snippet = await setup.page.getByTestId('share-iframe').inputValue();
+    expect(setup.errors).toEqual([]);
     await setup.context.close();
     const src = snippet.match(/src="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(src.startsWith(`${baseUrl()}?embed=1#r=`)).toBe(true);
@@ -65,6 +66,7 @@ describe('embed', () => {
     const opened = await openPage(browser, href.slice(baseUrl().length));
     await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
     await opened.page.getByTestId('slots-input').waitFor();
+    expect(opened.errors).toEqual([]);
     await opened.context.close();
     // The embedded player stops at the end of the recording (the full page goes on round-robin).
     const forward = frame.getByTestId('race-forward');
@@ -80,9 +82,13 @@ describe('embed', () => {
     const { context, page, errors } = await openPage(browser, '?embed=1');
     await page.getByTestId('embed').waitFor();
     await poll(page, async () => page.url().includes('?embed=1#r=A'), 'the hash');
+    await page.reload();
+    await page.getByTestId('embed').waitFor();
+    expect(page.url()).toContain('?embed=1#r=A');
     expect(await page.getByTestId('share-open').count()).toBe(0);
     const normal = await openPage(browser);
     expect(await shareLink(normal.page)).not.toContain('embed');
+    expect(normal.errors).toEqual([]);
     await normal.context.close();
     expect(errors).toEqual([]);
     await context.close();

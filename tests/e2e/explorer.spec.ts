@@ -59,9 +59,10 @@ describe('explorer panel', () => {
   });
 
   it('refuses a bad state limit', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser);
     await page.getByTestId('explorer-limit').fill('lots');
     await expect(page.getByTestId('explorer-run').isDisabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

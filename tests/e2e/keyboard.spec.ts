@@ -37,7 +37,7 @@ describe('keyboard', () => {
   });
 
   it('reaches the grid and the timeline with Tab, with a visible focus ring', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser);
     let found = { grid: false, timeline: false, outline: '' };
     for (let k = 0; k < 80 && !(found.grid && found.timeline); k++) {
       await page.keyboard.press('Tab');
@@ -73,6 +73,7 @@ describe('keyboard', () => {
     expect(found.grid).toBe(true);
     expect(found.timeline).toBe(true);
     expect(found.outline).toBe('solid');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

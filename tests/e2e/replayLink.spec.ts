@@ -48,6 +48,7 @@ describe('replay links', () => {
   it('a damaged link shows the decoder message and keeps the default race', async () => {
     const good = await openPage(browser);
     const link = await shareLink(good.page);
+    expect(good.errors).toEqual([]);
     await good.context.close();
     const payload = link.split('#r=')[1] ?? '';
     for (const hash of ['#r=AAAA', '#r=Zxyz', `#r=${payload.slice(0, -4)}`, '#r=<script>alert(1)</script>']) {
@@ -74,9 +75,14 @@ describe('replay links', () => {
     );
     await expect(page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
     await poll(page, async () => page.url().includes('#r=A'), 'the hash');
-    const reopened = await openPage(browser, new URL(page.url()).search + new URL(page.url()).hash);
+    // A different setup in the query: the hash's session must win.
+    const reopened = await openPage(
+      browser,
+      '?kernel=v6.3&slots=PPPP&threads=collapse' + new URL(page.url()).hash,
+    );
     await expect(reopened.page.getByTestId('slots-input').inputValue()).resolves.toBe('PP.S');
     await expect(reopened.page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
+    expect(reopened.errors).toEqual([]);
     await reopened.context.close();
     expect(errors).toEqual([]);
     await context.close();

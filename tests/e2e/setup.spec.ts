@@ -36,7 +36,7 @@ describe('setup', () => {
   });
 
   it('per-slot and per-thread controls edit the setup', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser);
     await page.getByText('Edit slots and threads').click();
     await page.getByTestId('slot-kind-1').selectOption('S');
     await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe('PSPP');
@@ -50,6 +50,7 @@ describe('setup', () => {
       'offset must be from 0 to 4',
     );
     await page.getByTestId('thread-2').waitFor();
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -59,6 +60,7 @@ describe('setup', () => {
     await expect(good.page.getByTestId('slot-3').getAttribute('aria-label')).resolves.toBe(
       'slot 3: a swap entry',
     );
+    expect(good.errors).toEqual([]);
     await good.context.close();
     const bad = await openPage(browser, '?kernel=v6.4&slots=PP<script>&threads=collapse');
     await expect(bad.page.getByTestId('setup-error').textContent()).resolves.toContain('unexpected "<"');

@@ -55,12 +55,13 @@ describe('share dialog', () => {
   });
 
   it('copies with the clipboard when the page may', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page, errors } = await openPage(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByTestId('share-open').click();
     const md = await page.getByTestId('share-markdown').inputValue();
     await page.getByTestId('share-markdown-copy').click();
     await expect(page.evaluate<string>('navigator.clipboard.readText()')).resolves.toBe(md);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -168,6 +168,7 @@ describe('invariants on a corrupted world', () => {
       },
     ]);
     const live = Script.of('v6.4', 'PP', 'write:0').to(0, 'write').world;
+    expect(live.folios[0]?.locked).toBe(0); // the page lock is held by a live thread
     expect(
       only(
         corrupt(live, 0, () => {}),
@@ -188,6 +189,8 @@ describe('invariants on a corrupted world', () => {
       },
     ]);
     const busy = Script.of('v6.4', 'P.', 'collapse').to(0, 'copy_all').world; // charged hole in flight
+    const holding = busy.slots.filter((e) => e.t === 'folio').length;
+    expect(busy.nrpages).not.toBe(holding); // off by the charged hole, yet not at quiescence
     expect(
       only(
         corrupt(busy, 0, () => {}),
