@@ -193,11 +193,12 @@ function checkAtomicSwitch(w: World, emit: Emit): void {
 /** I9: a hole seen empty while userfaultfd MISSING was registered is never filled by collapse. */
 function checkUffd(c: CheckContext, emit: Emit): void {
   const { prev, next } = c;
-  const actor = next.threads[c.tid]?.actor;
+  // Only a collapse step can break it: other steps skip the pass over the slots.
+  if (next.threads[c.tid]?.actor !== 'collapse') return;
   next.slots.forEach((e, i) => {
     const was = prev.slots[i];
     const filled = e.t === 'folio' && (was?.t === 'empty' || was?.t === 'retry');
-    if (filled && actor === 'collapse' && prev.ghost.emptySeenRegistered[i])
+    if (filled && prev.ghost.emptySeenRegistered[i])
       emit(
         'uffd',
         `collapse filled hole ${i} that userfaultfd MISSING had promised to report; the monitor never hears of it`,

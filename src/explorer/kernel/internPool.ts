@@ -35,9 +35,15 @@ export class InternPool {
 
   /** The bytes of an id (a view, valid until the next intern). */
   read(id: number): Uint8Array {
-    const start = this.starts[id] ?? 0;
-    const end = id + 1 < this.count ? (this.starts[id + 1] ?? this.used) : this.used;
-    return this.bytes.subarray(start, end);
+    return this.bytes.subarray(this.start(id), this.end(id));
+  }
+
+  private start(id: number): number {
+    return this.starts[id] ?? 0;
+  }
+
+  private end(id: number): number {
+    return id + 1 < this.count ? (this.starts[id + 1] ?? this.used) : this.used;
   }
 
   /** Bytes in use: the encodings, their start and hash words, and the hash table. */
@@ -45,10 +51,11 @@ export class InternPool {
     return this.used + this.count * 8 + this.table.byteLength;
   }
 
+  // Compared in place: a view per hash match would allocate on nearly every duplicate successor.
   private equals(id: number, src: Uint8Array, length: number): boolean {
-    const a = this.read(id);
-    if (a.length !== length) return false;
-    for (let i = 0; i < length; i++) if (a[i] !== src[i]) return false;
+    const start = this.start(id);
+    if (this.end(id) - start !== length) return false;
+    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== src[i]) return false;
     return true;
   }
 

@@ -7,6 +7,7 @@ import { acquire, release } from '../../locks.ts';
 import {
   at,
   copyInto,
+  oldPagesByIndex,
   fail,
   flagsOf,
   freeOld,
@@ -34,10 +35,11 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('copy_highpage'),
     run: (tx, t) => {
       const i = t.l.index;
-      copyInto(tx, t, i);
-      const old = t.l.pagelist.map((id) => getFolio(tx.w, id)).find((p) => p.index === i);
+      const h = hpageOf(tx.w, t);
+      const old = oldPagesByIndex(tx.w, t).get(i);
+      copyInto(tx, h, i, old);
       if (old) {
-        freeOld(tx, t, old);
+        freeOld(tx, t, getFolio(tx.w, old.id));
         t.l.pagelist = t.l.pagelist.filter((id) => id !== old.id);
       }
       t.l.index++;
@@ -61,7 +63,9 @@ export const commitSteps: Record<string, StepDef> = {
     // private in patch 4/4's order; earlier orders already expose it in the cache.
     local: (w) => flagsOf(w).commitOrder === 'post',
     run: (tx, t) => {
-      for (let i = 0; i < tx.w.n; i++) copyInto(tx, t, i);
+      const h = hpageOf(tx.w, t);
+      const old = oldPagesByIndex(tx.w, t);
+      for (let i = 0; i < tx.w.n; i++) copyInto(tx, h, i, old.get(i));
       t.pc = nextAfterCopy(t, flagsOf(tx.w));
     },
   },

@@ -2,7 +2,7 @@
 
 import { src } from '../../sources.ts';
 import type { Tx } from '../../tx.ts';
-import { getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { fault, getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
 import type { Folio, Thread, World } from '../../types.ts';
 import { VARIANTS, type VariantFlags } from '../../variants.ts';
@@ -39,9 +39,19 @@ export function nextAfterCopy(t: Thread, flags: VariantFlags): string {
   return t.l.nrNone > 0 ? 'revalidate_i_mmap' : 'relock_final';
 }
 
-export function copyInto(tx: Tx, t: Thread, i: number): void {
-  const h = hpageOf(tx.w, t);
-  const old = t.l.pagelist.map((id) => getFolio(tx.w, id)).find((p) => p.index === i);
+/** The collapse's old pages by index (the first one listed wins), read without copying them into the
+ * draft: copying only reads them, and one pass replaces a search of the list per index. */
+export function oldPagesByIndex(w: World, t: Thread): Map<number, Folio> {
+  const byIndex = new Map<number, Folio>();
+  for (const id of t.l.pagelist) {
+    const p = w.folios[id] ?? fault(`folio ${id} does not exist`);
+    if (!byIndex.has(p.index)) byIndex.set(p.index, p);
+  }
+  return byIndex;
+}
+
+/** Copies the old page at index i (or zeroes a hole) into the huge page h. */
+export function copyInto(tx: Tx, h: Folio, i: number, old: Folio | undefined): void {
   const value = old ? (old.data[0] ?? 0) : 0;
   h.data[i] = value;
   h.valid[i] = true;
