@@ -3,7 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Setup } from '../engine/index.ts';
-import { ACTORS, formatSlots, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
+import { formatSlots, formatThread, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
 import { raceDiagram, replayLink } from '../replay/index.ts';
@@ -111,7 +111,7 @@ function printCheck(io: Io, r: CheckResult, base: string): void {
     );
     (v.steps ?? []).forEach((s, i) => {
       const t = r.setup.threads[s.thread];
-      const who = t ? `${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}` : 'uffd_monitor';
+      const who = t ? formatThread(t) : 'uffd_monitor';
       io.out(`  ${String(i).padStart(3)}. T${s.thread} ${who.padEnd(14)} ${s.label}\n`);
     });
     io.out(`  replay: ${replayLine(r, v.schedule)}\n`);

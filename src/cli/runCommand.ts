@@ -2,7 +2,7 @@
 
 import type { RunResult, Setup } from '../engine/index.ts';
 import {
-  ACTORS,
+  formatThread,
   createWorld,
   describeEvents,
   formatSlots,
@@ -29,7 +29,7 @@ const FLAGS = {
 export function threadName(r: RunResult, id: number): string {
   const t = r.initial.threads[id];
   if (!t) return `T${id}`;
-  return `T${id} ${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}`;
+  return `T${id} ${formatThread(t)}`;
 }
 
 export function runJson(setup: Setup, schedule: readonly number[], r: RunResult) {

@@ -155,8 +155,13 @@ export function formatSlots(s: SlotsSetup): string {
   return s.uffd ? `${body}|uffd` : body;
 }
 
+/** One thread in the setup notation: `collapse`, `seek_data:0` (a parameter only where the actor takes one). */
+export function formatThread(t: Pick<ThreadSpec, 'actor' | 'param'>): string {
+  return ACTORS[t.actor].param ? `${t.actor}:${t.param}` : t.actor;
+}
+
 export function formatThreads(threads: readonly ThreadSpec[]): string {
-  return threads.map((t) => (ACTORS[t.actor].param ? `${t.actor}:${t.param}` : t.actor)).join(',');
+  return threads.map(formatThread).join(',');
 }
 
 function initialLocals(n: number, param: number): Locals {

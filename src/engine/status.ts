@@ -47,7 +47,7 @@ export function waitsFor(b: Block): ThreadId[] {
 }
 
 /** A daemon (the userfaultfd monitor) waiting for work is idle, not stuck. */
-export const isDaemon = (t: Thread) => t.actor === 'uffd_monitor';
+const isDaemon = (t: Thread) => t.actor === 'uffd_monitor';
 
 /** All the work is done: every thread but the daemons has finished. */
 export function isQuiescent(w: World): boolean {

@@ -76,7 +76,7 @@ export function getThread(w: World, id: number): Thread {
   return own;
 }
 
-export function entryView(e: Entry): EntryView {
+function entryView(e: Entry): EntryView {
   return e.t === 'folio' ? `folio:${e.folio}` : e.t;
 }
 
@@ -85,7 +85,7 @@ export function slotFolio(w: World, i: number): Folio | null {
   return e?.t === 'folio' ? getFolio(w, e.folio) : null;
 }
 
-export function holderWeight(kind: HolderKind): number {
+function holderWeight(kind: HolderKind): number {
   return kind === 'pin' ? PIN_BIAS : 1;
 }
 

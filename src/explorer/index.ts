@@ -15,7 +15,6 @@ export {
   startCheck,
   type RunningCheck,
   replayViolation,
-  invariantTitle,
   reachableResults,
   type CheckOptions,
   type CheckResult,

@@ -4,6 +4,7 @@
 
 import {
   ACTORS,
+  formatThread,
   createWorld,
   formatSlots,
   INVARIANTS,
@@ -58,7 +59,7 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
       .trimEnd();
   const name = (id: number) => {
     const t = threads[id];
-    return t ? `${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}` : `T${id}`;
+    return t ? formatThread(t) : `T${id}`;
   };
 
   const lines: string[] = [];

@@ -30,8 +30,6 @@ export interface Replay {
   sync(choices: readonly number[]): SyncResult;
   /** The world after `n` steps (0 <= n <= records.length). */
   worldAt(n: number): World;
-  /** Records a step already taken from worldAt(n) so stepping forward by hand costs one engine step. */
-  remember(n: number, world: World): void;
 }
 
 export function createReplay(initial: World): Replay {
@@ -108,7 +106,5 @@ export function createReplay(initial: World): Replay {
     return { records, error: null };
   };
 
-  const remember = (n: number, world: World) => keep(n, world);
-
-  return { initial, sync, worldAt, remember };
+  return { initial, sync, worldAt };
 }

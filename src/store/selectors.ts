@@ -2,14 +2,13 @@
 // useShallow) so components re-render only when what they show changes.
 
 import type { Thread, Violation, World } from '../engine/index.ts';
-import { describeBlock, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
+import { describeBlock, formatThread, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
 import type { StepRec } from './replay.ts';
 import { roundRobinChoice } from './scheduler.ts';
 import type { SimState } from './types.ts';
 
 export const selectCanStepBack = (s: SimState) => s.cursor > 0;
 export const selectCanRedo = (s: SimState) => s.cursor < s.choices.length;
-export const selectAtEnd = (s: SimState) => s.cursor >= s.choices.length;
 /** "Next" follows the recorded schedule, then goes on round-robin while some thread can run. */
 export const selectCanStepForward = (s: SimState) =>
   s.cursor < s.choices.length || roundRobinChoice(s.frame.world, s.choices[s.cursor - 1] ?? -1) !== null;
@@ -60,21 +59,7 @@ export function threadState(world: World, thread: Thread): ThreadState {
   return { t: 'runnable' };
 }
 
-/** A thread's display name: T0 collapse, T1 seek_data:0. */
-export function threadName(t: Pick<Thread, 'id' | 'actor' | 'param'>, hasParam: boolean): string {
-  return `T${t.id} ${t.actor}${hasParam ? `:${t.param}` : ''}`;
-}
-
-/** What the session would need to be restored: never worlds. */
-export function selectPersisted(s: SimState) {
-  return {
-    kernel: s.loaded.kernel,
-    slots: s.loaded.slots,
-    threads: s.loaded.threads,
-    choices: s.choices,
-    cursor: s.cursor,
-    motion: s.motion,
-    speed: s.speed,
-    compareVariant: s.compareVariant,
-  };
+/** A thread's display name: T0 collapse, T1 seek_data:0 (the parameter only for actors that take one). */
+export function threadName(t: Pick<Thread, 'id' | 'actor' | 'param'>): string {
+  return `T${t.id} ${formatThread(t)}`;
 }

@@ -1,5 +1,5 @@
 // The store's state and actions, split by slice. Worlds appear only in `frame` and `compare`, which are
-// derived from the setup and the choices and never persisted (see selectPersisted).
+// derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
 import type { Setup, VariantId, World } from '../engine/index.ts';
 import type { Divergence } from './divergence.ts';

@@ -2,7 +2,7 @@
 // (replayed through the engine to name the violation). Host-neutral: the clock is injected.
 
 import type { InvariantId, Setup, StepRecord, Violation } from '../../engine/index.ts';
-import { createWorld, INVARIANTS, runSchedule } from '../../engine/index.ts';
+import { createWorld, runSchedule } from '../../engine/index.ts';
 import { Explorer } from '../explorer.ts';
 import type { ExploreResult, Progress } from '../types.ts';
 export { reachableResults } from './outcomes.ts';
@@ -131,5 +131,3 @@ export function replayViolation(setup: Setup, schedule: readonly number[], id: I
   const violation = last?.violations.find((v) => v.invariant === id);
   return { steps: run.steps, ...(violation && { violation }) };
 }
-
-export const invariantTitle = (id: InvariantId) => `${INVARIANTS[id].spec} ${id}: ${INVARIANTS[id].title}`;

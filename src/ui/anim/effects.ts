@@ -7,6 +7,7 @@ import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { EngineEvent, World } from '../../engine/index.ts';
 import type { Box } from '../grid/geometry.ts';
+import { unionBox } from '../grid/geometry.ts';
 import { folioSlots } from './folioPlaces.ts';
 
 export interface Geometry {
@@ -39,18 +40,7 @@ const MANY = 12;
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
-function union(boxes: readonly (Box | null)[]): Box | null {
-  const bs = boxes.filter((b): b is Box => b !== null);
-  if (bs.length === 0) return null;
-  const x = Math.min(...bs.map((b) => b.x));
-  const y = Math.min(...bs.map((b) => b.y));
-  return {
-    x,
-    y,
-    w: Math.max(...bs.map((b) => b.x + b.w)) - x,
-    h: Math.max(...bs.map((b) => b.y + b.h)) - y,
-  };
-}
+const union = (boxes: readonly (Box | null)[]) => unionBox(boxes.filter((b): b is Box => b !== null));
 
 export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffects {
   const root: Layer = select(svg).append('g').attr('class', 'fx-root');

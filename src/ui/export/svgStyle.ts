@@ -27,5 +27,4 @@ export const BADGE: Record<Badge['kind'], { fill: string; stroke: string; text: 
   pinned: { fill: '#000', stroke: '#000', text: '#fff' },
 };
 
-export const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { escapeHtml as esc } from '../escapeHtml.ts';

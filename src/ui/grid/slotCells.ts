@@ -3,10 +3,8 @@
 // attribute), and a step patches only the cells whose view object changed (slotView.ts reuses unchanged
 // ones). React owns the list element and its event handlers; this module owns the list's children.
 
+import { escapeHtml as esc } from '../escapeHtml.ts';
 import type { SlotView } from './slotView.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 
 /** A compact cell's one text: its short title, then its flag letters on the next line (grid.css). */
 const compactText = (v: SlotView) => (v.flags ? `${v.short}\n${v.flags}` : v.short);

@@ -2,8 +2,8 @@
 
 import { memo, useMemo } from 'react';
 import type { World } from '../../engine/index.ts';
-import { ACTORS } from '../../engine/index.ts';
 import type { StepRec } from '../../store/index.ts';
+import { threadName } from '../../store/index.ts';
 
 interface Props {
   readonly world: World;
@@ -35,7 +35,7 @@ function ObservationsImpl({ world, records, upTo, id }: Props) {
       <ul>
         {world.threads.map((t) => {
           const o = seen.get(t.id);
-          const name = `T${t.id} ${t.actor}${ACTORS[t.actor].param ? `:${t.param}` : ''}`;
+          const name = threadName(t);
           return (
             <li key={t.id} data-testid={`${id}-result-${t.id}`}>
               <strong>{name}</strong>: {t.done ? `returned ${t.result ?? ''}` : `not finished (at ${t.pc})`}

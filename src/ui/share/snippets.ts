@@ -2,6 +2,7 @@
 
 import type { Scenario } from '../../scenarios/index.ts';
 import type { LoadedSetup } from '../../store/index.ts';
+import { escapeHtml } from '../escapeHtml.ts';
 
 export const EMBED_SIZE = { width: 720, height: 560 };
 
@@ -10,11 +11,8 @@ export function sessionTitle(scenario: Scenario | null, loaded: LoadedSetup): st
   return scenario ? scenario.title : `${loaded.kernel} ${loaded.slots} ${loaded.threads}`;
 }
 
-const attr = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function iframeSnippet(embedUrl: string, title: string): string {
-  return `<iframe src="${attr(embedUrl)}" title="${attr(`Collapse Lab: ${title}`)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" loading="lazy"></iframe>`;
+  return `<iframe src="${escapeHtml(embedUrl)}" title="${escapeHtml(`Collapse Lab: ${title}`)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" loading="lazy"></iframe>`;
 }
 
 /** [title](link), with the brackets Markdown would read as syntax escaped. */

@@ -5,6 +5,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import type { Thread, VariantId } from '../../engine/index.ts';
 import { ACTORS, resolveSource, VARIANTS } from '../../engine/index.ts';
 import type { ThreadState } from '../../store/index.ts';
+import { threadName } from '../../store/index.ts';
 
 interface Props {
   readonly thread: Thread;
@@ -16,7 +17,7 @@ interface Props {
 function ThreadPaneImpl({ thread, variant, state, onStep }: Props) {
   const program = ACTORS[thread.actor];
   const listing = program.listing(VARIANTS[variant].flags);
-  const name = `T${thread.id} ${thread.actor}${program.param ? `:${thread.param}` : ''}`;
+  const name = threadName(thread);
   const list = useRef<HTMLOListElement>(null);
   const mounted = useRef(false);
   useLayoutEffect(() => {

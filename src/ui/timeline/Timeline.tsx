@@ -3,8 +3,7 @@
 // (thousands after a long run) mount just after the page's first commit (useDeferredMount).
 
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { ACTORS } from '../../engine/index.ts';
-import { violationSteps } from '../../store/index.ts';
+import { threadName, violationSteps } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { Chip } from './Chip.tsx';
 import { useDeferredMount } from '../hooks/useDeferredMount.ts';
@@ -62,8 +61,7 @@ export function Timeline() {
           <li className="lane-name tick-row">step</li>
           {threads.map((t) => (
             <li key={t.id} className="lane-name">
-              T{t.id} {t.actor}
-              {ACTORS[t.actor].param ? `:${t.param}` : ''}
+              {threadName(t)}
             </li>
           ))}
         </ul>
