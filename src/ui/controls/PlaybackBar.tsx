@@ -4,10 +4,15 @@
 
 import { useState } from 'react';
 import { selectCanRedo, selectCanStepBack } from '../../store/index.ts';
-import { useSim } from '../storeContext.tsx';
+import { useSim, useSimStore } from '../storeContext.tsx';
 
 export function PlaybackBar() {
-  const s = useSim((x) => x);
+  // Only what the bar shows is selected, so it re-renders for those and not for every step; actions are
+  // read from the store (they never change).
+  const lastRun = useSim((x) => x.lastRun);
+  const motion = useSim((x) => x.motion);
+  const notice = useSim((x) => x.notice);
+  const s = useSimStore().getState();
   const canBack = useSim(selectCanStepBack);
   const canRedo = useSim(selectCanRedo);
   const [seed, setSeed] = useState('1');
@@ -70,26 +75,24 @@ export function PlaybackBar() {
         </form>
       </div>
       <div className="button-row prefs">
-        {s.lastRun && (
+        {lastRun && (
           <span data-testid="last-run">
-            {s.lastRun.kind === 'random'
-              ? `Finished at random, seed ${s.lastRun.seed}`
-              : 'Finished round-robin'}
+            {lastRun.kind === 'random' ? `Finished at random, seed ${lastRun.seed}` : 'Finished round-robin'}
           </span>
         )}
         <label className="inline-field">
           <input
             type="checkbox"
-            checked={s.motion}
+            checked={motion}
             onChange={(e) => s.setMotion(e.target.checked)}
             data-testid="motion"
           />
           animate steps
         </label>
       </div>
-      {s.notice && (
+      {notice && (
         <p className="notice" role="status" data-testid="notice">
-          {s.notice}
+          {notice}
         </p>
       )}
     </section>

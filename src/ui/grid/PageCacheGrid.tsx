@@ -6,6 +6,7 @@
 import {
   useCallback,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type FocusEvent,
@@ -37,7 +38,8 @@ export function PageCacheGrid({ world, layout, id }: Props) {
   const [inspect, setInspect] = useState<number | null>(null);
   const size = gridSize(layout, world.n);
   const tooltipId = `${id}-slot-tooltip`;
-  const huge = hugeInCache(world);
+  // Memoised on the world: hovering re-renders the grid, and the outlines need not be rebuilt for it.
+  const huge = useMemo(() => hugeInCache(world), [world]);
   const list = useRef<HTMLDivElement>(null);
   const cells = useRef<CellsState | null>(null);
   useLayoutEffect(() => {

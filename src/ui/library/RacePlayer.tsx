@@ -3,6 +3,7 @@
 // breaks. Shared by the page (above the grid) and the embed layout, where Next stops at the end of the
 // recording (an embedded race is a player, not a sandbox). Back, Play and Next name their keys.
 
+import { useMemo } from 'react';
 import type { Speed } from '../../store/index.ts';
 import { breakCursor, selectCanStepForward, selectScenario, SPEEDS } from '../../store/index.ts';
 import { useSim, useSimStore } from '../storeContext.tsx';
@@ -18,7 +19,8 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
   const canForward = compact ? cursor < total : canGoOn;
   // Actions through the store, so this bar re-renders only for what it shows.
   const a = useSimStore().getState();
-  const breakAt = breakCursor(records, scenario);
+  // A scan of the records: once per schedule, not once per step.
+  const breakAt = useMemo(() => breakCursor(records, scenario), [records, scenario]);
   return (
     <div className="race-player button-row" role="group" aria-label="Race playback">
       <button
