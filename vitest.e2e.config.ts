@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end specs drive Debian's Chromium against the built page (see tests/e2e/server.ts).
+// End-to-end specs drive Debian's Chromium against the built page (served by tests/e2e/globalSetup.ts).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.spec.ts'],

@@ -1,7 +1,8 @@
 // UI benchmark: builds the page, opens it in headless Chromium with motion on, loads a 512-slot setup from
-// the URL and measures (1) the first render, (2) requestAnimationFrame intervals while small steps
-// animate, (3) the same while the huge page is published into all 512 slots, and (4) the gzip size of
-// the main bundle. Run: node --import tsx bench/ui/frames.ts
+// the URL and measures (1) the first render and its painted frame, (2) loading the same setup into a
+// running page, (3) requestAnimationFrame intervals while small steps animate, (4) the same while the
+// huge page is published into all 512 slots, and (5) the gzip size of the main bundle.
+// Run: node --import tsx bench/ui/frames.ts
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,7 +124,7 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
       }
       say(
         `first render, ${N} slots (median of ${LOADS} page loads): React render+commit ${ms(median(renders))} ` +
-          `(target < 50 ms; p90 ${ms(quantile(renders, 0.9))}), painted ${ms(median(framed))} after the render ` +
+          `(target < 50 ms; slowest ${ms(Math.max(...renders))}), painted ${ms(median(framed))} after the render ` +
           `started, store build ${ms(median(stores))}, first contentful paint ${ms(median(paints))} after navigation`,
       );
 

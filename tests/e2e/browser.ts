@@ -1,8 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM, launchChromium } from '../../bench/browser.ts';
-
-export { CHROMIUM };
+import { launchChromium } from '../../bench/browser.ts';
 
 export function launch(): Promise<Browser> {
   return launchChromium();
