@@ -60,7 +60,7 @@ export default tseslint.config(
   },
   { files: ['src/engine/**/*.ts'], ignores: ['src/engine/**/*.test.ts'], rules: engineBans },
   {
-    files: ['src/cli/**/*.ts', 'src/replay/**/*.ts', 'src/scenarios/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/replay/**/*.ts', 'src/scenarios/**/*.ts', 'src/repro/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
