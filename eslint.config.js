@@ -44,7 +44,7 @@ const engineBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'bench/out'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
