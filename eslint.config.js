@@ -76,6 +76,28 @@ export default tseslint.config(
     },
   },
   {
+    // The reproducer generator runs in the page too: no host APIs outside its tests.
+    files: ['src/repro/**/*.ts'],
+    ignores: ['src/repro/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'd3-*', '../ui/*', '../store/*', '../cli/*'],
+              message: 'Dependencies point downward only.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'The generator runs in any host.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**/*.ts'],
     rules: {
       'no-restricted-imports': [
