@@ -43,7 +43,8 @@ describe('escaping for C', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const lit = cString(s);
-        expect(lit).toMatch(/^"(?:[^"\\?\x00-\x1f\x7f-\uffff]|\\[\\"?]|\\[0-7]{3})*"$/);
+        // Printable ASCII only, and every quote, backslash or question mark escaped.
+        expect(lit).toMatch(/^"(?:[ !#-/0-9:;<=>@-Z[\]^_`a-z{|}~]|\\[\\"?]|\\[0-7]{3})*"$/);
         expect(unescapeC(lit)).toEqual([...new TextEncoder().encode(s)]);
       }),
     );
