@@ -63,6 +63,12 @@ export function checkJson(r: CheckResult, base: string) {
     seconds: r.elapsedMs / 1000,
     bytesPerState: Math.round(r.bytesPerState),
     message: r.message,
+    // Every result each thread can end with, as the text output's "reachable results".
+    results: reachableResults(r).map((o) => ({
+      thread: o.thread,
+      actor: r.setup.threads[o.thread]?.actor ?? 'uffd_monitor',
+      values: o.results,
+    })),
     invariants: r.invariants.map((v) => ({
       id: v.id,
       spec: INVARIANTS[v.id].spec,
