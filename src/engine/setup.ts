@@ -103,7 +103,7 @@ export function parseSlots(input: string): Parsed<SlotsSetup> {
       if (opt === 'uffd') uffd = true;
       else if (opt === 'xa' || opt.startsWith('xa=')) {
         const chunk = opt === 'xa' ? 64 : Number(opt.slice(3));
-        if (!(XA_CHUNKS as readonly number[]).includes(chunk) || !/^xa(=\d+)?$/.test(opt))
+        if (!(XA_CHUNKS as readonly number[]).includes(chunk) || !/^xa(=[1-9]\d*)?$/.test(opt))
           return err(
             `slot string: ${show(opt)} at column ${at + 1}: the xarray node size must be one of ${XA_CHUNKS.join(', ')} (xa alone means 64)`,
             at,

@@ -8,7 +8,7 @@ import { linkProblem } from './linkable.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
 
 export function encodeReplay(r: Replay): string {
-  const why = linkProblem(r.setup);
+  const why = linkProblem(r.setup, r.compare);
   if (why !== null) throw new Error(why);
   return encodeV1(r);
 }

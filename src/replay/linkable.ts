@@ -17,12 +17,14 @@ const FORMAT_A_KERNELS: readonly string[] = [
   'v5-nak',
 ];
 
-/** Why no link can be made for this setup, or null when one can. */
-export function linkProblem(setup: Setup): string | null {
+/** Why no link can be made for this setup (compared with `compare`), or null when one can. */
+export function linkProblem(setup: Setup, compare: string | null = null): string | null {
   if (setup.slots.xa !== undefined)
     return 'no replay link can be made for an |xa setup yet (link format A cannot carry it); use the replay command line';
   if (!FORMAT_A_KERNELS.includes(setup.variant))
     return `no replay link can be made for kernel ${setup.variant} yet (link format A cannot carry it); use the replay command line`;
+  if (compare !== null && !FORMAT_A_KERNELS.includes(compare))
+    return `no replay link can be made with kernel ${compare} compared yet (link format A cannot carry it)`;
   return null;
 }
 
@@ -31,6 +33,6 @@ export function linkOrReason(
   base: string,
   r: Replay,
 ): { readonly url: string } | { readonly reason: string } {
-  const why = linkProblem(r.setup);
+  const why = linkProblem(r.setup, r.compare);
   return why === null ? { url: replayLink(base, r) } : { reason: why };
 }

@@ -47,7 +47,8 @@ function subtreeFor(
   let used = false;
   for (let i = base; i < Math.min(base + span, flat.length); i++) if (flat[i]?.t !== 'empty') used = true;
   if (!used) return [tree, null];
-  let [t, child] = allocNode(tree, parent, offset, slotShift - tree.chunkShift);
+  const [allocated, child] = allocNode(tree, parent, offset, slotShift - tree.chunkShift);
+  let t = allocated;
   for (let o = 0; o < t.chunk; o++) {
     let e: XaEntry;
     [t, e] = subtreeFor(t, child.id, o, child.shift, base + o * slotSpan(child), flat);
@@ -70,8 +71,8 @@ export function headShiftFor(n: number, chunk: number, chunkShift: number): numb
 export function buildTree(flat: readonly Entry[], chunk: number): XaTree {
   const chunkShift = Math.log2(chunk);
   const empty: XaTree = { chunk, chunkShift, head: null, nodes: {}, nextNode: 0 };
-  let [t, head] = allocNode(empty, null, 0, headShiftFor(flat.length, chunk, chunkShift));
-  t = { ...t, head: { k: 'node', node: head.id } };
+  const [allocated, head] = allocNode(empty, null, 0, headShiftFor(flat.length, chunk, chunkShift));
+  let t: XaTree = { ...allocated, head: { k: 'node', node: head.id } };
   for (let o = 0; o < chunk; o++) {
     let e: XaEntry;
     [t, e] = subtreeFor(t, head.id, o, head.shift, o * slotSpan(head), flat);
