@@ -71,4 +71,21 @@ describe('the xarray race, found by the explorer', () => {
     expect(seek(r)?.holds).toBe(false);
     expect(answers(r)).toEqual([8, 16, 24, 32]);
   });
+
+  it('SEEK_DATA from a run of holes that ends at a node boundary: ENXIO reachable (data lost); fixed', () => {
+    const r = check('v6.12', 'PP..PPPP|xa=4', 'collapse,seek_data:2');
+    expect(r.complete).toBe(true);
+    expect(seek(r)?.holds).toBe(false);
+    expect(reachableResults(r)[1]?.results).toEqual(['2', '3', '4', 'ENXIO']);
+    const fixed = check('v6.12+xas-fix', 'PP..PPPP|xa=4', 'collapse,seek_data:2');
+    expect(fixed.complete).toBe(true);
+    expect(seek(fixed)?.holds).toBe(true);
+    expect(reachableResults(fixed)[1]?.results).toEqual(['2', '3', '4']);
+  });
+
+  it('SEEK_DATA from an offset that holds data starts with a fresh lookup: I1 holds', () => {
+    const r = check('v6.12', 'PPPPPPPP|xa=4', 'collapse,seek_data:0');
+    expect(r.complete).toBe(true);
+    expect(seek(r)?.holds).toBe(true);
+  });
 });
