@@ -2,13 +2,13 @@
 
 import { ACTORS, isActorKind } from './actors/index.ts';
 import { holdersWeight } from './tx.ts';
-import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts';
+import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
 import { buildTree } from './xarray/store.ts';
 import { storeHugeAtOnce } from './xarray/multiStore.ts';
-import { XA_CHUNKS } from './xarray/types.ts';
+import { XA_CHUNKS, type XaTree } from './xarray/types.ts';
 
 export const MIN_SLOTS = 1;
 export const MAX_SLOTS = 512;
@@ -188,7 +188,7 @@ export function formatThreads(threads: readonly ThreadSpec[]): string {
   return threads.map(formatThread).join(',');
 }
 
-function initialLocals(n: number, param: number): Locals {
+function initialLocals(n: number, param: number): Writable<Locals> {
   return {
     index: param,
     folio: null,
@@ -216,7 +216,8 @@ function initialLocals(n: number, param: number): Locals {
 export function createWorld(setup: Setup): World {
   const { slots } = setup.slots;
   const n = slots.length;
-  const w: World = {
+  // Built in place, then handed out as the readonly World it is from then on.
+  const w: Writable<World> = {
     n,
     variant: setup.variant,
     iSize: n,
@@ -248,10 +249,10 @@ export function createWorld(setup: Setup): World {
     },
     clock: 0,
   };
-  const addFolio = (f: Omit<Folio, 'id' | 'refcount'>): Folio => {
+  const addFolio = (f: Omit<Writable<Folio>, 'id' | 'refcount'>): Folio => {
     const id = w.nextFolio++;
     const refcount = holdersWeight(f.holders);
-    const folio: Folio = { ...f, id, refcount };
+    const folio: Writable<Folio> = { ...f, id, refcount };
     w.folios[id] = folio;
     return folio;
   };
@@ -322,11 +323,10 @@ export function createWorld(setup: Setup): World {
       w.ghost.hasData.push(!falloc);
     });
   }
-  if (setup.slots.xa !== undefined) installTree(w, setup.slots.xa);
   const specs = [...setup.threads];
   const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
   if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
-  w.threads = specs.map((s, id): Thread => ({
+  w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,
     param: s.param,
@@ -335,18 +335,15 @@ export function createWorld(setup: Setup): World {
     result: null,
     l: initialLocals(n, s.param),
   }));
-  return w;
+  return setup.slots.xa === undefined ? w : { ...w, xa: treeFor(w, setup.slots.xa) };
 }
 
 /** The tree of the initial slots; an `H` range is one multi-index entry, stored as collapse stores it. */
-function installTree(w: World, chunk: number): void {
+function treeFor(w: World, chunk: number): XaTree {
   const huge = w.slots[0]?.t === 'folio' && w.folios[w.slots[0].folio]?.huge === true;
-  if (!huge) {
-    w.xa = buildTree(w.slots, chunk);
-    return;
-  }
+  if (!huge) return buildTree(w.slots, chunk);
   const folio = w.slots[0]?.t === 'folio' ? w.slots[0].folio : -1;
-  w.xa = storeHugeAtOnce(
+  return storeHugeAtOnce(
     buildTree(
       w.slots.map(() => ({ t: 'empty' })),
       chunk,

@@ -1,14 +1,16 @@
 // The one hook step() calls when a setup has `|xa`: stores made by writers that change only the flat view
 // are carried into the tree, nodes no reader can reach are reclaimed, and the tree's invariants checked.
 
-import type { EngineEvent, World } from '../types.ts';
+import type { Tx } from '../tx.ts';
 import { fault } from '../tx.ts';
 import { treeProblem } from './check.ts';
 import { collectFreed, storeFlat } from './store.ts';
 import { flatOf, freshLoad, sameFlat } from './tree.ts';
 import { XAS_BOUNDS, XAS_RESTART } from './types.ts';
 
-export function afterStepTree(w: World, events: readonly EngineEvent[]): void {
+export function afterStepTree(tx: Tx): void {
+  const w = tx.w;
+  const events = tx.ev;
   let tree = w.xa;
   if (!tree) return;
   for (const ev of events) {

@@ -4,8 +4,8 @@
 
 import type { StepDef } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { fault, getFolio, getRef, putRef } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
+import { fault, getRef, putRef } from '../tx.ts';
 import type { Block, Thread, World } from '../types.ts';
 import { VARIANTS } from '../variants.ts';
 import { freshLoad, node, slotSpan } from './tree.ts';
@@ -22,24 +22,24 @@ export interface WalkCaller {
   /** The last index the walk may return (find_get_entry's max). */
   readonly max: (w: World, t: Thread) => number;
   /** Continues the thread with what the walk found; t.l.index is the entry's xa_index. */
-  readonly found: (tx: Tx, t: Thread, r: WalkFound) => void;
+  readonly found: (tx: Tx, t: DraftThread, r: WalkFound) => void;
 }
 
 const XA = 'lib/xarray.c';
 const tree = (w: World): XaTree => w.xa ?? fault('this setup has no xarray (|xa)');
 const pos = (t: Thread): XasPos => t.l.xas ?? fault(`T${t.id} has no xa_state`);
-const set = (t: Thread, p: Partial<XasPos>) => {
+const set = (t: DraftThread, p: Partial<XasPos>) => {
   t.l.xas = { ...pos(t), ...p };
 };
 
 /** xas_set(index) / xas_reset: the next find starts afresh from the head. */
-export function walkFrom(t: Thread, index: number): void {
+export function walkFrom(t: DraftThread, index: number): void {
   t.l.index = index;
   t.l.xas = { node: XAS_RESTART, offset: 0, cand: -1, returned: t.l.xas?.returned ?? -1 };
 }
 
 /** xas_next_offset (xas_move_index): the next slot of this node, then the loop's bound and end checks. */
-function advance(tx: Tx, t: Thread, c: WalkCaller, steps: WalkSteps): void {
+function advance(tx: Tx, t: DraftThread, c: WalkCaller, steps: WalkSteps): void {
   const n = node(tree(tx.w), pos(t).node);
   const offset = pos(t).offset + 1;
   const span = slotSpan(n);
@@ -49,13 +49,13 @@ function advance(tx: Tx, t: Thread, c: WalkCaller, steps: WalkSteps): void {
 }
 
 /** The top of xas_find's loop: past max it returns NULL; at a node's end it climbs; else it reads. */
-function continueAt(tx: Tx, t: Thread, c: WalkCaller, steps: WalkSteps): void {
+function continueAt(tx: Tx, t: DraftThread, c: WalkCaller, steps: WalkSteps): void {
   if (t.l.index > c.max(tx.w, t)) return c.found(tx, t, { t: 'none' });
   t.pc = pos(t).offset === tree(tx.w).chunk ? steps.climb : steps.next;
 }
 
 /** xas_find returned an entry: retry resets, a value goes to the caller, a folio is try_get'd next. */
-function returned(tx: Tx, t: Thread, e: XaEntry, c: WalkCaller, steps: WalkSteps): void {
+function returned(tx: Tx, t: DraftThread, e: XaEntry, c: WalkCaller, steps: WalkSteps): void {
   if (e === null || e.k === 'node' || e.k === 'sibling') return fault(`xas_find returned a ${String(e?.k)}`);
   if (e.k === 'retry') {
     walkFrom(t, t.l.index); // xas_retry: xas_reset, look again at the same index
@@ -167,7 +167,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
           t.pc = steps.load;
           return;
         }
-        getRef(tx, getFolio(tx.w, id), 'lookup');
+        getRef(tx, tx.folio(id), 'lookup');
         t.l.folio = id;
         t.pc = steps.reload;
       },
@@ -187,7 +187,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
           set(t, { cand: -1, returned: id });
           return c.found(tx, t, { t: 'folio', folio: id });
         }
-        putRef(tx, getFolio(tx.w, id), 'lookup');
+        putRef(tx, tx.folio(id), 'lookup');
         t.l.folio = null;
         walkFrom(t, t.l.index);
         t.pc = steps.load;
@@ -197,7 +197,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
 }
 
 /** After the caller consumed a small entry: find the next one from where the walk is (xas_find). */
-export function walkOn(tx: Tx, t: Thread, prefix: string, c: WalkCaller): void {
+export function walkOn(tx: Tx, t: DraftThread, prefix: string, c: WalkCaller): void {
   const p = pos(t);
   if (p.node === XAS_RESTART) {
     t.pc = `${prefix}xas_load`;

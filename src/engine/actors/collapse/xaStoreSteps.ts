@@ -6,10 +6,9 @@
 
 import type { StepDef } from '../../program.ts';
 import { src } from '../../sources.ts';
-import type { Tx } from '../../tx.ts';
+import type { DraftThread, Tx } from '../../tx.ts';
 import { fault, setSlot } from '../../tx.ts';
 import { release } from '../../locks.ts';
-import type { Thread } from '../../types.ts';
 import { freeNodes, hugePlace } from '../../xarray/store.ts';
 import { publishHugeSlot } from '../../xarray/multiStore.ts';
 import { flagsOf, hpageOf } from './helpers.ts';
@@ -17,12 +16,12 @@ import { flagsOf, hpageOf } from './helpers.ts';
 const XA = 'lib/xarray.c';
 
 /** Steps a store into the tree instead of the flat one-step store; the caller holds xa_lock. */
-export function beginTreeStore(t: Thread): void {
+export function beginTreeStore(t: DraftThread): void {
   t.l.index = 0;
   t.pc = 'xa_store_slot';
 }
 
-function nextSlot(tx: Tx, t: Thread): void {
+function nextSlot(tx: Tx, t: DraftThread): void {
   const tree = tx.w.xa ?? fault('no xarray');
   const k = t.l.index + 1;
   if (k < hugePlace(tree, Math.log2(tx.w.n)).slots) {
@@ -38,7 +37,7 @@ export const xaStoreSteps: Record<string, StepDef> = {
     src: src(XA, 'xas_store', 'rcu_assign_pointer(*slot, entry)'),
     run: (tx, t) => {
       const tree = tx.w.xa ?? fault('no xarray');
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       const k = t.l.index;
       const p = publishHugeSlot(tree, Math.log2(tx.w.n), h.id, k);
       tx.w.xa = p.tree;
