@@ -2,7 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { replayLink } from '../replay/index.ts';
+import { linkOrReason } from '../replay/index.ts';
 import { modelVerdicts, reproPlan, reproSource } from '../repro/index.ts';
 import { parseCommandLine, UsageError } from './args.ts';
 import type { Io } from './main.ts';
@@ -33,12 +33,14 @@ export function reproCommand(argv: string[], io: Io): number {
     throw new UsageError(
       'the setup has no collapse thread; a reproducer races MADV_COLLAPSE against the others',
     );
-  const link = replayLink(baseUrl(f['base-url']), replay);
+  const made = linkOrReason(baseUrl(f['base-url']), replay);
+  const link = 'url' in made ? made.url : null;
   const verdicts = modelVerdicts(replay.setup, plan, {
     now: () => performance.now(),
     maxStates: max === undefined ? REPRO_MAX_STATES : Number(max),
   });
-  const source = reproSource({ setup: replay.setup, plan, link, verdicts });
+  const source = reproSource({ setup: replay.setup, plan, link, schedule: replay.choices, verdicts });
+  if ('reason' in made) io.err(`collapse-lab repro: ${made.reason}; the header gives the command line\n`);
   for (const n of plan.notReproduced) io.err(`collapse-lab repro: not reproduced: ${n}\n`);
   if (f.output === undefined) io.out(source);
   else {

@@ -56,7 +56,7 @@ describe('escaping for C', () => {
     const plan = reproPlan(p.value);
     if (!plan) throw new Error('no plan');
     const link = 'https://x.example/*/\n#include "/etc/passwd"\n#r=A";system("x");//';
-    const source = reproSource({ setup: p.value, plan, link, verdicts: [] });
+    const source = reproSource({ setup: p.value, plan, link, schedule: [], verdicts: [] });
     // Only inside the comment (its newlines turned to ?, its */ split) and the escaped literal.
     expect(source).not.toMatch(/^#include "\/etc/m);
     expect(source.split('system(').length - 1).toBe(2);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { replayLink } from '../replay/index.ts';
+import { linkOrReason } from '../replay/index.ts';
 import { modelVerdicts, reproPlan, reproSource } from './index.ts';
 import { REPRO_TARGETS } from './targets.ts';
 
@@ -17,7 +17,14 @@ function goldenSource(id: string): string {
   const plan = reproPlan(t.replay.setup);
   if (!plan) throw new Error(`${id} has no collapse thread`);
   const verdicts = modelVerdicts(t.replay.setup, plan, { now: () => performance.now(), maxStates: 200_000 });
-  return reproSource({ setup: t.replay.setup, plan, link: replayLink(BASE, t.replay), verdicts });
+  const made = linkOrReason(BASE, t.replay);
+  return reproSource({
+    setup: t.replay.setup,
+    plan,
+    link: 'url' in made ? made.url : null,
+    schedule: t.replay.choices,
+    verdicts,
+  });
 }
 
 describe('C reproducers of the races userspace can see', () => {
@@ -33,6 +40,6 @@ describe('C reproducers of the races userspace can see', () => {
   });
 
   it('covers SEEK_DATA, SEEK_HOLE, mincore and the node-boundary walk', () => {
-    expect(REPRO_TARGETS.map((t) => t.id)).toEqual(['seek-data', 'mincore', 'seek-hole', 'node-boundary']);
+    expect(REPRO_TARGETS.map((t) => t.id)).toEqual(['seek-data', 'mincore', 'xarray-seek-hole', 'seek-hole']);
   });
 });

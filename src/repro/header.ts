@@ -8,7 +8,10 @@ import type { ReproPlan } from './plan.ts';
 
 export interface HeaderInput {
   readonly setupText: string;
-  readonly link: string;
+  /** The replay link, or null when the link format cannot carry this setup yet. */
+  readonly link: string | null;
+  /** The same replay as a `collapse-lab run` command line. */
+  readonly command: string;
   readonly plan: ReproPlan;
   readonly verdicts: readonly ModelVerdict[];
 }
@@ -41,16 +44,17 @@ export function headerComment(h: HeaderInput): string {
     '/*',
     ' * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls',
     ` * that check each answer against what the file holds. Setup: ${cComment(h.setupText)}`,
-    ` * Replay: ${cComment(h.link)}`,
+    ...(h.link === null ? [] : [` * Replay: ${cComment(h.link)}`]),
+    ` * In the model: ${cComment(h.command)}`,
     ' *',
     ' * Races it can show:',
     ...raceNames(h.plan).map((n) => ` *   - ${n}`),
     ' * What the model says (every interleaving of this setup, per kernel variant):',
     ...h.verdicts.map(verdictLine),
   ];
-  if (raceNames(h.plan).some((n) => n.startsWith('the xarray')))
+  if (raceNames(h.plan).some((n) => n.startsWith('the xarray')) && !h.plan.xarrayModelled)
     lines.push(
-      ' *   The model has no xarray tree; the node-boundary race was measured on real 6.12 and 6.18 kernels.',
+      ' *   Without |xa the model has no xarray tree: add it to see the node-boundary race (v6.12, |xa=4).',
     );
   lines.push(
     ' *',

@@ -47,6 +47,8 @@ export interface ReproPlan {
   readonly cheapSplit: boolean;
   /** Pages a writer or a fault may turn from hole to data while checkers look: either answer is right. */
   readonly unsettled: readonly number[];
+  /** The setup models the xarray tree (`|xa=C`); a real kernel's nodes always have 64 slots. */
+  readonly xarrayModelled: boolean;
   /** What of the setup the program does not recreate, one sentence each, said in its header comment. */
   readonly notReproduced: readonly string[];
 }
@@ -92,6 +94,9 @@ function missing(setup: Setup): string[] {
       'swapped-out pages (S) are asked out with MADV_PAGEOUT, which needs swap; without it they stay.',
     );
   if (uffd) out.push('userfaultfd registration (|uffd).');
+  const xa = setup.slots.xa;
+  if (xa !== undefined && xa !== 64)
+    out.push(`the xarray node size (|xa=${xa}): a real kernel's nodes have 64 slots, 8 to a 2 MiB range.`);
   const others = setup.threads.filter((t) => t.actor !== 'collapse' && !CHECKED.has(t.actor));
   if (others.length > 0)
     out.push(`threads not looped (no checker answers for them): ${others.map(formatThread).join(', ')}.`);
@@ -127,6 +132,7 @@ export function reproPlan(setup: Setup): ReproPlan | null {
     checkers,
     cheapSplit: runs.length === 1 && runs[0]?.state === 'PG_DATA',
     unsettled,
+    xarrayModelled: setup.slots.xa !== undefined,
     notReproduced: missing(setup),
   };
 }

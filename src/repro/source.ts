@@ -21,12 +21,29 @@ const CHECK_ENUM: Readonly<Record<CheckKind, string>> = {
   fault: 'CK_FAULT',
 };
 
+/** Quoted for a POSIX shell where needed (the slot string may hold |, ^ or ~). */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_.,:=/+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function runCommand(setup: Setup, schedule: readonly number[]): string {
+  const words = [
+    'collapse-lab run --kernel',
+    shellWord(setup.variant),
+    '--slots',
+    shellWord(formatSlots(setup.slots)),
+    '--threads',
+    shellWord(formatThreads(setup.threads)),
+  ];
+  return (schedule.length > 0 ? [...words, '--schedule', schedule.join(',')] : words).join(' ');
+}
+
 export function setupText(setup: Setup): string {
   return `kernel=${setup.variant} slots=${formatSlots(setup.slots)} threads=${formatThreads(setup.threads)}`;
 }
 
 /** The setup as C tables; each array ends with a sentinel so none is empty. */
-function tables(plan: ReproPlan, setup: Setup, link: string): string {
+function tables(plan: ReproPlan, setup: Setup, link: string | null): string {
   const int = (n: number) => String(Math.trunc(n));
   const runs = plan.runs.map((r) => `\t{ ${int(r.first)}, ${int(r.count)}, ${r.state} },`);
   const checkers = plan.checkers.map(
@@ -35,7 +52,7 @@ function tables(plan: ReproPlan, setup: Setup, link: string): string {
   return [
     '',
     `#define SETUP_TEXT ${cString(setupText(setup))}`,
-    `#define REPLAY_LINK ${cString(link)}`,
+    `#define REPLAY_LINK ${cString(link ?? 'none')}`,
     `#define CHEAP_SPLIT ${plan.cheapSplit ? 1 : 0}`,
     `enum { NRUNS = ${plan.runs.length}, NCHECKERS = ${plan.checkers.length}, NUNSETTLED = ${plan.unsettled.length} };`,
     '',
@@ -55,13 +72,22 @@ function tables(plan: ReproPlan, setup: Setup, link: string): string {
 export interface ReproInput {
   readonly setup: Setup;
   readonly plan: ReproPlan;
-  readonly link: string;
+  /** The replay link, or null when the link format cannot carry this setup yet. */
+  readonly link: string | null;
+  /** The replay's schedule, for the `collapse-lab run` line in the header. */
+  readonly schedule: readonly number[];
   readonly verdicts: readonly ModelVerdict[];
 }
 
 export function reproSource(r: ReproInput): string {
   return [
-    headerComment({ setupText: setupText(r.setup), link: r.link, plan: r.plan, verdicts: r.verdicts }),
+    headerComment({
+      setupText: setupText(r.setup),
+      link: r.link,
+      command: runCommand(r.setup, r.schedule),
+      plan: r.plan,
+      verdicts: r.verdicts,
+    }),
     C_PRELUDE,
     tables(r.plan, r.setup, r.link),
     C_STATE,

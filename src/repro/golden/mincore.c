@@ -2,6 +2,7 @@
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=MPPP threads=collapse,mincore
  * Replay: https://collapse-lab.example/#r=ASx3aNLlxVnZQGJvp
+ * In the model: collapse-lab run --kernel v6.3 --slots MPPP --threads collapse,mincore --schedule 0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
  *
  * Races it can show:
  *   - mincore reporting resident pages missing (race b)

@@ -2,6 +2,7 @@
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=PPPP threads=collapse,seek_data:0
  * Replay: https://collapse-lab.example/#r=AClNmB_g8qCAY-KU
+ * In the model: collapse-lab run --kernel v6.3 --slots PPPP --threads collapse,seek_data:0 --schedule 0,0,0,0,0,0,0,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
  *
  * Races it can show:
  *   - SEEK_DATA losing data (race a)

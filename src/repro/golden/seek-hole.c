@@ -2,6 +2,7 @@
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=PPPP threads=collapse,seek_hole:0
  * Replay: https://collapse-lab.example/#r=AeKggGLH6
+ * In the model: collapse-lab run --kernel v6.3 --slots PPPP --threads collapse,seek_hole:0
  *
  * Races it can show:
  *   - SEEK_HOLE reporting a hole over data
@@ -10,7 +11,7 @@
  * What the model says (every interleaving of this setup, per kernel variant):
  *   I1 seek: broken on v6.3, v6.3+p1, v6.3+p2, v6.3+p3
  *   I3 data: holds on every variant
- *   The model has no xarray tree; the node-boundary race was measured on real 6.12 and 6.18 kernels.
+ *   Without |xa the model has no xarray tree: add it to see the node-boundary race (v6.12, |xa=4).
  *
  * The 4 slots become 512 pages of 4 KiB (one 2 MiB huge range); each actor works on the
  * first page of its slot. A rebuild makes the sequence counter odd, so samples that overlap one

@@ -29,7 +29,7 @@ scope.onmessage = (e) => {
     scope.postMessage({
       id,
       kind: 'source',
-      source: reproSource({ setup: replay.setup, plan, link, verdicts }),
+      source: reproSource({ setup: replay.setup, plan, link, schedule: replay.choices, verdicts }),
     });
   } catch (err) {
     scope.postMessage({ id, kind: 'error', message: err instanceof Error ? err.message : String(err) });
