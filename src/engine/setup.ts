@@ -126,7 +126,7 @@ export function parseSlots(input: string): Parsed<SlotsSetup> {
         xa = chunk;
       } else
         return err(
-          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd', 'xa'])} (known: uffd, xa, xa=C)`,
+          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd'])} (known: uffd, xa, xa=C)`,
           at,
         );
       at += opt.length + 1;
