@@ -2,7 +2,7 @@
 // and two equal Worlds behave the same on every machine.
 
 import type { VariantId } from './variants.ts';
-import type { XasPos, XaTree } from './xarray/types.ts';
+import type { UndoBatch, XasPos, XaTree } from './xarray/types.ts';
 
 /** A thread index, or EXTERNAL for a holder that lives outside the simulated threads (setup pins). */
 export type ThreadId = number;
@@ -140,6 +140,8 @@ export interface Locals {
   readonly flag: boolean;
   /** `|xa` only: a lockless walker's xa_state (node and offset in the tree; its index is `index`). */
   readonly xas?: XasPos;
+  /** `|xa` only: punch/truncate's folio batch and shmem_undo_range's cursor (xarray/types.ts). */
+  readonly undo?: UndoBatch;
 }
 
 export type ActorKind =

@@ -13,21 +13,11 @@ import { acquire, release } from '../locks.ts';
 import { setPte, zapPmd } from '../pageTable.ts';
 import type { Block, Folio, Thread, World } from '../types.ts';
 import { VARIANTS } from '../variants.ts';
+import { covers, skipCut, zeroCovered } from './undoRange.ts';
+import { walkFrom } from '../xarray/walk.ts';
+import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
 
 const UNDO = (code: string) => src('mm/shmem.c', 'shmem_undo_range', code);
-const covers = (t: Thread, f: Folio, n: number) =>
-  f.index >= t.l.start && f.index + (f.huge ? n : 1) <= t.l.end;
-
-/** Zeroes the part of a large folio inside the range, which then stays (the split is not modelled). */
-function zeroCovered(tx: Tx, t: DraftThread, f: DraftFolio): void {
-  for (let i = Math.max(t.l.start, f.index); i < Math.min(t.l.end, f.index + tx.w.n); i++) {
-    f.data[i - f.index] = 0;
-    tx.ev.push({ type: 'page.written', folio: f.id, index: i, value: 0 });
-  }
-  t.l.skipFrom = f.index;
-  t.l.skipTo = f.index + tx.w.n;
-}
-
 /** What pass 1 would do at slot i: nothing, drop a swap entry, or remove a folio (needs xa_lock). */
 function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove' {
   const e = w.slots[i];
@@ -36,9 +26,6 @@ function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove'
   const f = folioOf(w, e.folio);
   return f.locked !== null || !covers(t, f, w.n) ? 'skip' : 'remove';
 }
-
-/** The first index at or after i that pass 2 visits (a large folio cut out by the partial step is skipped). */
-const skipCut = (t: Thread, i: number) => (i >= t.l.skipFrom && i < t.l.skipTo ? t.l.skipTo : i);
 
 function nextPass2(tx: Tx, t: DraftThread): void {
   t.l.index = skipCut(t, t.l.index + 1);
@@ -111,6 +98,12 @@ const steps: Record<string, StepDef> = {
       release(tx, 'ptl');
       t.l.index = t.l.start;
       t.pc = 'pass1';
+      if (tx.w.xa) {
+        // `|xa`: pass 1 is find_lock_entries' batches over the tree (undoWalk.ts).
+        t.l.undo = { start: t.l.start, cursor: t.l.start, entries: [] };
+        walkFrom(t, t.l.start);
+        t.pc = 'fl_xas_load';
+      }
     },
   },
   pass1: {
@@ -252,7 +245,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
         );
       },
       run: (tx, t) => {
-        t.pc = next;
+        t.pc = next === 'p2_start' && tx.w.xa ? 'fg_start' : next;
         const found = t.l.end > t.l.start ? folioAt(tx.w, t) : null;
         if (!found || (id === 'partial_last' && noLastEdge(t))) return;
         const f = tx.folio(found.id);
@@ -271,7 +264,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
   };
 }
 
-const listing = () => [
+const flatListing = [
   'inode_lock',
   'unmap',
   'pass1',
@@ -284,18 +277,19 @@ const listing = () => [
   'p2_lock',
   'finish',
 ];
+const listing = (_flags: unknown, xa = false) => (xa ? undoWalkListing(flatListing) : flatListing);
 
 export const punch: ActorProgram = {
   kind: 'punch',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
-  steps,
+  steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,
 };
 export const truncate: ActorProgram = {
   kind: 'truncate',
   param: { name: 'new size in pages', min: 0, max: (n) => n - 1 },
-  steps,
+  steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,
 };

@@ -70,6 +70,10 @@ function checkCommit(c: CheckContext, t: Thread, emit: Emit): void {
     emit('data', `the huge page is published with wrong contents in sub-page ${bad.join(', ')}`, [t.id], bad);
 }
 
+/** The thread holds folio id for its lookup: the one it looks at, or (`|xa` punch/truncate) in its batch. */
+const usesLookup = (t: Thread | undefined, id: number) =>
+  t !== undefined && (t.l.folio === id || (t.l.undo?.entries.some((e) => e.folio === id) ?? false));
+
 /** I5: refcount equals its holders; frozen means 0 with a freezer; nothing points at a freed folio. */
 function checkRefcounts(w: World, emit: Emit): void {
   for (const f of Object.values(w.folios)) {
@@ -87,7 +91,7 @@ function checkRefcounts(w: World, emit: Emit): void {
         [f.index],
       );
     for (const h of f.holders) {
-      if (h.kind === 'lookup' && w.threads[h.thread]?.l.folio !== f.id)
+      if (h.kind === 'lookup' && !usesLookup(w.threads[h.thread], f.id))
         emit(
           'refcount',
           `folio ${f.id} has a lookup reference from ${name(w, h.thread)}, which no longer uses it`,

@@ -55,3 +55,24 @@ export interface XasPos {
 }
 
 export const XA_CHUNKS = [2, 4, 8, 16, 32, 64] as const;
+
+/** One entry of a folio_batch with its index (indices[i]): a folio (referenced) or a value entry. */
+export interface UndoEntry {
+  readonly index: number;
+  /** The folio, or -1 for a value (swap) entry. */
+  readonly folio: number;
+  readonly value: number;
+}
+
+/**
+ * shmem_undo_range over the tree (punch and truncate with `|xa`): its `start` (pass 2's, after the edge
+ * pages), its `index` cursor, and the batch find_lock_entries / find_get_entries filled.
+ */
+export interface UndoBatch {
+  readonly start: number;
+  readonly cursor: number;
+  readonly entries: readonly UndoEntry[];
+}
+
+/** PAGEVEC_SIZE: a folio_batch holds at most this many entries. */
+export const FOLIO_BATCH_SIZE = 31;

@@ -35,6 +35,7 @@ const FOLIO_REFS = new Set([
   'threads.*.l.folio',
   'threads.*.l.hpage',
   'threads.*.l.pagelist.*',
+  'threads.*.l.undo.entries.*.folio',
 ]);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

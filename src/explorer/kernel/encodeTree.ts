@@ -1,6 +1,7 @@
 // The xarray of a `|xa` world in the state encoding: nodes renumbered canonically (depth first from the
 // head, then the freed nodes walkers still hold, in thread order), so equal trees encode equally whatever
-// their arena ids; each walker's xa_state as a node number and an offset. Worlds without `|xa` add nothing.
+// their arena ids; each walker's xa_state as a node number and an offset;
+// punch/truncate's folio batch. Worlds without `|xa` add nothing.
 
 import type { World, XaEntry, XaNode } from '../../engine/index.ts';
 
@@ -54,5 +55,21 @@ export function encodeTree(
     if (t.actor === 'collapse') put(canonNode(x.cand >= 0 && tree.nodes[x.cand] ? x.cand : null));
     else put(canonFolio(x.cand >= 0 && w.folios[x.cand] ? x.cand : null));
     put(canonFolio(x.returned >= 0 && w.folios[x.returned] ? x.returned : null));
+  }
+  // Punch/truncate's folio batch and cursor (actors/undoWalk.ts): folios by their canonical number.
+  for (const t of w.threads) {
+    const b = t.l.undo;
+    if (!b) {
+      put(0);
+      continue;
+    }
+    put(1 + b.entries.length);
+    put(b.start);
+    put(b.cursor);
+    for (const e of b.entries) {
+      put(e.index);
+      put(canonFolio(e.folio >= 0 ? e.folio : null));
+      put(e.value);
+    }
   }
 }
