@@ -11,6 +11,7 @@ import { parseFlags, UsageError } from './args.ts';
 import { baseUrl, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 const FLAGS = {
   kernel: { type: 'string' },
@@ -42,7 +43,13 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
 }
 
 function counterexampleUrl(base: string, r: CheckResult, schedule: readonly number[]): string {
-  return replayLink(base, { setup: r.setup, choices: schedule, cursor: schedule.length, compare: null });
+  return replayLink(base, {
+    model: MODEL_VERSION,
+    setup: r.setup,
+    choices: schedule,
+    cursor: schedule.length,
+    compare: null,
+  });
 }
 
 export function checkJson(r: CheckResult, base: string) {

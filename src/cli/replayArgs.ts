@@ -6,6 +6,7 @@ import type { Setup } from '../engine/index.ts';
 import { parseSetup } from '../engine/index.ts';
 import { decodeReplay, type Replay } from '../replay/index.ts';
 import { parseSchedule, required, UsageError } from './args.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:5173/';
 
@@ -53,5 +54,5 @@ export function replayFrom(f: SourceFlags, allowSchedule: boolean): Replay {
   );
   if (!allowSchedule && f.schedule !== undefined) throw new UsageError('--schedule is for collapse-lab run');
   const choices = parseSchedule(f.schedule);
-  return { setup, choices, cursor: choices.length, compare: null };
+  return { model: MODEL_VERSION, setup, choices, cursor: choices.length, compare: null };
 }

@@ -2,15 +2,16 @@
 // with `?embed=1` for the iframe layout. Decoding is safe on hostile input: bounded work, a clear
 // message for anything wrong, nothing from the link is ever executed.
 
-import { decodeV1, encodeV1, V1 } from './formatV1.ts';
+import { decodeB, encodeB, VB } from './formatB.ts';
+import { decodeV1, V1 } from './formatV1.ts';
 import { linkForPayload } from './linkForPayload.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
 
 export function encodeReplay(r: Replay): string {
-  return encodeV1(r);
+  return encodeB(r);
 }
 
-/** Decodes a payload (`A...`) or finds it in a full link (`...#r=A...` or `...?r=A...`). */
+/** Decodes a payload (`A...` or `B...`) or finds it in a full link (`...#r=A...` or `...?r=A...`). */
 export function decodeReplay(input: string): Decoded {
   if (input.length > MAX_LINK_CHARS)
     return {
@@ -23,9 +24,10 @@ export function decodeReplay(input: string): Decoded {
   if (payload === '') return { ok: false, error: 'the replay in this link is empty' };
   const version = payload[0];
   if (version === V1) return decodeV1(payload.slice(1));
+  if (version === VB) return decodeB(payload.slice(1));
   return {
     ok: false,
-    error: `unknown replay format ${JSON.stringify(version)}: this Collapse Lab reads format ${V1} (a newer link needs a newer Collapse Lab)`,
+    error: `unknown replay format ${JSON.stringify(version)}: this Collapse Lab reads formats ${V1} and ${VB} (a newer link needs a newer Collapse Lab)`,
   };
 }
 

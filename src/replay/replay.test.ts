@@ -54,7 +54,7 @@ const replayArb: fc.Arbitrary<Replay> = fc
       w = s.world;
       choices.push(c);
     }
-    return { setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
+    return { model: 1, setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
   });
 
 describe('replay links', () => {
@@ -69,7 +69,7 @@ describe('replay links', () => {
     );
   });
 
-  it('a 200-step schedule of 3 threads packs into about 54 URL-safe characters', () => {
+  it('a 200-step schedule of 3 threads packs into about 57 URL-safe characters', () => {
     const setup: Setup = {
       variant: 'v6.4',
       slots: {
@@ -93,17 +93,20 @@ describe('replay links', () => {
       w = s.world;
       choices.push(c);
     }
-    const payload = encodeReplay({ setup, choices, cursor: 200, compare: null });
-    const empty = encodeReplay({ setup, choices: [], cursor: 0, compare: null });
-    // 200 choices among 3 runnable threads carry 200 x log2(3) = 317 bits = 53 base64 characters; the
-    // step count and cursor add 3 more. Steps where fewer threads can run cost less (none for one).
-    expect(payload.length - empty.length).toBeLessThanOrEqual(57);
-    expect(payload.length).toBeLessThanOrEqual(72); // the setup (64 uniform slots as one run, 3 threads) adds a dozen
+    const payload = encodeReplay({ model: 1, setup, choices, cursor: 200, compare: null });
+    const empty = encodeReplay({ model: 1, setup, choices: [], cursor: 0, compare: null });
+    // 200 choices among 3 runnable threads carry 200 x log2(3) = 317 bits, 333 in the truncated binary
+    // code (1 or 2 bits a digit): 56 base64 characters; the step count and cursor add 3 more. Steps where
+    // fewer threads can run cost less (none for one).
+    expect(payload.length - empty.length).toBeLessThanOrEqual(60);
+    // The setup as text (64 uniform slots as one run, 3 thread words) and the checksum add about 25.
+    expect(payload.length).toBeLessThanOrEqual(84);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('builds links for any base, with the embed flag', () => {
     const r: Replay = {
+      model: 1,
       setup: {
         variant: 'v6.4',
         slots: { slots: [{ kind: 'P', pinned: false, batched: false }], uffd: false },
@@ -114,9 +117,9 @@ describe('replay links', () => {
       compare: null,
     };
     const link = replayLink('https://example.org/course/collapse/', r);
-    expect(link).toMatch(/^https:\/\/example\.org\/course\/collapse\/#r=A[\w-]+$/);
+    expect(link).toMatch(/^https:\/\/example\.org\/course\/collapse\/#r=B[\w-]+$/);
     expect(replayLink('https://example.org/x/?lang=en#old', r, { embed: true })).toMatch(
-      /^https:\/\/example\.org\/x\/\?lang=en&embed=1#r=A/,
+      /^https:\/\/example\.org\/x\/\?lang=en&embed=1#r=B/,
     );
     const d = decodeReplay(link);
     expect(d.ok && d.replay).toEqual(r);
@@ -130,7 +133,7 @@ describe('replay links', () => {
     ['#r=AAB*C', /character 4 \("\*"\) is not allowed/],
     ['#r=AGGtbGgiOwFygGNw', /damaged/],
     ['#r=A', /too short/],
-    ['#r=' + 'A'.repeat(3000), /more than the 2048 allowed/],
+    ['#r=' + 'A'.repeat(100_000), /more than the 98304 allowed/],
   ])('%j gives a clear error', (link, message) => {
     const d = decodeReplay(link);
     expect(d.ok).toBe(false);

@@ -29,6 +29,7 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
     const base = 'https://lab.example.org/colla/';
     expect(base).toHaveLength(30);
     const link = replayLink(base, {
+      model: 1,
       setup,
       choices: sc.schedule,
       cursor: sc.schedule.length,

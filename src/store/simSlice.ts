@@ -5,6 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { StoreContext } from './context.ts';
 import { replayFor } from './context.ts';
 import { compareView } from './compareView.ts';
+import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
@@ -55,6 +56,15 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
     /** One step forward from the cursor by `thread`, following the recorded future when it agrees. */
     const advance = (name: string, thread: number): boolean => {
       const s = get();
+      if (s.cursor >= MAX_STEPS) {
+        // Every schedule the page holds fits in a link: it never grows past what a link carries.
+        set(
+          { notice: `A schedule holds at most ${MAX_STEPS} steps (the most a replay link carries).` },
+          false,
+          `${name}/refused`,
+        );
+        return false;
+      }
       const before = s.frame.world;
       const followsFuture = s.choices[s.cursor] === thread;
       const choices = followsFuture ? s.choices : [...s.choices.slice(0, s.cursor), thread];
