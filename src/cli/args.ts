@@ -1,6 +1,8 @@
 // Flag parsing shared by the subcommands; every problem becomes one line naming it.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { quoteInput } from '../engine/quote.ts';
+import { parserMessage } from './escape.ts';
 
 export class UsageError extends Error {}
 
@@ -8,7 +10,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(parserMessage(e instanceof Error ? e.message : String(e), argv));
   }
 }
 
@@ -23,7 +25,7 @@ export function parseSchedule(s: string | undefined): number[] {
   return s.split(',').map((x, i) => {
     const t = x.trim();
     if (!/^\d+$/.test(t))
-      throw new UsageError(`--schedule: entry ${i + 1} (${JSON.stringify(x)}) is not a thread index`);
+      throw new UsageError(`--schedule: entry ${i + 1} (${quoteInput(x)}) is not a thread index`);
     return Number(t);
   });
 }

@@ -12,6 +12,7 @@ import { baseUrl, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
   kernel: { type: 'string' },
@@ -29,7 +30,7 @@ const FLAGS = {
 function positiveInt(s: string | undefined, flag: string): number | undefined {
   if (s === undefined) return undefined;
   if (!/^\d+$/.test(s) || Number(s) <= 0)
-    throw new UsageError(`--${flag} must be a positive whole number, not ${JSON.stringify(s)}`);
+    throw new UsageError(`--${flag} must be a positive whole number, not ${quoteInput(s)}`);
   return Number(s);
 }
 

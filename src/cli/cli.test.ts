@@ -59,7 +59,7 @@ describe('collapse-lab run', () => {
     ],
     [
       ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--bogus'],
-      /Unknown option '--bogus'/,
+      /Unknown option "--bogus"/,
     ],
     [['run', '--slots', 'PP', '--threads', 'collapse'], /missing --kernel/],
     [

@@ -3,6 +3,8 @@
 import { UsageError } from './args.ts';
 import { checkCommand } from './checkCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { quoteInput } from '../engine/quote.ts';
+import { terminalSafe } from './escape.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -39,16 +41,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[cmd];
   if (!command) {
-    io.err(
-      `collapse-lab: unknown command ${JSON.stringify(cmd)} (try: ${Object.keys(COMMANDS).join(', ')})\n`,
-    );
+    io.err(`collapse-lab: unknown command ${quoteInput(cmd)} (try: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   try {
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`collapse-lab ${cmd}: ${e.message}\n`);
+      io.err(`collapse-lab ${cmd}: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -6,6 +6,7 @@ import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
+import { quoteInput } from './quote.ts';
 
 export const MIN_SLOTS = 1;
 export const MAX_SLOTS = 512;
@@ -46,7 +47,7 @@ const err = <T>(message: string, position: number | null = null): Parsed<T> => (
   ok: false,
   error: { message, position },
 });
-const show = (c: string) => JSON.stringify(c);
+const show = quoteInput;
 
 export function parseVariant(s: string): Parsed<VariantId> {
   return isVariantId(s) ? ok(s) : err(`unknown kernel ${show(s)}; known: ${VARIANT_IDS.join(', ')}`);

@@ -21,6 +21,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { BitReader, BitWriter } from './bitStream.ts';
 import { MAX_STEPS, type Decoded, type Replay } from './replay.ts';
 import { putText, takeText } from './textPack.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export const VB = 'B';
 
@@ -73,7 +74,7 @@ function readHeader(payload: string): HeaderRead {
   const b = fromBase64Url(payload);
   if (!b.ok)
     return fail(
-      `character ${b.position + 2} (${JSON.stringify(payload[b.position] ?? '')}) is not allowed in a replay link`,
+      `character ${b.position + 2} (${quoteInput(payload[b.position] ?? '')}) is not allowed in a replay link`,
     );
   if (b.bytes.length < 5) return fail('the link is too short to hold a replay');
   const body = b.bytes.subarray(0, b.bytes.length - 4);

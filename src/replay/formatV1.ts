@@ -18,6 +18,7 @@ import {
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { RadixReader, RadixWriter } from './mixedRadix.ts';
 import type { Decoded, Replay } from './replay.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export const V1 = 'A';
 const VARIANTS_V1: readonly VariantId[] = [
@@ -176,7 +177,7 @@ export function decodeV1(payload: string): Decoded {
   const b = fromBase64Url(payload);
   if (!b.ok)
     return fail(
-      `character ${b.position + 2} (${JSON.stringify(payload[b.position] ?? '')}) is not allowed in a replay link`,
+      `character ${b.position + 2} (${quoteInput(payload[b.position] ?? '')}) is not allowed in a replay link`,
     );
   if (b.bytes.length < 2) return fail('the link is too short to hold a replay');
   const body = b.bytes.subarray(0, b.bytes.length - 2);

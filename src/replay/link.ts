@@ -6,6 +6,7 @@ import { decodeB, encodeB, VB } from './formatB.ts';
 import { decodeV1, V1 } from './formatV1.ts';
 import { linkForPayload } from './linkForPayload.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export function encodeReplay(r: Replay): string {
   return encodeB(r);
@@ -27,7 +28,7 @@ export function decodeReplay(input: string): Decoded {
   if (version === VB) return decodeB(payload.slice(1));
   return {
     ok: false,
-    error: `unknown replay format ${JSON.stringify(version)}: this Collapse Lab reads formats ${V1} and ${VB} (a newer link needs a newer Collapse Lab)`,
+    error: `unknown replay format ${quoteInput(version ?? '')}: this Collapse Lab reads formats ${V1} and ${VB} (a newer link needs a newer Collapse Lab)`,
   };
 }
 
