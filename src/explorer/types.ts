@@ -26,8 +26,15 @@ export interface ExploreOptions {
   /** Called about every `progressEvery` stored states (default 100,000) and once at the end. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressEvery?: number;
-  /** Expanded states between polls of the clock and `shouldCancel`. Default 1,024. */
+  /** Also report progress at least this often, in milliseconds of `now()`. Default: by states only. */
+  readonly progressMs?: number;
+  /**
+   * The most expanded states between polls of the clock and `shouldCancel`. Default 1,024. Fewer are
+   * expanded when states are slow: the explorer reads the clock about every `pollMs` of work.
+   */
   readonly pollEvery?: number;
+  /** Milliseconds of work between clock reads (default 2), so a time limit or cancel answers promptly. */
+  readonly pollMs?: number;
   /** Stop as soon as any invariant is violated (the schedule is still a shortest one). */
   readonly stopAtFirstViolation?: boolean;
   /** Hash-table and arena tuning; the defaults suit runs from a few states to tens of millions. */

@@ -18,6 +18,8 @@ export interface CheckOptions {
   /** Stored states between progress reports, and expanded states between cancel polls. */
   readonly progressEvery?: number;
   readonly pollEvery?: number;
+  /** Progress at least this often (milliseconds of `now()`), however slow the states. */
+  readonly progressMs?: number;
   readonly shouldCancel?: () => boolean;
 }
 
@@ -56,8 +58,8 @@ export interface CheckResult {
 
 /** A check in progress: run it in slices (a Web Worker pauses between them to hear a cancel). */
 export interface RunningCheck {
-  /** Expands up to `budget` more states; true once the search has stopped. */
-  run(budget?: number): boolean;
+  /** Expands up to `budget` more states for at most about `sliceMs`; true once the search has stopped. */
+  run(budget?: number, sliceMs?: number): boolean;
   result(): CheckResult;
 }
 
@@ -73,10 +75,11 @@ export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
     ...(o.onProgress && { onProgress: o.onProgress }),
     ...(o.progressEvery !== undefined && { progressEvery: o.progressEvery }),
     ...(o.pollEvery !== undefined && { pollEvery: o.pollEvery }),
+    ...(o.progressMs !== undefined && { progressMs: o.progressMs }),
     ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
   });
   return {
-    run: (budget) => explorer.run(budget),
+    run: (budget, sliceMs) => explorer.run(budget, sliceMs),
     result: () => {
       const r = explorer.result();
       const outcomes = [...model.outcomes.values()].map((x) => ({
@@ -113,14 +116,21 @@ export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
   return check.result();
 }
 
-/** checkSetup in slices of `sliceStates`, awaiting `pause` between them (e.g. a zero timeout in a worker). */
+/**
+ * checkSetup in slices of at most `sliceStates` states and about `sliceMs` of the clock, awaiting
+ * `pause` between them (e.g. a zero timeout in a worker, so a cancel message can land).
+ */
 export async function checkSetupAsync(
   setup: Setup,
-  o: CheckOptions & { readonly pause: () => Promise<void>; readonly sliceStates?: number },
+  o: CheckOptions & {
+    readonly pause: () => Promise<void>;
+    readonly sliceStates?: number;
+    readonly sliceMs?: number;
+  },
 ): Promise<CheckResult> {
   const check = startCheck(setup, o);
   const slice = Math.max(1, o.sliceStates ?? 20_000);
-  while (!check.run(slice)) await o.pause();
+  while (!check.run(slice, o.sliceMs)) await o.pause();
   return check.result();
 }
 
