@@ -117,28 +117,70 @@ export function decodeHeaderB(payload: string): { ok: true; header: Header } | {
   return h.ok ? { ok: true, header: h.header } : h;
 }
 
-export function decodeB(payload: string): Decoded {
+/**
+ * A format B link being decoded step by step: the header first (no engine step, so the page can paint
+ * the setup at once), then the schedule in slices of `steps` (each replays that many engine steps).
+ */
+export interface ScheduleDecoding {
+  readonly header: Header;
+  /** Decodes up to `steps` more steps: null while more remain, else the outcome. */
+  advance(steps: number): Decoded | null;
+  /** Steps decoded so far. */
+  readonly done: number;
+}
+
+export function startDecodeB(
+  payload: string,
+): { ok: true; decoding: ScheduleDecoding } | { ok: false; error: string } {
   const h = readHeader(payload);
   if (!h.ok) return h;
   const { header, reader: rd } = h;
   const { steps } = header;
   const choices: number[] = [];
   let world: World = createWorld(header.setup);
-  for (let k = 0; k < steps; k++) {
-    const ready = runnableThreads(world);
-    if (ready.length === 0)
-      return { ok: false, error: `step ${k + 1} of ${steps} cannot be taken: no thread can run there` };
-    const choice = ready[rd.take(ready.length)] ?? -1;
-    if (rd.overrun) return { ok: false, error: `the link ends at step ${k + 1} of ${steps}` };
-    const s = step(world, choice);
-    if (!s.ok) return { ok: false, error: `step ${k + 1} cannot be taken: ${s.error.message}` };
-    world = s.world;
-    choices.push(choice);
-  }
-  const cursor = rd.take(steps + 1);
-  if (!rd.atEnd) return { ok: false, error: 'the link carries more data than a format B replay holds' };
+  let outcome: Decoded | null = null;
+  const finish = (): Decoded => {
+    const cursor = rd.take(steps + 1);
+    if (!rd.atEnd) return { ok: false, error: 'the link carries more data than a format B replay holds' };
+    return {
+      ok: true,
+      replay: { model: header.model, setup: header.setup, choices, cursor, compare: header.compare },
+    };
+  };
+  const advance = (budget: number): Decoded | null => {
+    if (outcome) return outcome;
+    for (let n = 0; n < budget && choices.length < steps; n++) {
+      const k = choices.length;
+      const ready = runnableThreads(world);
+      if (ready.length === 0)
+        return (outcome = {
+          ok: false,
+          error: `step ${k + 1} of ${steps} cannot be taken: no thread can run there`,
+        });
+      const choice = ready[rd.take(ready.length)] ?? -1;
+      if (rd.overrun) return (outcome = { ok: false, error: `the link ends at step ${k + 1} of ${steps}` });
+      const s = step(world, choice);
+      if (!s.ok) return (outcome = { ok: false, error: `step ${k + 1} cannot be taken: ${s.error.message}` });
+      world = s.world;
+      choices.push(choice);
+    }
+    if (choices.length < steps) return null;
+    return (outcome = finish());
+  };
   return {
     ok: true,
-    replay: { model: header.model, setup: header.setup, choices, cursor, compare: header.compare },
+    decoding: {
+      header,
+      advance,
+      get done() {
+        return choices.length;
+      },
+    },
   };
+}
+
+export function decodeB(payload: string): Decoded {
+  const started = startDecodeB(payload);
+  if (!started.ok) return started;
+  return started.decoding.advance(Infinity) ?? { ok: false, error: 'the link could not be decoded' };
 }

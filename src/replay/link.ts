@@ -2,7 +2,7 @@
 // with `?embed=1` for the iframe layout. Decoding is safe on hostile input: bounded work, a clear
 // message for anything wrong, nothing from the link is ever executed.
 
-import { decodeB, encodeB, VB } from './formatB.ts';
+import { decodeB, encodeB, startDecodeB, VB, type ScheduleDecoding } from './formatB.ts';
 import { decodeV1, V1 } from './formatV1.ts';
 import { linkForPayload } from './linkForPayload.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
@@ -10,6 +10,23 @@ import { quoteInput } from '../engine/quote.ts';
 
 export function encodeReplay(r: Replay): string {
   return encodeB(r);
+}
+
+export type { ScheduleDecoding } from './formatB.ts';
+
+/**
+ * Starts decoding a link: a format B link gives its setup at once and its schedule step by step; any
+ * other link is decoded whole (format A holds at most 5,000 steps).
+ */
+export function startDecodeReplay(
+  input: string,
+): { ok: true; decoding: ScheduleDecoding } | { ok: true; decoded: Decoded } | { ok: false; error: string } {
+  if (input.length <= MAX_LINK_CHARS) {
+    const payload = findPayload(input);
+    if (payload?.[0] === VB) return startDecodeB(payload.slice(1));
+  }
+  const d = decodeReplay(input);
+  return d.ok ? { ok: true, decoded: d } : d;
 }
 
 /** Decodes a payload (`A...` or `B...`) or finds it in a full link (`...#r=A...` or `...?r=A...`). */

@@ -9,6 +9,7 @@ import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
+import { parseStepNumber } from './stepNumber.ts';
 import { roundRobinChoice, runOut } from './scheduler.ts';
 import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
 
@@ -142,6 +143,13 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
       jumpTo(n) {
         const s = get();
         goTo('sim/jumpTo', s.choices, n, { notice: null });
+      },
+
+      goToStep(text) {
+        const s = get();
+        const p = parseStepNumber(text, s.choices.length);
+        if (p.ok) goTo('sim/goToStep', s.choices, p.step, { notice: null });
+        else set({ notice: p.message }, false, 'sim/goToStep/refused');
       },
 
       fork() {

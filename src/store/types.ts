@@ -75,6 +75,8 @@ export interface SimSlice {
   /** Redo when there is a future, otherwise one round-robin step. False when nothing can run. */
   next(): boolean;
   jumpTo(n: number): void;
+  /** "go to step" as typed: a step number from 0 to the schedule's length, else a notice says why not. */
+  goToStep(text: string): void;
   fork(): void;
   reset(): void;
   runRoundRobin(): void;

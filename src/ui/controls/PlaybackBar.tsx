@@ -60,7 +60,7 @@ export function PlaybackBar() {
           className="inline-field"
           onSubmit={(e) => {
             e.preventDefault();
-            if (/^\d+$/.test(goto)) s.jumpTo(Number(goto));
+            s.goToStep(goto);
           }}
         >
           <label htmlFor="goto">go to step</label>
