@@ -81,10 +81,10 @@ describe('embed', () => {
   it('an embed link keeps embed mode on reload, and share links never carry it', async () => {
     const { context, page, errors } = await openPage(browser, '?embed=1');
     await page.getByTestId('embed').waitFor();
-    await poll(page, async () => page.url().includes('?embed=1#r=A'), 'the hash');
+    await poll(page, async () => page.url().includes('?embed=1#r=B'), 'the hash');
     await page.reload();
     await page.getByTestId('embed').waitFor();
-    expect(page.url()).toContain('?embed=1#r=A');
+    expect(page.url()).toContain('?embed=1#r=B');
     expect(await page.getByTestId('share-open').count()).toBe(0);
     const normal = await openPage(browser);
     expect(await shareLink(normal.page)).not.toContain('embed');

@@ -22,7 +22,7 @@ describe('replay links', () => {
     for (let k = 0; k < 9; k++) await page.getByTestId('race-forward').click();
     await page.getByTestId('compare-select').selectOption('v6.4');
     const link = await shareLink(page);
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r=A[\w-]+$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r=B[\w-]+$/);
     // The address bar holds the same session (replaced, not pushed).
     await poll(page, async () => page.url() === link, 'the hash to follow the session');
     await expect(page.evaluate<number>('history.length')).resolves.toBe(entries);
@@ -74,7 +74,7 @@ describe('replay links', () => {
       '?kernel=v6.4&slots=PP.S&threads=collapse&step=2&schedule=0,0,0',
     );
     await expect(page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
-    await poll(page, async () => page.url().includes('#r=A'), 'the hash');
+    await poll(page, async () => page.url().includes('#r=B'), 'the hash');
     // A different setup in the query: the hash's session must win.
     const reopened = await openPage(
       browser,
