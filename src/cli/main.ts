@@ -15,7 +15,7 @@ const USAGE = `usage:
   collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json | --text]
   collapse-lab run --url REPLAY-LINK [--json | --text]
   collapse-lab check --kernel K[,K2] --slots S --threads T [--max-states N] [--time-limit SECONDS]
-                     [--no-reduce] [--json | --text]
+                     [--max-memory SIZE] [--no-reduce] [--json | --text]
   collapse-lab check --url REPLAY-LINK ...
 
   --text      the plain-text CPU0/CPU1 race diagram for email

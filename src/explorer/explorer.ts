@@ -104,6 +104,7 @@ export class Explorer {
       violations: this.violations.slice(),
       elapsedMs,
       bytes: this.store.bytes,
+      queued: this.store.count - this.head,
     };
     const deadlocks: Deadlocks | undefined =
       this.model.isDeadlock === undefined
@@ -202,8 +203,11 @@ export class Explorer {
     if (worked < this.pollMs / 2) this.batch = Math.min(this.pollEvery, this.batch * 2);
     else if (worked > this.pollMs * 2) this.batch = Math.max(1, Math.floor(this.batch / 2));
     this.lastPollAt = t;
+    const { maxMemoryBytes, memoryUsed } = this.options;
     if (timeLimitMs !== undefined && t - this.startedAt >= timeLimitMs) {
       this.reason = 'timeLimit';
+    } else if (maxMemoryBytes !== undefined && memoryUsed !== undefined && memoryUsed() >= maxMemoryBytes) {
+      this.reason = 'maxMemory';
     } else if (shouldCancel?.() === true) {
       this.reason = 'cancelled';
     } else if (

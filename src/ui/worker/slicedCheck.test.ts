@@ -43,3 +43,32 @@ describe('checkInSlices', () => {
     expect(progressAt.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('the page memory budget', () => {
+  it('follows the device: a quarter of its memory, from 256 MB to 1 GB, 512 MB when unknown', async () => {
+    const { pageMemoryBudget, estimatedUse } = await import('./memoryBudget.ts');
+    const MB = 2 ** 20;
+    expect(pageMemoryBudget(undefined)).toBe(512 * MB);
+    expect(pageMemoryBudget(0.5)).toBe(256 * MB);
+    expect(pageMemoryBudget(2)).toBe(512 * MB);
+    expect(pageMemoryBudget(8)).toBe(1024 * MB);
+    expect(estimatedUse(1_000_000, undefined)).toBe(1_000_000_000);
+    expect(estimatedUse(10, 5 * MB)).toBe(5 * MB);
+  });
+
+  it('stops the check with the limit named', async () => {
+    let t = 0;
+    let states = 0;
+    const r = await checkInSlices(setup(), {
+      maxStates: 10_000_000,
+      now: () => ++t,
+      cancelled: () => false,
+      onProgress: (p: Progress) => (states = p.states),
+      pause: () => Promise.resolve(),
+      memoryUsed: () => states * 1000,
+      maxMemoryBytes: 2 * 2 ** 20,
+    });
+    expect(r.reason).toBe('maxMemory');
+    expect(r.message).toMatch(/not complete \(memory limit of 2 MB reached\)/);
+  });
+});

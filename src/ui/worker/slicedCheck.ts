@@ -21,6 +21,9 @@ export interface SlicedOptions {
   readonly pause: () => Promise<void>;
   readonly cancelled: () => boolean;
   readonly onProgress: (p: Progress) => void;
+  /** The memory guard (see memoryBudget.ts): the estimated use, and where to stop. */
+  readonly memoryUsed?: () => number;
+  readonly maxMemoryBytes?: number;
 }
 
 export async function checkInSlices(setup: Setup, o: SlicedOptions): Promise<CheckSummary> {
@@ -34,6 +37,8 @@ export async function checkInSlices(setup: Setup, o: SlicedOptions): Promise<Che
     pause: o.pause,
     sliceStates: Infinity,
     sliceMs: SLICE_MS,
+    ...(o.memoryUsed && { memoryUsed: o.memoryUsed }),
+    ...(o.maxMemoryBytes !== undefined && { maxMemoryBytes: o.maxMemoryBytes }),
   });
   const invariants = r.invariants.map((v): VerdictSummary =>
     v.schedule
