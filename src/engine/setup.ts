@@ -2,7 +2,7 @@
 
 import { ACTORS, isActorKind } from './actors/index.ts';
 import { holdersWeight } from './tx.ts';
-import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts';
+import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
@@ -165,7 +165,7 @@ export function formatThreads(threads: readonly ThreadSpec[]): string {
   return threads.map(formatThread).join(',');
 }
 
-function initialLocals(n: number, param: number): Locals {
+function initialLocals(n: number, param: number): Writable<Locals> {
   return {
     index: param,
     folio: null,
@@ -193,7 +193,8 @@ function initialLocals(n: number, param: number): Locals {
 export function createWorld(setup: Setup): World {
   const { slots } = setup.slots;
   const n = slots.length;
-  const w: World = {
+  // Built in place, then handed out as the readonly World it is from then on.
+  const w: Writable<World> = {
     n,
     variant: setup.variant,
     iSize: n,
@@ -225,10 +226,10 @@ export function createWorld(setup: Setup): World {
     },
     clock: 0,
   };
-  const addFolio = (f: Omit<Folio, 'id' | 'refcount'>): Folio => {
+  const addFolio = (f: Omit<Writable<Folio>, 'id' | 'refcount'>): Folio => {
     const id = w.nextFolio++;
     const refcount = holdersWeight(f.holders);
-    const folio: Folio = { ...f, id, refcount };
+    const folio: Writable<Folio> = { ...f, id, refcount };
     w.folios[id] = folio;
     return folio;
   };
@@ -302,7 +303,7 @@ export function createWorld(setup: Setup): World {
   const specs = [...setup.threads];
   const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
   if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
-  w.threads = specs.map((s, id): Thread => ({
+  w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,
     param: s.param,

@@ -4,12 +4,11 @@ import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, getRef } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
+import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
-import type { Thread } from '../types.ts';
 
-function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {
+function conclude(tx: Tx, t: DraftThread, offset: number | 'ENXIO'): void {
   release(tx, 'inode');
   t.l.value = offset === 'ENXIO' ? tx.w.iSize : offset;
   const what = t.actor === 'seek_data' ? `SEEK_DATA(${t.param})` : `SEEK_HOLE(${t.param})`;
@@ -18,7 +17,7 @@ function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {
 }
 
 /** One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate hook). */
-function decide(tx: Tx, t: Thread, pos: number, isData: boolean, size: number): void {
+function decide(tx: Tx, t: DraftThread, pos: number, isData: boolean, size: number): void {
   const seekData = t.actor === 'seek_data';
   const offset = t.l.start;
   if (offset < pos && !seekData) return conclude(tx, t, offset); // SEEK_HOLE skipped a hole
@@ -31,7 +30,7 @@ function decide(tx: Tx, t: Thread, pos: number, isData: boolean, size: number): 
   t.pc = 'find';
 }
 
-function atEnd(tx: Tx, t: Thread): void {
+function atEnd(tx: Tx, t: DraftThread): void {
   // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
   conclude(tx, t, t.actor === 'seek_data' ? 'ENXIO' : Math.min(t.l.start, tx.w.iSize));
 }
@@ -69,7 +68,7 @@ const steps: Record<string, StepDef> = {
       t.l.index = i;
       if (e?.t === 'swap') return decide(tx, t, i, true, 1);
       if (e?.t === 'folio') {
-        getRef(tx, getFolio(w, e.folio), 'lookup');
+        getRef(tx, tx.folio(e.folio), 'lookup');
         t.l.folio = e.folio;
         t.pc = 'decide';
       }
@@ -81,7 +80,7 @@ const steps: Record<string, StepDef> = {
     src: src('mm/filemap.c', 'folio_seek_hole_data'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
-      const f = getFolio(tx.w, id);
+      const f = tx.folio(id);
       const e = tx.w.slots[t.l.index];
       const still = e?.t === 'folio' && e.folio === id;
       dropLookup(tx, t);

@@ -1,5 +1,6 @@
 // The invariants I1..I12 of spec §5, checked after every step. Each returns the violations it finds.
 
+import type { DraftWorld } from '../tx.ts';
 import type { ThreadStatus } from '../status.ts';
 import { describeBlock, isQuiescent, runnableThreads, waitCycle } from '../status.ts';
 import { holdersWeight } from '../tx.ts';
@@ -209,7 +210,7 @@ function checkUffd(c: CheckContext, emit: Emit): void {
 }
 
 /** Remembers, per slot, whether it has been observably empty while userfaultfd MISSING was registered. */
-export function updateUffdGhost(prev: World, next: World): void {
+export function updateUffdGhost(prev: World, next: DraftWorld): void {
   next.ghost.emptySeenRegistered = next.slots.map((e, i) => {
     const before = prev.ghost.emptySeenRegistered[i] ?? false;
     if (e.t === 'empty') return next.proc.uffdMissing || before;

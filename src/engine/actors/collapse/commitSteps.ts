@@ -2,7 +2,7 @@
 
 import type { StepDef } from '../../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../../program.ts';
-import { getFolio, setSlot, unlockPage } from '../../tx.ts';
+import { setSlot, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import {
   at,
@@ -35,11 +35,11 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('copy_highpage'),
     run: (tx, t) => {
       const i = t.l.index;
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       const old = oldPagesByIndex(tx.w, t).get(i);
       copyInto(tx, h, i, old);
       if (old) {
-        freeOld(tx, t, getFolio(tx.w, old.id));
+        freeOld(tx, t, tx.folio(old.id));
         t.l.pagelist = t.l.pagelist.filter((id) => id !== old.id);
       }
       t.l.index++;
@@ -63,7 +63,7 @@ export const commitSteps: Record<string, StepDef> = {
     // private in patch 4/4's order; earlier orders already expose it in the cache.
     local: (w) => flagsOf(w).commitOrder === 'post',
     run: (tx, t) => {
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       const old = oldPagesByIndex(tx.w, t);
       for (let i = 0; i < tx.w.n; i++) copyInto(tx, h, i, old.get(i));
       t.pc = nextAfterCopy(t, flagsOf(tx.w));
@@ -132,7 +132,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'Each old page: mapping = NULL, drop its references, unlock it. Waiters see the mapping change and retry.',
     src: at('folio_put_refs'),
     run: (tx, t) => {
-      for (const id of t.l.pagelist) freeOld(tx, t, getFolio(tx.w, id));
+      for (const id of t.l.pagelist) freeOld(tx, t, tx.folio(id));
       t.l.pagelist = [];
       if (flagsOf(tx.w).commitOrder === 'mm-unstable') t.pc = 'store_hpage_relock';
       else finish(tx, t, 'SCAN_SUCCEED');
@@ -200,7 +200,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'Unlock the huge page; everyone sleeping on it wakes up.',
     src: at('unlock_page(hpage)'),
     run: (tx, t) => {
-      unlockPage(tx, hpageOf(tx.w, t));
+      unlockPage(tx, hpageOf(tx, t));
       const order = flagsOf(tx.w).commitOrder;
       if (order === 'post' || order === 'p3') t.pc = 'free_old';
       else finish(tx, t, 'SCAN_SUCCEED');
