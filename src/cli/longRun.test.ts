@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSetup } from '../engine/index.ts';
 import { decodeReplay } from '../replay/index.ts';
 import { cli } from './cliHarness.ts';
-import { runLink } from './runCommand.ts';
+import { linkOrReason } from '../replay/index.ts';
 
 describe('long runs', () => {
   it('the 400-slot, eight-mincore reproducer prints its link and exits 0', async () => {
@@ -31,10 +31,11 @@ describe('long runs', () => {
     const p = parseSetup('v6.4', 'P', 'collapse');
     if (!p.ok) throw new Error(p.error.message);
     const r = { model: 1, setup: p.value, choices: [0, 0, 0], cursor: 3, compare: null };
-    expect(runLink('http://x/', r, 2)).toEqual({
-      url: null,
-      noLink: 'no replay link: this run took 3 steps and a link carries at most 2',
+    expect(linkOrReason('http://x/', r, 2)).toEqual({
+      reason: 'no replay link: this run took 3 steps and a link carries at most 2',
     });
-    expect(runLink('http://x/', r).url).toMatch(/^http:\/\/x\/#r=B/);
+    expect(linkOrReason('http://x/', r)).toEqual({
+      url: expect.stringMatching(/^http:\/\/x\/#r=B/) as string,
+    });
   });
 });

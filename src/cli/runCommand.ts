@@ -10,7 +10,7 @@ import {
   runSchedule,
   VARIANTS,
 } from '../engine/index.ts';
-import { MAX_STEPS, raceDiagram, replayLink, type Replay } from '../replay/index.ts';
+import { linkOrReason, raceDiagram } from '../replay/index.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { baseUrl, replayFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
@@ -98,23 +98,6 @@ export function printRun(io: Io, setup: Setup, r: RunResult): void {
   }
 }
 
-/**
- * The run's replay link, or why there is none: a run longer than a link carries prints everything else
- * and says so (the exit code still says only whether an invariant broke).
- */
-export function runLink(
-  base: string,
-  r: Replay,
-  limit = MAX_STEPS,
-): { url: string; noLink: null } | { url: null; noLink: string } {
-  if (r.choices.length > limit)
-    return {
-      url: null,
-      noLink: `no replay link: this run took ${r.choices.length} steps and a link carries at most ${limit}`,
-    };
-  return { url: replayLink(base, r), noLink: null };
-}
-
 export function runCommand(argv: string[], io: Io): number {
   const f = parseFlags(argv, FLAGS);
   const replay = replayFrom(f, true);
@@ -125,14 +108,18 @@ export function runCommand(argv: string[], io: Io): number {
     throw new UsageError(`--schedule: entry ${r.error.at + 1} is impossible: ${r.error.error.message}`);
   // The link and the diagram carry every step taken, the round-robin finish included.
   const taken = r.steps.map((s) => s.thread);
-  const url = replayLink(base, {
+  const link = linkOrReason(base, {
     model: replay.model,
     setup,
     choices: taken,
     cursor: taken.length,
     compare: replay.compare,
   });
-  if (f.json) io.out(`${JSON.stringify({ ...runJson(setup, schedule, r), url }, null, 2)}\n`);
+  const url = 'url' in link ? link.url : `(${link.reason})`;
+  if (f.json)
+    io.out(
+      `${JSON.stringify({ ...runJson(setup, schedule, r), ...('url' in link ? { url } : { noLink: link.reason }) }, null, 2)}\n`,
+    );
   else if (f.text) io.out(raceDiagram(setup, taken, { url }));
   else {
     printRun(io, setup, r);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTORS,
   createWorld,
+  parseSetup,
   runnableThreads,
   step,
   VARIANT_IDS,
@@ -12,6 +13,7 @@ import {
 } from '../engine/index.ts';
 import { decodeReplay, encodeReplay, replayLink } from './link.ts';
 import type { Replay } from './replay.ts';
+import { formatACarries, linkOrReason, linkProblem } from './linkable.ts';
 
 const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
 
@@ -138,5 +140,36 @@ describe('replay links', () => {
     const d = decodeReplay(link);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.error).toMatch(message);
+  });
+});
+
+describe('setups only format B carries', () => {
+  const setupOf = (kernel: string, slots: string) => {
+    const p = parseSetup(kernel, slots, 'collapse,seek_hole:0');
+    if (!p.ok) throw new Error(p.error.message);
+    return p.value;
+  };
+  it.each([
+    ['v6.4', 'PPPPPPPP|xa=4'],
+    ['v6.12', 'PPPP'],
+    ['v6.12+xas-fix', 'PPPP|uffd,xa=4'],
+  ])('%s %s: round-trips, with a v6.12 comparison too', (k, s) => {
+    const r: Replay = { model: 1, setup: setupOf(k, s), choices: [0, 0], cursor: 1, compare: 'v6.12' };
+    expect(formatACarries(r.setup, r.compare)).toBe(false);
+    expect(decodeReplay(encodeReplay(r))).toEqual({ ok: true, replay: r });
+    expect(linkOrReason('http://x/', r)).toEqual({
+      url: expect.stringMatching(/^http:\/\/x\/#r=B/) as string,
+    });
+  });
+  it('only a schedule past the step limit has no link, and says why', () => {
+    const r: Replay = {
+      model: 1,
+      setup: setupOf('v6.4', 'PP'),
+      choices: [0, 0, 0],
+      cursor: 0,
+      compare: null,
+    };
+    expect(linkProblem(r, 2)).toBe('no replay link: this run took 3 steps and a link carries at most 2');
+    expect(linkOrReason('http://x/', r, 2)).toEqual({ reason: linkProblem(r, 2) });
   });
 });

@@ -35,7 +35,8 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
       cursor: sc.schedule.length,
       compare: sc.compare[0] ?? null,
     });
-    expect(link.length).toBeLessThanOrEqual(78);
+    // The xarray race (63 steps on v6.12, 8 slots) needs about 95: its own line, not a shared one.
+    expect(link.length).toBeLessThanOrEqual(setup.slots.xa === undefined ? 78 : 100);
   });
 
   it('narrates the steps it names', () => {

@@ -16,6 +16,7 @@ import {
   publishHpage,
   storeHpage,
 } from './helpers.ts';
+import { beginTreeStore } from './xaStoreSteps.ts';
 
 export const commitSteps: Record<string, StepDef> = {
   store_hpage: {
@@ -23,6 +24,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'v6.3: store the (still !uptodate, locked) huge page over the whole range as one entry, then drop xa_lock and flush the TLB.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.l.index = 0;
@@ -145,6 +147,7 @@ export const commitSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       acquire(tx, 'xa_lock');
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'publish';
@@ -155,6 +158,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'p3: store the (still !uptodate) huge page over the whole range, replacing retry entries, and drop xa_lock.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'publish';
@@ -175,6 +179,7 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('Uptodate(hpage)'),
     run: (tx, t) => {
       publishHpage(tx, t);
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'retract';
