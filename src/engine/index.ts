@@ -3,7 +3,8 @@
 export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind } from './actors/index.ts';
-export type { ActorProgram, StepDef } from './program.ts';
+export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
+export { isDaemon, rolesOf, USER_ACTORS } from './roles.ts';
 export { stepLabel } from './program.ts';
 export { resolveSource } from './sources.ts';
 export * from './setup.ts';

@@ -1,5 +1,6 @@
 // Runs a schedule (a list of thread indexes), then finishes the threads round-robin.
 
+import { isDaemon } from './roles.ts';
 import { runnableThreads } from './status.ts';
 import type { StepError } from './step.ts';
 import { step } from './step.ts';
@@ -84,7 +85,7 @@ export function runSchedule(
       last = next;
     }
     if (steps.length >= maxSteps) stuck = `stopped after ${maxSteps} steps`;
-    else if (world.threads.some((t) => !t.done && t.actor !== 'uffd_monitor')) stuck = 'no thread can run';
+    else if (world.threads.some((t) => !t.done && !isDaemon(t))) stuck = 'no thread can run';
   }
   return { initial, world, steps, violations, error: null, stuck };
 }

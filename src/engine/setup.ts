@@ -111,7 +111,7 @@ export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
     const col = at + (raw.length - raw.trimStart().length);
     at += raw.length + 1;
     const [name = '', arg, extra] = token.split(':');
-    if (!isActorKind(name) || name === 'uffd_monitor')
+    if (!isActorKind(name) || ACTORS[name].roles?.daemon)
       return err(`threads: unknown actor ${show(name)} at column ${col + 1}`, col);
     const program = ACTORS[name];
     if (extra !== undefined)
@@ -300,8 +300,8 @@ export function createWorld(setup: Setup): World {
     });
   }
   const specs = [...setup.threads];
-  const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
-  if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
+  for (const kind of Object.keys(ACTORS) as ActorKind[])
+    if (ACTORS[kind].roles?.daemon?.neededBy(setup)) specs.push({ actor: kind, param: 0 });
   w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,

@@ -3,11 +3,10 @@
 // state-encoding property.
 import fc from 'fast-check';
 import { ACTORS } from './actors/index.ts';
+import { USER_ACTORS } from './roles.ts';
 import { createWorld, type ThreadSpec } from './setup.ts';
 import type { ActorKind, World } from './types.ts';
 import { VARIANT_IDS } from './variants.ts';
-
-const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
 
 export interface RandomSetup {
   readonly n: number;

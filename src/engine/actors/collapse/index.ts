@@ -48,6 +48,13 @@ function listing(flags: VariantFlags): string[] {
 
 export const collapse: ActorProgram = {
   kind: 'collapse',
+  roles: {
+    collapser: {
+      commitSteps: ['publish', 'commit'],
+      succeeded: (t) => t.result === 'SCAN_SUCCEED',
+      heldPages: (t) => (t.l.folio === null ? t.l.pagelist : [...t.l.pagelist, t.l.folio]),
+    },
+  },
   param: null,
   steps: { ...scanSteps, ...commitSteps, ...rollbackSteps },
   entry: 'alloc',
