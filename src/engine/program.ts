@@ -7,7 +7,11 @@ import type { Emit } from './invariants/report.ts';
 import type { ActorKind, Block, Thread, ThreadId, World } from './types.ts';
 import type { VariantFlags } from './variants.ts';
 
-export interface StepDef {
+/** A thread of the draft whose next step is one of its program's step ids (or done). */
+export type ActorThread<S extends string> = Omit<DraftThread, 'pc'> & { pc: S | 'done' };
+
+/** One step of an actor's program; S is the program's step ids, so a step names only real successors. */
+export interface StepDef<S extends string = string> {
   /** Short kernel-style name, e.g. `page_ref_freeze(page, 3)`. */
   readonly label: string;
   /** A sharper label for one kernel variant, where the code differs (e.g. freeze vs count check). */
@@ -23,8 +27,8 @@ export interface StepDef {
    * reduction may then run it first without losing any behaviour.
    */
   readonly local?: (w: World, t: Thread) => boolean;
-  /** The atomic action. Mutates the draft and sets t.pc (or t.done). */
-  readonly run: (tx: Tx, t: DraftThread) => void;
+  /** The atomic action. Mutates the draft and sets t.pc (or t.done). (A method: StepDef<S> is a StepDef.) */
+  run(tx: Tx, t: ActorThread<S>): void;
 }
 
 /**

@@ -1,50 +1,17 @@
 // khugepaged's collapse_file() on shmem (spec §2), one program for every variant; flags pick the path.
 
-import type { ActorProgram } from '../../program.ts';
-import type { VariantFlags } from '../../variants.ts';
+import type { ActorProgram, StepDef } from '../../program.ts';
+import { collapseListing, type CollapseStepId } from './sequence.ts';
 import { commitSteps } from './commitSteps.ts';
 import { rollbackSteps } from './rollbackStep.ts';
 import { scanSteps } from './scanSteps.ts';
 
-function listing(flags: VariantFlags): string[] {
-  const head = flags.initHpageFirst
-    ? ['alloc', 'init_hpage', 'create_range']
-    : ['alloc', 'create_range', 'init_hpage'];
-  const loop = [
-    'scan',
-    'get_folio',
-    ...(flags.drainAfterSwapin ? ['drain'] : []),
-    'isolate',
-    'unmap',
-    'relock',
-    'freeze',
-  ];
-  const revalidate = ['revalidate_i_mmap', 'revalidate_holes', 'revalidate_check', 'relock_final'];
-  const tail: Record<VariantFlags['commitOrder'], string[]> = {
-    'v6.3': ['store_hpage', 'copy_one', 'publish', 'retract', 'unlock_hpage'],
-    'mm-unstable': [
-      'unlock_flush',
-      'copy_all',
-      'free_old',
-      'store_hpage_relock',
-      'publish',
-      'retract',
-      'unlock_hpage',
-    ],
-    p3: [
-      'unlock_flush',
-      'copy_all',
-      ...revalidate,
-      'store_hpage_locked',
-      'publish',
-      'retract',
-      'unlock_hpage',
-      'free_old',
-    ],
-    post: ['unlock_flush', 'copy_all', ...revalidate, 'commit', 'retract', 'unlock_hpage', 'free_old'],
-  };
-  return [...head, ...loop, ...tail[flags.commitOrder], 'rollback'];
-}
+/** Every collapse step exactly once: a step id without a definition does not compile. */
+const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId>>> = {
+  ...scanSteps,
+  ...commitSteps,
+  ...rollbackSteps,
+};
 
 export const collapse: ActorProgram = {
   kind: 'collapse',
@@ -56,7 +23,7 @@ export const collapse: ActorProgram = {
     },
   },
   param: null,
-  steps: { ...scanSteps, ...commitSteps, ...rollbackSteps },
+  steps,
   entry: 'alloc',
-  listing,
+  listing: collapseListing,
 };
