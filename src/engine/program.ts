@@ -69,6 +69,8 @@ export interface CollapserRole {
   readonly commitSteps: readonly string[];
   /** The collapse finished and replaced the old pages (I11, I12 then apply). */
   readonly succeeded: (t: Thread) => boolean;
+  /** The huge page this collapse allocated, or null before the allocation. */
+  readonly hugePage: (t: Thread) => number | null;
   /** Old pages the collapse holds (its pagelist, the page in hand): their data is still in memory. */
   readonly heldPages: (t: Thread) => readonly number[];
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTORS } from './actors/index.ts';
 import { createWorld, parseSetup } from './setup.ts';
-import { isDaemon, USER_ACTORS } from './roles.ts';
+import { isDaemon, userActors } from './roles.ts';
 import type { ActorKind } from './types.ts';
 
 const withRole = (pick: (k: ActorKind) => boolean) => (Object.keys(ACTORS) as ActorKind[]).filter(pick);
@@ -29,7 +29,7 @@ describe('actor roles', () => {
   });
 
   it('a daemon is started by the setup that needs it and cannot be named', () => {
-    expect(USER_ACTORS).not.toContain('uffd_monitor');
+    expect(userActors()).not.toContain('uffd_monitor');
     const start = (slots: string, threads: string) => {
       const p = parseSetup('v6.4', slots, threads);
       if (!p.ok) throw new Error(p.error.message);

@@ -11,7 +11,10 @@ export const rolesOf = (t: Thread): ActorRoles => ACTORS[t.actor].roles ?? NONE;
 /** A daemon waiting for work is idle, not stuck, and its being unfinished does not keep a run busy. */
 export const isDaemon = (t: Thread): boolean => rolesOf(t).daemon !== undefined;
 
-/** The actors a setup may name (daemons are started by the setup itself). */
-export const USER_ACTORS: readonly ActorKind[] = (Object.keys(ACTORS) as ActorKind[]).filter(
-  (k) => ACTORS[k].roles?.daemon === undefined,
-);
+/**
+ * The actors a setup may name (daemons are started by the setup itself). A function, not a constant:
+ * actor modules reach this file through the invariants, so ACTORS may not exist yet when it loads.
+ */
+export function userActors(): readonly ActorKind[] {
+  return (Object.keys(ACTORS) as ActorKind[]).filter((k) => ACTORS[k].roles?.daemon === undefined);
+}

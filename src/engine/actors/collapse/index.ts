@@ -19,6 +19,7 @@ export const collapse: ActorProgram = {
     collapser: {
       commitSteps: ['publish', 'commit'],
       succeeded: (t) => t.result === 'SCAN_SUCCEED',
+      hugePage: (t) => t.l.hpage,
       heldPages: (t) => (t.l.folio === null ? t.l.pagelist : [...t.l.pagelist, t.l.folio]),
     },
   },
