@@ -30,3 +30,4 @@ export {
 export { fileValue, residentSlots } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';
+export type { XaEntry, XaNode, XaTree, XasPos } from './xarray/types.ts';

@@ -82,8 +82,8 @@ export interface ActorProgram {
   readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
   readonly steps: Readonly<Record<string, StepDef>>;
   readonly entry: string;
-  /** Step ids in reading order for this kernel variant (what a thread pane lists). */
-  readonly listing: (flags: VariantFlags) => readonly string[];
+  /** Step ids in reading order for this kernel variant (what a thread pane lists); `xa`: a `|xa` setup. */
+  readonly listing: (flags: VariantFlags, xa?: boolean) => readonly string[];
 }
 
 /** The step's label on a variant. */

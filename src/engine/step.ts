@@ -7,6 +7,7 @@ import { startObservation, updateObservations } from './invariants/observers.ts'
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { stepLabel } from './program.ts';
 import { VARIANTS } from './variants.ts';
+import { afterStepTree } from './xarray/afterStep.ts';
 import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
@@ -61,6 +62,7 @@ export function step(world: World, choice: number): StepResult {
     const t = tx.thread(t0.id);
     startObservation(tx, t);
     def.run(tx, t);
+    if (next.xa) afterStepTree(tx);
     next.clock = world.clock + 1;
     updateObservations(tx);
   } catch (e) {

@@ -16,6 +16,7 @@ import type {
   Writable,
 } from './types.ts';
 import { PIN_BIAS } from './types.ts';
+import type { XaTree } from './xarray/types.ts';
 
 /** A folio of the draft, writable: only Tx.folio() hands one out (after copying it into the draft). */
 export type DraftFolio = Writable<Omit<Folio, 'id' | 'huge' | 'index'>> &
@@ -28,8 +29,11 @@ export type DraftThread = Writable<Omit<Thread, 'id' | 'actor' | 'param'>> &
  * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay
  * readonly here: a step writes one only through the copy Tx.folio() / Tx.thread() returns.
  */
-export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'folios' | 'threads'>> &
-  Pick<World, 'n' | 'variant' | 'folios' | 'threads'>;
+export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'folios' | 'threads' | 'xa'>> &
+  Pick<World, 'n' | 'variant' | 'folios' | 'threads'> & {
+    /** `|xa`: the tree is immutable data; a step replaces it whole (xarray/store.ts returns new trees). */
+    xa?: XaTree;
+  };
 
 /**
  * A step in progress: the draft world (a private copy), its events and the acting thread. The draft shares

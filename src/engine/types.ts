@@ -2,6 +2,7 @@
 // and two equal Worlds behave the same on every machine.
 
 import type { VariantId } from './variants.ts';
+import type { XasPos, XaTree } from './xarray/types.ts';
 
 /** A thread index, or EXTERNAL for a holder that lives outside the simulated threads (setup pins). */
 export type ThreadId = number;
@@ -137,6 +138,8 @@ export interface Locals {
   readonly skipTo: number;
   /** Generic flag for actors that need one (fault: raised a uffd event; gup: fell back). */
   readonly flag: boolean;
+  /** `|xa` only: a lockless walker's xa_state (node and offset in the tree; its index is `index`). */
+  readonly xas?: XasPos;
 }
 
 export type ActorKind =
@@ -185,6 +188,8 @@ export interface World {
   readonly ghost: Ghost;
   /** Steps taken so far. */
   readonly clock: number;
+  /** `|xa=C` only: the xarray beneath the slots; `slots` stays its flat view (what a fresh lookup finds). */
+  readonly xa?: XaTree;
 }
 
 /** Why a thread cannot take its next step now (spec §5 I4 names the wait-for edges). */

@@ -5,13 +5,16 @@ import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
-import { getRef } from '../tx.ts';
+import { folioOf, getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { range, type Emit } from '../invariants/report.ts';
 import type { Thread, World } from '../types.ts';
+import type { WalkCaller } from '../xarray/walk.ts';
+import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 
 function conclude(tx: Tx, t: DraftThread, offset: number | 'ENXIO'): void {
   release(tx, 'inode');
+  delete t.l.xas;
   t.l.value = offset === 'ENXIO' ? tx.w.iSize : offset;
   const what = t.actor === 'seek_data' ? `SEEK_DATA(${t.param})` : `SEEK_HOLE(${t.param})`;
   observe(tx, t, what, String(offset));
@@ -28,9 +31,30 @@ function decide(tx: Tx, t: DraftThread, pos: number, isData: boolean, size: numb
   // Not what we look for: continue after this entry; a large folio makes the scan jump to its end.
   const end = Math.ceil((pos + 1) / size) * size;
   t.l.start = end;
+  if (tx.w.xa) {
+    // A large folio: xas_set(&xas, pos) restarts the walk at its end (filemap.c 3075-3076); a small
+    // entry: the walk goes on from the slot it is at.
+    if (size > 1) {
+      walkFrom(t, end);
+      t.pc = 'xa_xas_load';
+    } else walkOn(tx, t, 'xa_', treeWalk);
+    return;
+  }
   t.l.index = end;
   t.pc = 'find';
 }
+
+/** `|xa`: find_get_entry walks the tree (xarray/walk.ts), up to the last page of the file. */
+const treeWalk: WalkCaller = {
+  max: (w) => Math.min(w.iSize, w.n) - 1,
+  found: (tx, t, r) => {
+    if (r.t === 'none') return atEnd(tx, t);
+    if (r.t === 'value') return decide(tx, t, t.l.index, true, 1);
+    const f = folioOf(tx.w, r.folio);
+    dropLookup(tx, t);
+    decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1);
+  },
+};
 
 function atEnd(tx: Tx, t: DraftThread): void {
   // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
@@ -48,6 +72,11 @@ const steps: Record<string, StepDef> = {
       t.l.start = t.param;
       t.l.index = t.param;
       if (t.param >= tx.w.iSize) return conclude(tx, t, 'ENXIO');
+      if (tx.w.xa) {
+        walkFrom(t, t.param);
+        t.pc = 'xa_xas_load';
+        return;
+      }
       t.pc = 'find';
     },
   },
@@ -95,7 +124,10 @@ const steps: Record<string, StepDef> = {
   },
 };
 
-const listing = () => ['inode_lock', 'find', 'decide'];
+const treeSteps = walkSteps('xa_', treeWalk);
+
+const listing = (_flags: unknown, xa = false) =>
+  xa ? ['inode_lock', ...Object.keys(treeSteps)] : ['inode_lock', 'find', 'decide'];
 
 /** I1: the offset returned skips no slot that held data for the whole call. */
 function checkSeek(w: World, t: Thread, emit: Emit): void {
@@ -124,7 +156,7 @@ export const seekData: ActorProgram = {
   kind: 'seek_data',
   roles: { observer: { premise: 'data', checkCall: checkSeek } },
   param: { name: 'offset', min: 0, max: (n) => n },
-  steps,
+  steps: { ...steps, ...treeSteps },
   entry: 'inode_lock',
   listing,
 };

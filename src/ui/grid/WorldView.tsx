@@ -12,6 +12,7 @@ import { LruBatch } from './LruBatch.tsx';
 import { PageCacheGrid } from './PageCacheGrid.tsx';
 import { PageTable } from './PageTable.tsx';
 import { PrivateHugePage } from './PrivateHugePage.tsx';
+import { XarrayTree } from './XarrayTree.tsx';
 
 interface Props {
   readonly world: World;
@@ -40,6 +41,7 @@ export function WorldView({ world, id, animation }: Props) {
           <PrivateHugePage key={p.folio.id} folio={p.folio} owner={p.owner} width={Math.min(width, 640)} />
         ))}
         <PageCacheGrid world={world} layout={layout} id={id} />
+        <XarrayTree world={world} id={id} width={width} />
         <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
       </div>
       <div className="world-side">

@@ -17,6 +17,7 @@ import {
   publishHpage,
   storeHpage,
 } from './helpers.ts';
+import { beginTreeStore } from './xaStoreSteps.ts';
 
 export const commitSteps = {
   store_hpage: {
@@ -24,6 +25,7 @@ export const commitSteps = {
     text: 'v6.3: store the (still !uptodate, locked) huge page over the whole range as one entry, then drop xa_lock and flush the TLB.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.l.index = 0;
@@ -147,6 +149,7 @@ export const commitSteps = {
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       acquire(tx, 'xa_lock');
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       advance(tx, t, 'store_hpage_relock');
@@ -157,6 +160,7 @@ export const commitSteps = {
     text: 'p3: store the (still !uptodate) huge page over the whole range, replacing retry entries, and drop xa_lock.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       advance(tx, t, 'store_hpage_locked');
@@ -177,6 +181,7 @@ export const commitSteps = {
     src: at('Uptodate(hpage)'),
     run: (tx, t) => {
       publishHpage(tx, t);
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       advance(tx, t, 'commit');

@@ -5,11 +5,13 @@ import { collapseListing, type CollapseStepId } from './sequence.ts';
 import { commitSteps } from './commitSteps.ts';
 import { rollbackSteps } from './rollbackStep.ts';
 import { scanSteps } from './scanSteps.ts';
+import { xaStoreSteps } from './xaStoreSteps.ts';
 
 /** Every collapse step exactly once: a step id without a definition does not compile. */
 const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId>>> = {
   ...scanSteps,
   ...commitSteps,
+  ...xaStoreSteps,
   ...rollbackSteps,
 };
 

@@ -31,6 +31,9 @@ export const COLLAPSE_STEP_IDS = [
   'commit',
   'retract',
   'unlock_hpage',
+  'xa_store_slot',
+  'xa_free_nodes',
+  'xa_store_unlock',
   'rollback',
 ] as const;
 export type CollapseStepId = (typeof COLLAPSE_STEP_IDS)[number];
@@ -68,6 +71,17 @@ const AFTER_SCAN: Readonly<Record<VariantFlags['commitOrder'], readonly Collapse
   post: ['unlock_flush', 'copy_all', ...REVALIDATE, 'commit', 'retract', 'unlock_hpage', 'free_old'],
 };
 
+/** Each commit order's final store of the huge page over the range (the flat one-step store). */
+const FINAL_STORE: Readonly<Record<VariantFlags['commitOrder'], CollapseStepId>> = {
+  'v6.3': 'store_hpage',
+  'mm-unstable': 'store_hpage_relock',
+  p3: 'store_hpage_locked',
+  post: 'commit',
+};
+
+/** `|xa`: the tree's slot-by-slot store (xaStoreSteps.ts), run from inside the final store step. */
+const TREE_STORE: readonly CollapseStepId[] = ['xa_store_slot', 'xa_free_nodes', 'xa_store_unlock'];
+
 /** The steps of a successful collapse on this variant, in order (rollback is reached only by failing). */
 function computeSequence(flags: VariantFlags): readonly CollapseStepId[] {
   const head: CollapseStepId[] = flags.initHpageFirst
@@ -100,10 +114,15 @@ function sequenceOf(flags: VariantFlags) {
   return b;
 }
 
-/** Step ids in reading order for this variant (what a thread pane lists). */
-export function collapseListing(flags: VariantFlags): readonly CollapseStepId[] {
-  return [...sequenceOf(flags).seq, 'rollback'];
+/** Step ids in reading order for this variant (what a thread pane lists); `xa`: a `|xa` setup. */
+export function collapseListing(flags: VariantFlags, xa = false): readonly CollapseStepId[] {
+  const store = FINAL_STORE[flags.commitOrder];
+  const seq = sequenceOf(flags).seq.flatMap((id) => (xa && id === store ? [id, ...TREE_STORE] : [id]));
+  return [...seq, 'rollback'];
 }
+
+/** The step whose store the tree store replaces on this variant: the tree store goes on from there. */
+export const finalStore = (flags: VariantFlags): CollapseStepId => FINAL_STORE[flags.commitOrder];
 
 /** The step after `from` on this variant; null when `from` is the last (the collapse has succeeded). */
 export function nextStep(flags: VariantFlags, from: CollapseStepId): CollapseStepId | null {
