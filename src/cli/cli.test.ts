@@ -28,9 +28,23 @@ describe('collapse-lab run', () => {
   it('--json has the documented keys', async () => {
     const r = await cli('run', '--kernel', 'v6.3', ...SEED, '--json');
     const j = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(
-      expect.arrayContaining(['kernel', 'slots', 'threads', 'steps', 'results', 'violations']),
-    );
+    // The full lists, in order: a key added or dropped is a change to the documented shape.
+    expect(Object.keys(j)).toEqual([
+      'kernel',
+      'slots',
+      'threads',
+      'schedule',
+      'steps',
+      'results',
+      'violations',
+      'stuck',
+      'url',
+    ]);
+    const first = (k: string) => Object.keys((j[k] as Record<string, unknown>[])[0] ?? {});
+    expect(first('threads')).toEqual(['id', 'actor', 'param', 'name']);
+    expect(first('steps')).toEqual(['index', 'thread', 'step', 'label', 'auto', 'changes', 'events']);
+    expect(first('results')).toEqual(['thread', 'actor', 'param', 'done', 'result']);
+    expect(first('violations')).toEqual(['invariant', 'step', 'threads', 'slots', 'message', 'spec']);
     expect(j['kernel']).toBe('v6.3');
     const v = (j['violations'] as Record<string, unknown>[]).find((x) => x['invariant'] === 'seek');
     expect(v).toMatchObject({ invariant: 'seek', step: 11, threads: [1], slots: [0, 1, 2, 3] });
@@ -59,8 +73,22 @@ describe('collapse-lab run', () => {
     ],
     [
       ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--bogus'],
-      /Unknown option "--bogus"/,
+      /unknown flag "--bogus"$/m,
     ],
+    [
+      ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--jsn'],
+      /unknown flag "--jsn" \(did you mean --json\?\)/,
+    ],
+    [
+      ['check', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--max-state=9'],
+      /unknown flag "--max-state" \(did you mean --max-states\?\)/,
+    ],
+    [
+      ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse,mincor'],
+      /unknown actor "mincor" at column 10 \(did you mean mincore\?\)/,
+    ],
+    [['run', '--kernel', 'v6.44', '--slots', 'PP', '--threads', 'collapse'], /did you mean v6.4\?/],
+    [['rnu'], /unknown command "rnu" \(did you mean run\?\)/],
     [['run', '--slots', 'PP', '--threads', 'collapse'], /missing --kernel/],
     [
       ['check', '--kernel', 'v6.4,v6.3,v6.7', '--slots', 'PP', '--threads', 'collapse'],

@@ -57,7 +57,7 @@ describe('what the command line echoes', () => {
   it('an OSC title sequence in a flag name is escaped', async () => {
     const r = await cli('run', '--\u001b]0;pwned\u0007');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('collapse-lab run: Unknown option "--\\x1b]0;pwned\\x07"\n');
+    expect(r.err).toBe('collapse-lab run: unknown flag "--\\x1b]0;pwned\\x07"\n');
   });
 
   it('DEL, U+0085 and the bidi overrides U+202E and U+2066 are escaped in quoted input', async () => {
@@ -88,7 +88,7 @@ describe('what the command line echoes', () => {
 
   it('an argument with a newline does not cut the message', async () => {
     const r = await cli('run', '--a\nb');
-    expect(r.err).toBe('collapse-lab run: Unknown option "--a\\x0ab"\n');
+    expect(r.err).toBe('collapse-lab run: unknown flag "--a\\x0ab"\n');
     expect(parserMessage("Unknown option '--a\nb'. Use it\nwell", ['--a\nb'])).toBe(
       'Unknown option "--a\\x0ab". Use it well',
     );

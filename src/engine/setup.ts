@@ -1,6 +1,8 @@
 // The setup notation users type (README "Setup notation") and the initial world it describes.
 
 import { ACTORS, isActorKind } from './actors/index.ts';
+import { userActors } from './roles.ts';
+import { closest } from './suggest.ts';
 import { holdersWeight } from './tx.ts';
 import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
@@ -53,9 +55,16 @@ const err = <T>(message: string, position: number | null = null): Parsed<T> => (
   error: { message, position },
 });
 const show = quoteInput;
+/** ` (did you mean X?)` when a known name is within two edits of the mistyped one. */
+const suggestion = (word: string, known: readonly string[]) => {
+  const c = closest(word, known);
+  return c === null ? '' : ` (did you mean ${c}?)`;
+};
 
 export function parseVariant(s: string): Parsed<VariantId> {
-  return isVariantId(s) ? ok(s) : err(`unknown kernel ${show(s)}; known: ${VARIANT_IDS.join(', ')}`);
+  return isVariantId(s)
+    ? ok(s)
+    : err(`unknown kernel ${show(s)}${suggestion(s, VARIANT_IDS)}; known: ${VARIANT_IDS.join(', ')}`);
 }
 
 export function parseSlots(input: string): Parsed<SlotsSetup> {
@@ -117,7 +126,7 @@ export function parseSlots(input: string): Parsed<SlotsSetup> {
         xa = chunk;
       } else
         return err(
-          `slot string: unknown option ${show(opt)} at column ${at + 1} (known: uffd, xa, xa=C)`,
+          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd'])} (known: uffd, xa, xa=C)`,
           at,
         );
       at += opt.length + 1;
@@ -135,8 +144,11 @@ export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
     const col = at + (raw.length - raw.trimStart().length);
     at += raw.length + 1;
     const [name = '', arg, extra] = token.split(':');
-    if (!isActorKind(name) || name === 'uffd_monitor')
-      return err(`threads: unknown actor ${show(name)} at column ${col + 1}`, col);
+    if (!isActorKind(name) || ACTORS[name].roles?.daemon)
+      return err(
+        `threads: unknown actor ${show(name)} at column ${col + 1}${suggestion(name, userActors())}`,
+        col,
+      );
     const program = ACTORS[name];
     if (extra !== undefined)
       return err(`threads: ${show(token)} at column ${col + 1} has more than one parameter`, col);
@@ -325,8 +337,8 @@ export function createWorld(setup: Setup): World {
     });
   }
   const specs = [...setup.threads];
-  const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
-  if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
+  for (const kind of Object.keys(ACTORS) as ActorKind[])
+    if (ACTORS[kind].roles?.daemon?.neededBy(setup)) specs.push({ actor: kind, param: 0 });
   w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,

@@ -8,7 +8,7 @@ export type { EncodedState, HashInit } from './link.ts';
 export { replayOf } from './replayOf.ts';
 export { breakCursor, followsRecording, selectScenario, stepStory, type StepStory } from './scenario.ts';
 export { SEED_SCHEDULE, SEED_SETUP } from './defaults.ts';
-export type { StepRec } from './replay.ts';
+export type { StepRec, StepRecord } from './replay.ts';
 export type { Divergence } from './divergence.ts';
 export * from './selectors.ts';
 export * from './types.ts';

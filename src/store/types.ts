@@ -3,7 +3,7 @@
 
 import type { Setup, VariantId, World } from '../engine/index.ts';
 import type { Divergence } from './divergence.ts';
-import type { StepRec } from './replay.ts';
+import type { StepRecord } from '../engine/index.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
 
@@ -33,7 +33,7 @@ export interface Frame {
   /** The world before `record`, when the frame was reached by one step forward (for animation). */
   readonly prev: World | null;
   /** The step that produced this world (cursor - 1), or null at the start. */
-  readonly record: StepRec | null;
+  readonly record: StepRecord | null;
   /** True when the frame was reached by one step forward: only then do events animate. */
   readonly animate: boolean;
 }
@@ -43,7 +43,7 @@ export type LastRun =
 
 export interface CompareView {
   readonly variant: VariantId;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   /** The first choice the other kernel cannot take. */
   readonly error: { readonly at: number; readonly message: string } | null;
   readonly divergence: Divergence | null;
@@ -57,7 +57,7 @@ export interface SimSlice {
   readonly inputError: InputError | null;
   readonly choices: readonly number[];
   readonly cursor: number;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   readonly frame: Frame;
   /** Why the last requested step or schedule entry was refused, in plain words. */
   readonly notice: string | null;
