@@ -21,3 +21,4 @@ export {
 export { fileValue, residentSlots } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';
+export * from './cursors.ts';
