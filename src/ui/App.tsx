@@ -1,9 +1,15 @@
-// The page: setup in the header, the recorded races beside the main column, then the race on screen
-// (narration, time controls), memory (and the compared kernel beside it), results, threads, the timeline
-// and the exhaustive check. Page-wide keys, playback and the URL hash live here.
+// The page: a compact setup bar, then the race on screen (transport, fixed-height narration), the
+// schedule and compare row, memory with the threads drawn on it and the break's callout beside it (and
+// the compared kernel beside that), the thread panes, results, the timeline and the exhaustive check; the
+// recorded races in a side column (after the race in the tab order). Page-wide keys, playback and the
+// URL hash live here.
 
+// The base styles first, so the component styles and the design layer (design.css, last) override them
+// whichever module the bundler reaches first.
+import './styles.css';
+import './features.css';
 import { lazy, Suspense, useMemo } from 'react';
-import { selectViolations } from '../store/index.ts';
+import { selectScenario } from '../store/index.ts';
 import { Announcer } from './a11y/Announcer.tsx';
 import { CompareBar } from './compare/CompareBar.tsx';
 import { ComparePane } from './compare/ComparePane.tsx';
@@ -22,10 +28,14 @@ import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { Observations } from './results/Observations.tsx';
 import { Violations } from './results/Violations.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
+import { BreakCallout } from './story/BreakCallout.tsx';
+import { useStory } from './story/useStory.ts';
 import { ThreadPanes } from './threads/ThreadPanes.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { VARIANTS } from '../engine/index.ts';
+import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
 const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
@@ -43,47 +53,70 @@ export function App() {
   const records = useSim((s) => s.records);
   const cursor = useSim((s) => s.cursor);
   const compare = useSim((s) => s.compare);
-  const violations = useSim(selectViolations);
+  const scenario = useSim(selectScenario);
   const jumpTo = useSim((s) => s.jumpTo);
   const animation = useMemo(() => ({ frame, motion, speed }), [frame, motion, speed]);
+  const target = scenario?.target.invariant ?? null;
+  const story = useStory(records, cursor, kernel, target);
 
   return (
     <>
-      <a className="skip-link" href="#memory">
-        Skip to the page cache
-      </a>
+      <SkipLinks />
       <header className="app-header">
         <h1>Collapse Lab</h1>
-        <p className="tagline">
-          khugepaged collapse_file() on a shmem file, racing other threads, step by step.
-        </p>
+        <p className="tagline">khugepaged collapse_file() on shmem, racing other threads, step by step.</p>
         <SetupForm />
       </header>
       <div className="layout">
-        <RaceLibrary />
         <main>
           <LinkErrorBanner />
           <NowPlaying />
-          <PlaybackBar />
-          <CompareBar />
+          <div className="secondary-bar">
+            <PlaybackBar />
+            <CompareBar />
+          </div>
           <div className={`worlds${compare ? ' side-by-side' : ''}`} id="memory">
             <section className="world-column" aria-label={`Kernel ${kernel}`} data-testid="main-pane">
               <h2>
                 {kernel} <span className="muted">{VARIANTS[kernel].title}</span>
               </h2>
-              <WorldView world={frame.world} id="main" animation={animation} />
-              <Observations world={frame.world} records={records} upTo={cursor} id="main" />
-              <Violations violations={violations} id="main" onJump={jumpTo} />
+              <WorldView
+                world={frame.world}
+                id="main"
+                animation={animation}
+                broken={story.mark}
+                aside={
+                  story.told && (
+                    <BreakCallout
+                      shown={story.told}
+                      expected={scenario?.target.expected ?? null}
+                      id="main"
+                      onJump={jumpTo}
+                    />
+                  )
+                }
+              />
             </section>
             {compare && <ComparePane compare={compare} />}
           </div>
           <ThreadPanes />
+          <div className="results">
+            <Observations world={frame.world} records={records} upTo={cursor} id="main" />
+            <Violations
+              violations={story.violations}
+              id="main"
+              variant={kernel}
+              target={target}
+              onJump={jumpTo}
+            />
+          </div>
           <Timeline />
           <Suspense fallback={null}>
             <ExplorerPanel />
           </Suspense>
           {belowTheFold && <Legend />}
         </main>
+        <RaceLibrary />
       </div>
       <Announcer />
     </>

@@ -24,7 +24,7 @@ export function ComparePane({ compare }: { compare: CompareView }) {
       </p>
       <WorldView world={compare.world} id="compare" />
       <Observations world={compare.world} records={compare.records} upTo={compare.at} id="compare" />
-      <Violations violations={violations} id="compare" />
+      <Violations violations={violations} id="compare" variant={compare.variant} target={null} />
     </section>
   );
 }

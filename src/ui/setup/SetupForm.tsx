@@ -60,8 +60,8 @@ export function SetupForm() {
             {...describe('kernel')}
           >
             {VARIANT_IDS.map((v) => (
-              <option key={v} value={v}>
-                {v}: {VARIANTS[v].title}
+              <option key={v} value={v} title={VARIANTS[v].title}>
+                {v}
               </option>
             ))}
           </select>
