@@ -209,7 +209,9 @@ describe('compare', () => {
     const c = store.getState().compare;
     expect(c?.variant).toBe('v6.4');
     expect(c?.at).toBe(10);
-    expect(c?.divergence?.step).toBe(1);
+    // Not the harmless reordering at step 2 (the step-level detail): SEEK_DATA's answer at step 11.
+    expect(c?.divergence?.step).toBe(10);
+    expect(c?.stepDifference?.step).toBe(1);
     store.getState().setCompareVariant(null);
     expect(store.getState().compare).toBeNull();
   });

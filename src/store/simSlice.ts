@@ -3,8 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { StoreContext } from './context.ts';
-import { replayFor } from './context.ts';
-import { compareView } from './compareView.ts';
+import { compareFor, replayFor } from './context.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
@@ -45,7 +44,7 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           records: run.records,
           frame,
           notice,
-          compare: compareView(ctx, s.loaded, s.compareVariant, kept, run.records, at),
+          compare: compareFor(ctx, s.loaded, s.compareVariant, kept, at),
         },
         false,
         name,

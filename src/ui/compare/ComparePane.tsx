@@ -19,8 +19,9 @@ export function ComparePane({ compare }: { compare: CompareView }) {
         {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
       </h2>
       <p className="muted">
-        {compare.at === 0 ? 'At the start' : `After step ${compare.at - 1}`} of {compare.records.length}
-        {compare.error ? ` · cannot take step ${compare.error.at}: ${compare.error.message}` : ''}
+        {compare.at === 0 ? 'At the start' : `Step ${compare.at}`} of {compare.records.length}
+        {compare.skipped.length > 0 &&
+          ` · skipped ${compare.skipped.length} step${compare.skipped.length > 1 ? 's' : ''} it cannot take (first: step ${(compare.skipped[0]?.at ?? 0) + 1}, ${compare.skipped[0]?.message ?? ''})`}
       </p>
       <WorldView world={compare.world} id="compare" />
       <Observations world={compare.world} records={compare.records} upTo={compare.at} id="compare" />

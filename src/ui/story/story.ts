@@ -3,15 +3,10 @@
 // group, so a newcomer does not take step 7's I7 for the bug.
 
 import type { InvariantId, VariantId } from '../../engine/index.ts';
-import { VARIANTS } from '../../engine/index.ts';
 import type { ShownViolation } from '../../store/index.ts';
+import { expectedOnKernel } from '../../store/index.ts';
 
-const BY_DESIGN: ReadonlySet<InvariantId> = new Set(['uptodate', 'atomic-switch']);
-
-/** I7 and I8 break on every collapse of a kernel that freezes old pages and stores the huge page over them. */
-export function expectedOnKernel(variant: VariantId, invariant: InvariantId): boolean {
-  return BY_DESIGN.has(invariant) && VARIANTS[variant].flags.oldPages === 'freeze-replace';
-}
+export { expectedOnKernel };
 
 export interface GroupedViolations {
   /** The story's invariant (a recorded race's target; else the first unexpected one). */
