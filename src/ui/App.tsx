@@ -21,24 +21,29 @@ import { useDeferredMount } from './hooks/useDeferredMount.ts';
 import { useFirstRenderMark } from './hooks/useFirstRenderMark.ts';
 import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
-import { Legend } from './Legend.tsx';
 import { NowPlaying } from './library/NowPlaying.tsx';
-import { RaceLibrary } from './library/RaceLibrary.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
-import { Observations } from './results/Observations.tsx';
-import { Violations } from './results/Violations.tsx';
+import Results from './results/Results.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
-import { BreakCallout } from './story/BreakCallout.tsx';
 import { useStory } from './story/useStory.ts';
-import { ThreadPanes } from './threads/ThreadPanes.tsx';
-import { Timeline } from './timeline/Timeline.tsx';
 import { VARIANTS } from '../engine/index.ts';
 import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
 const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
+// Below the grid and mounted after the first commit anyway: their code loads beside the first paint,
+// which keeps the main bundle under its budget.
+const ThreadPanes = lazy(() => import('./threads/ThreadPanes.tsx').then((m) => ({ default: m.ThreadPanes })));
+const Timeline = lazy(() => import('./timeline/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+// The race library sits beside (or, on narrow screens, below) the race: it never moves the grid.
+const RaceLibrary = lazy(() => import('./library/RaceLibrary.tsx').then((m) => ({ default: m.RaceLibrary })));
+// Shown only once the race has broken, beside the grid.
+const BreakCallout = lazy(() =>
+  import('./story/BreakCallout.tsx').then((m) => ({ default: m.BreakCallout })),
+);
+const Legend = lazy(() => import('./Legend.tsx').then((m) => ({ default: m.Legend })));
 
 export function App() {
   useFirstRenderMark();
@@ -87,36 +92,41 @@ export function App() {
                 broken={story.mark}
                 aside={
                   story.told && (
-                    <BreakCallout
-                      shown={story.told}
-                      expected={scenario?.target.expected ?? null}
-                      id="main"
-                      onJump={jumpTo}
-                    />
+                    <Suspense fallback={null}>
+                      <BreakCallout
+                        shown={story.told}
+                        expected={scenario?.target.expected ?? null}
+                        id="main"
+                        onJump={jumpTo}
+                      />
+                    </Suspense>
                   )
                 }
               />
             </section>
             {compare && <ComparePane compare={compare} />}
           </div>
-          <ThreadPanes />
-          <div className="results">
-            <Observations world={frame.world} records={records} upTo={cursor} id="main" />
-            <Violations
-              violations={story.violations}
-              id="main"
-              variant={kernel}
-              target={target}
-              onJump={jumpTo}
-            />
-          </div>
-          <Timeline />
-          <Suspense fallback={null}>
-            <ExplorerPanel />
+          <Suspense fallback={<section className="threads" aria-label="Threads" />}>
+            <ThreadPanes />
           </Suspense>
-          {belowTheFold && <Legend />}
+          <Results
+            world={frame.world}
+            records={records}
+            cursor={cursor}
+            violations={story.violations}
+            variant={kernel}
+            target={target}
+            onJump={jumpTo}
+          />
+          <Suspense fallback={null}>
+            <Timeline />
+            <ExplorerPanel />
+            {belowTheFold && <Legend />}
+          </Suspense>
         </main>
-        <RaceLibrary />
+        <Suspense fallback={<aside className="race-library" />}>
+          <RaceLibrary />
+        </Suspense>
       </div>
       <Announcer />
     </>

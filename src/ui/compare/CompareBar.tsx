@@ -4,7 +4,10 @@
 import type { VariantId } from '../../engine/index.ts';
 import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
-import { VerdictStrip } from './VerdictStrip.tsx';
+import { lazy, Suspense } from 'react';
+
+// Only in compare mode: its code loads when a kernel is chosen.
+const VerdictStrip = lazy(() => import('./VerdictStrip.tsx').then((m) => ({ default: m.VerdictStrip })));
 
 export function CompareBar() {
   const variant = useSim((s) => s.compareVariant);
@@ -51,7 +54,11 @@ export function CompareBar() {
           )}
         </div>
       )}
-      {verdicts && <VerdictStrip verdicts={verdicts} />}
+      {verdicts && (
+        <Suspense fallback={null}>
+          <VerdictStrip verdicts={verdicts} />
+        </Suspense>
+      )}
     </section>
   );
 }

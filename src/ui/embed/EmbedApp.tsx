@@ -5,7 +5,7 @@
 
 import '../styles.css';
 import '../features.css';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { selectScenario } from '../../store/index.ts';
 import { WorldView } from '../grid/WorldView.tsx';
 import { useKeyboard } from '../hooks/useKeyboard.ts';
@@ -18,9 +18,11 @@ import { RacePlayer } from '../library/RacePlayer.tsx';
 import { sessionTitle } from '../share/snippets.ts';
 import { useSim } from '../storeContext.tsx';
 import { useStory } from '../story/useStory.ts';
-import { Timeline } from '../timeline/Timeline.tsx';
 import { FullPageLink } from './FullPageLink.tsx';
 import '../design.css';
+
+// Below the grid: its code loads beside the first paint.
+const Timeline = lazy(() => import('../timeline/Timeline.tsx').then((m) => ({ default: m.Timeline })));
 import './embed.css';
 
 export function EmbedApp() {
@@ -59,7 +61,9 @@ export function EmbedApp() {
       </p>
       <div className="embed-body">
         <WorldView world={frame.world} id="main" animation={animation} broken={story.mark} />
-        <Timeline />
+        <Suspense fallback={null}>
+          <Timeline />
+        </Suspense>
       </div>
     </main>
   );
