@@ -1,6 +1,7 @@
 // The setup notation users type (README "Setup notation") and the initial world it describes.
 
 import { ACTORS, isActorKind } from './actors/index.ts';
+import { closest } from './suggest.ts';
 import { holdersWeight } from './tx.ts';
 import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts';
 import { EXTERNAL } from './types.ts';
@@ -47,9 +48,18 @@ const err = <T>(message: string, position: number | null = null): Parsed<T> => (
   error: { message, position },
 });
 const show = (c: string) => JSON.stringify(c);
+/** ` (did you mean X?)` when a known name is within two edits of the mistyped one. */
+const suggestion = (word: string, known: readonly string[]) => {
+  const c = closest(word, known);
+  return c === null ? '' : ` (did you mean ${c}?)`;
+};
+/** The actors a user may name (the monitor is added by the engine, never typed). */
+const TYPED_ACTORS = Object.keys(ACTORS).filter((a) => a !== 'uffd_monitor');
 
 export function parseVariant(s: string): Parsed<VariantId> {
-  return isVariantId(s) ? ok(s) : err(`unknown kernel ${show(s)}; known: ${VARIANT_IDS.join(', ')}`);
+  return isVariantId(s)
+    ? ok(s)
+    : err(`unknown kernel ${show(s)}${suggestion(s, VARIANT_IDS)}; known: ${VARIANT_IDS.join(', ')}`);
 }
 
 export function parseSlots(input: string): Parsed<SlotsSetup> {
@@ -95,7 +105,11 @@ export function parseSlots(input: string): Parsed<SlotsSetup> {
     let at = bar + 1;
     for (const opt of input.slice(bar + 1).split(',')) {
       if (opt === 'uffd') uffd = true;
-      else return err(`slot string: unknown option ${show(opt)} at column ${at + 1} (known: uffd)`, at);
+      else
+        return err(
+          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd'])} (known: uffd)`,
+          at,
+        );
       at += opt.length + 1;
     }
   }
@@ -112,7 +126,10 @@ export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
     at += raw.length + 1;
     const [name = '', arg, extra] = token.split(':');
     if (!isActorKind(name) || name === 'uffd_monitor')
-      return err(`threads: unknown actor ${show(name)} at column ${col + 1}`, col);
+      return err(
+        `threads: unknown actor ${show(name)} at column ${col + 1}${suggestion(name, TYPED_ACTORS)}`,
+        col,
+      );
     const program = ACTORS[name];
     if (extra !== undefined)
       return err(`threads: ${show(token)} at column ${col + 1} has more than one parameter`, col);
