@@ -28,13 +28,17 @@ describe('closest', () => {
 
   it('finds an exact candidate, and never anything farther than two edits', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 8 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 6 }), (w, cs) => {
-        const c = closest(w, cs);
-        if (w !== '' && cs.some((x) => x.toLowerCase() === w.toLowerCase()))
-          expect(c?.toLowerCase()).toBe(w.toLowerCase());
-        if (c !== null) expect(cs).toContain(c);
-        if (c !== null) expect(Math.abs(c.length - w.length)).toBeLessThanOrEqual(2);
-      }),
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 6 }),
+        (w, cs) => {
+          const c = closest(w, cs);
+          if (w !== '' && cs.some((x) => x.toLowerCase() === w.toLowerCase()))
+            expect(c?.toLowerCase()).toBe(w.toLowerCase());
+          if (c !== null) expect(cs).toContain(c);
+          if (c !== null) expect(Math.abs(c.length - w.length)).toBeLessThanOrEqual(2);
+        },
+      ),
     );
   });
 });

@@ -14,6 +14,8 @@ export interface BrokenMark {
   /** "I1" */
   readonly spec: string;
   readonly slots: readonly number[];
+  /** The threads involved: a break without slots (a deadlock) is marked where they stand. */
+  readonly threads: readonly number[];
 }
 
 interface Props {
@@ -46,11 +48,20 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
   const stacked = new Map<number, number>();
   const tagged = new Map<number, number>();
   const size = gridSize(layout, world.n);
+  const markedSlots = broken
+    ? broken.slots.length > 0
+      ? broken.slots
+      : [
+          ...new Set(
+            cursors.flatMap((c) => (broken.threads.includes(c.thread) && c.at !== null ? [c.at] : [])),
+          ),
+        ].sort((x, y) => x - y)
+    : [];
   const xa = cursors.find((c) => c.holds.some((h) => h.kind === 'xa_lock'));
   return (
     <div className="cursor-layer" data-testid={`${id}-cursors`}>
       {broken &&
-        spanBoxes(layout, broken.slots, 4).map((b, k) => (
+        spanBoxes(layout, markedSlots, 4).map((b, k) => (
           <div
             key={`broken-${k}`}
             className="broken-mark"

@@ -55,7 +55,9 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
           data-testid="race-forward"
           title={cursor < total ? 'The next recorded step' : 'The next thread, round-robin'}
         >
-          Next ▶ <kbd aria-hidden="true">→</kbd>
+          Next ▶{' '}
+          {!compact && <span className="next-hint">{cursor < total ? '(recorded)' : '(round-robin)'}</span>}
+          <kbd aria-hidden="true">→</kbd>
         </button>
       </div>
       <span className="step-counter" data-testid="race-step" aria-live="off">

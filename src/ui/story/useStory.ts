@@ -23,7 +23,9 @@ export function useStory(
   return useMemo(() => {
     const violations = distinctViolations(records, upTo);
     const told = storyViolation(violations, variant, target);
-    const mark = told ? { spec: told.spec, slots: told.violation.slots } : null;
+    const mark = told
+      ? { spec: told.spec, slots: told.violation.slots, threads: told.violation.threads }
+      : null;
     return { violations, told, mark };
   }, [records, upTo, variant, target]);
 }
