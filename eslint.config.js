@@ -2,8 +2,30 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
 
-// The engine is pure and deterministic: no UI, no clocks, no randomness, no host APIs.
+// Dependencies point downward only: ui -> store -> replay/scenarios -> explorer -> engine; cli -> replay/
+// scenarios -> explorer -> engine. Zones resolve every import to its file, so the rule holds at any
+// depth (`../../../store/x.ts` from a nested folder is caught as surely as `../store/x.ts`).
+const layer = (target, from, message, except = []) => ({
+  target: `./src/${target}`,
+  from: `./src/${from}`,
+  ...(except.length > 0 && { except }),
+  message,
+});
+const layerZones = [
+  layer('engine', '', 'The engine imports nothing above it.', ['./engine']),
+  layer('explorer', '', 'The explorer imports only the engine.', ['./engine', './explorer']),
+  ...['replay', 'scenarios'].flatMap((l) =>
+    ['store', 'ui', 'cli'].map((above) => layer(l, above, `${l} imports no store, UI or CLI.`)),
+  ),
+  layer('store', 'ui', 'The store knows nothing of the UI.'),
+  layer('store', 'cli', 'The store knows nothing of the CLI.'),
+  ...['store', 'ui'].map((above) => layer('cli', above, 'The CLI imports no store or UI.')),
+  layer('ui', 'cli', 'The page imports no CLI code.'),
+];
+
+// The engine and the explorer are pure and deterministic: no UI, no clocks, no randomness, no host APIs.
 const engineBans = {
   'no-restricted-imports': [
     'error',
@@ -11,11 +33,7 @@ const engineBans = {
       patterns: [
         {
           group: ['react', 'react-*', 'd3-*', 'zustand', 'zustand/*'],
-          message: 'The engine must not import UI code.',
-        },
-        {
-          group: ['../store/*', '../ui/*', '../cli/*', '../replay/*', '../scenarios/*'],
-          message: 'Dependencies point downward only.',
+          message: 'The engine and the explorer must not import UI code.',
         },
         { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The engine runs in any host.' },
       ],
@@ -54,11 +72,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones }],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/store/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  { files: ['src/engine/**/*.ts'], ignores: ['src/engine/**/*.test.ts'], rules: engineBans },
+  {
+    files: ['src/engine/**/*.ts', 'src/explorer/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: engineBans,
+  },
   {
     files: ['src/cli/**/*.ts', 'src/replay/**/*.ts', 'src/scenarios/**/*.ts'],
     rules: {
@@ -66,10 +95,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['react', 'react-*', 'd3-*', '../ui/*', '../store/*'],
-              message: 'Dependencies point downward only.',
-            },
+            { group: ['react', 'react-*', 'd3-*', 'zustand', 'zustand/*'], message: 'No UI libraries here.' },
           ],
         },
       ],
@@ -80,7 +106,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['d3-*', '../ui/*'], message: 'The store knows nothing of the UI.' }] },
+        { patterns: [{ group: ['d3-*'], message: 'The store knows nothing of the UI.' }] },
       ],
     },
   },

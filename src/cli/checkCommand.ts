@@ -6,7 +6,7 @@ import type { Setup } from '../engine/index.ts';
 import { formatSlots, formatThread, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
-import { raceDiagram, replayLink } from '../replay/index.ts';
+import { linkOrReason, raceDiagram } from '../replay/index.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { baseUrl, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
@@ -41,8 +41,13 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
   );
 }
 
+function counterexampleLink(base: string, r: CheckResult, schedule: readonly number[]) {
+  return linkOrReason(base, { setup: r.setup, choices: schedule, cursor: schedule.length, compare: null });
+}
+
 function counterexampleUrl(base: string, r: CheckResult, schedule: readonly number[]): string {
-  return replayLink(base, { setup: r.setup, choices: schedule, cursor: schedule.length, compare: null });
+  const l = counterexampleLink(base, r, schedule);
+  return 'url' in l ? l.url : `(${l.reason})`;
 }
 
 export function checkJson(r: CheckResult, base: string) {
@@ -58,6 +63,12 @@ export function checkJson(r: CheckResult, base: string) {
     seconds: r.elapsedMs / 1000,
     bytesPerState: Math.round(r.bytesPerState),
     message: r.message,
+    // Every result each thread can end with, as the text output's "reachable results".
+    results: reachableResults(r).map((o) => ({
+      thread: o.thread,
+      actor: r.setup.threads[o.thread]?.actor ?? 'uffd_monitor',
+      values: o.results,
+    })),
     invariants: r.invariants.map((v) => ({
       id: v.id,
       spec: INVARIANTS[v.id].spec,
@@ -65,7 +76,10 @@ export function checkJson(r: CheckResult, base: string) {
       ...(v.schedule && {
         schedule: v.schedule,
         replay: replayLine(r, v.schedule),
-        url: counterexampleUrl(base, r, v.schedule),
+        ...(() => {
+          const l = counterexampleLink(base, r, v.schedule);
+          return 'url' in l ? { url: l.url } : { noLink: l.reason };
+        })(),
       }),
       ...(v.violation && {
         message: v.violation.message,

@@ -20,9 +20,11 @@ const USAGE = `usage:
   --base-url  the address replay links are made for (default $COLLAPSE_LAB_BASE_URL or
               http://127.0.0.1:5173/)
 
-  K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak
+  K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak, v6.12,
+     v6.12+xas-fix
   S  one character per page: . hole, P page, M mapped page, F fallocated, S swapped out, H huge
-     (a page may carry ^ pinned, ~ still in the lru batch; append |uffd for userfaultfd MISSING)
+     (a page may carry ^ pinned, ~ still in the lru batch; append |uffd for userfaultfd MISSING,
+     |xa=C for an xarray of C-slot nodes beneath the slots; options combine: |uffd,xa=4)
   T  comma-separated actors, e.g. collapse,seek_data:0
 `;
 

@@ -10,7 +10,7 @@ import {
   runSchedule,
   VARIANTS,
 } from '../engine/index.ts';
-import { raceDiagram, replayLink } from '../replay/index.ts';
+import { linkOrReason, raceDiagram } from '../replay/index.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { baseUrl, replayFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
@@ -108,8 +108,12 @@ export function runCommand(argv: string[], io: Io): number {
     throw new UsageError(`--schedule: entry ${r.error.at + 1} is impossible: ${r.error.error.message}`);
   // The link and the diagram carry every step taken, the round-robin finish included.
   const taken = r.steps.map((s) => s.thread);
-  const url = replayLink(base, { setup, choices: taken, cursor: taken.length, compare: replay.compare });
-  if (f.json) io.out(`${JSON.stringify({ ...runJson(setup, schedule, r), url }, null, 2)}\n`);
+  const link = linkOrReason(base, { setup, choices: taken, cursor: taken.length, compare: replay.compare });
+  const url = 'url' in link ? link.url : `(${link.reason})`;
+  if (f.json)
+    io.out(
+      `${JSON.stringify({ ...runJson(setup, schedule, r), ...('url' in link ? { url } : { noLink: link.reason }) }, null, 2)}\n`,
+    );
   else if (f.text) io.out(raceDiagram(setup, taken, { url }));
   else {
     printRun(io, setup, r);

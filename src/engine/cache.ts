@@ -1,11 +1,11 @@
 // Removing a folio from the page cache.
 
-import type { Folio } from './types.ts';
+import type { DraftFolio } from './tx.ts';
 import { putRef, setFlag, setNrpages, setSlot, type Tx } from './tx.ts';
 import { unmapFolio } from './pageTable.ts';
 
 /** Removes a folio from the page cache (filemap_remove_folio / truncate_inode_folio), all its slots. */
-export function removeFromCache(tx: Tx, f: Folio): void {
+export function removeFromCache(tx: Tx, f: DraftFolio): void {
   unmapFolio(tx, f);
   const span = f.huge ? tx.w.n : 1;
   for (let i = f.index; i < f.index + span; i++) {

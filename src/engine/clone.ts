@@ -1,9 +1,10 @@
 // A private copy of a world for a step to mutate (worlds handed out are never changed again).
-// Folios and threads are shared until a step touches them: getFolio / getThread copy them then (tx.ts).
+// Folios and threads are shared until a step takes one: Tx.folio / Tx.thread copy it then (tx.ts).
 
+import type { DraftWorld } from './tx.ts';
 import type { World } from './types.ts';
 
-export function cloneWorld(w: World): World {
+export function cloneWorld(w: World): DraftWorld {
   return {
     ...w,
     slots: [...w.slots],

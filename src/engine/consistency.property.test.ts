@@ -3,61 +3,11 @@
 // step ever faults.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTORS } from './actors/index.ts';
-import { createWorld, type ThreadSpec } from './setup.ts';
 import { runnableThreads } from './status.ts';
 import { step } from './step.ts';
-import type { ActorKind, World } from './types.ts';
-import { VARIANT_IDS } from './variants.ts';
+import { sampleWorld as sample, setupArb } from './testkitArb.ts';
+import type { World } from './types.ts';
 import { holdersWeight } from './tx.ts';
-
-const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
-
-const setupArb = fc.integer({ min: 1, max: 6 }).chain((n) =>
-  fc
-    .record({
-      variant: fc.constantFrom(...VARIANT_IDS),
-      kinds: fc.oneof(
-        {
-          weight: 9,
-          arbitrary: fc.array(fc.constantFrom('.', 'P', 'M', 'F', 'S'), { minLength: n, maxLength: n }),
-        },
-        { weight: 1, arbitrary: fc.constant(Array<string>(n).fill('H')) },
-      ),
-      mods: fc.array(fc.constantFrom('', '', '', '^', '~'), { minLength: n, maxLength: n }),
-      uffd: fc.boolean(),
-      threads: fc.array(fc.record({ actor: fc.constantFrom(...USER_ACTORS), param: fc.nat() }), {
-        minLength: 1,
-        maxLength: 4,
-      }),
-      collapse: fc.boolean(),
-      choices: fc.array(fc.nat(), { minLength: 20, maxLength: 200 }),
-    })
-    .map((r) => ({ ...r, n })),
-);
-
-function sample(r: {
-  n: number;
-  variant: (typeof VARIANT_IDS)[number];
-  kinds: string[];
-  mods: string[];
-  uffd: boolean;
-  threads: { actor: ActorKind; param: number }[];
-  collapse: boolean;
-}): World {
-  const threads: ThreadSpec[] = (r.collapse ? [{ actor: 'collapse' as ActorKind, param: 0 }] : []).concat(
-    r.threads.map((t) => {
-      const p = ACTORS[t.actor].param;
-      return { actor: t.actor, param: p ? p.min + (t.param % (p.max(r.n) - p.min + 1)) : 0 };
-    }),
-  );
-  const slots = r.kinds.map((k, i) => ({
-    kind: k as '.',
-    pinned: 'PMF'.includes(k) && r.mods[i] === '^',
-    batched: 'PMF'.includes(k) && r.mods[i] === '~',
-  }));
-  return createWorld({ variant: r.variant, slots: { slots, uffd: r.uffd }, threads });
-}
 
 function consistent(w: World): string | null {
   for (const f of Object.values(w.folios)) {

@@ -5,7 +5,7 @@ import { runSchedule } from './run.ts';
 import { runnableThreads } from './status.ts';
 import { step } from './step.ts';
 import { worldOf } from './testkit.ts';
-import type { EngineEvent, World } from './types.ts';
+import type { EngineEvent, World, Writable } from './types.ts';
 import { VARIANT_IDS } from './variants.ts';
 
 const SETUPS: readonly (readonly [string, string])[] = [
@@ -140,8 +140,8 @@ describe('step errors are values, never exceptions', () => {
   });
 
   it('a thread at a step its program does not have', () => {
-    const x = structuredClone(w);
-    (x.threads[1] as World['threads'][number]).pc = 'nowhere';
+    const x = structuredClone(w) as Writable<World>;
+    x.threads[1]!.pc = 'nowhere';
     expect(step(x, 1)).toEqual({
       ok: false,
       error: { kind: 'engine-fault', thread: 1, message: 'T1 (read) is at unknown step nowhere' },

@@ -4,16 +4,16 @@
 
 import type { StepDef } from './program.ts';
 import { src } from './sources.ts';
-import type { Tx } from './tx.ts';
-import { getFolio, getRef, putRef } from './tx.ts';
-import type { Block, Entry, Folio, Thread, World } from './types.ts';
+import type { DraftFolio, DraftThread, Tx } from './tx.ts';
+import { getRef, putRef, folioOf } from './tx.ts';
+import type { Block, Entry, World } from './types.ts';
 
 /** Why a lookup of slot i spins now, or null. */
 export function lookupSpin(w: World, i: number): Block | null {
   const e = w.slots[i];
   if (e?.t === 'retry') return { kind: 'retry-entry', index: i, owner: w.locks.xa ?? -1 };
   if (e?.t === 'folio') {
-    const f = getFolio(w, e.folio);
+    const f = folioOf(w, e.folio);
     if (f.frozenBy !== null) return { kind: 'frozen', folio: f.id, index: i, owner: f.frozenBy };
   }
   return null;
@@ -22,7 +22,7 @@ export function lookupSpin(w: World, i: number): Block | null {
 export type LookupFound =
   | { readonly t: 'empty' }
   | { readonly t: 'swap'; readonly value: number }
-  | { readonly t: 'folio'; readonly folio: Folio };
+  | { readonly t: 'folio'; readonly folio: DraftFolio };
 
 /**
  * Two steps `<prefix>get` and `<prefix>check` looking up slot `t.l.index`; `found` continues the thread
@@ -31,7 +31,7 @@ export type LookupFound =
 export function lookupSteps(
   prefix: string,
   what: string,
-  found: (tx: Tx, t: Thread, r: LookupFound) => void,
+  found: (tx: Tx, t: DraftThread, r: LookupFound) => void,
 ): Record<string, StepDef> {
   const anchor = src('mm/filemap.c', 'filemap_get_entry');
   return {
@@ -43,7 +43,7 @@ export function lookupSteps(
       run: (tx, t) => {
         const e: Entry = tx.w.slots[t.l.index] ?? { t: 'empty' };
         if (e.t === 'folio') {
-          getRef(tx, getFolio(tx.w, e.folio), 'lookup');
+          getRef(tx, tx.folio(e.folio), 'lookup');
           t.l.folio = e.folio;
           t.pc = `${prefix}check`;
         } else if (e.t === 'swap') found(tx, t, { t: 'swap', value: e.value });
@@ -57,7 +57,7 @@ export function lookupSteps(
       run: (tx, t) => {
         const id = t.l.folio ?? -1;
         const e = tx.w.slots[t.l.index];
-        const f = getFolio(tx.w, id);
+        const f = tx.folio(id);
         if (e?.t === 'folio' && e.folio === id) {
           found(tx, t, { t: 'folio', folio: f });
           return;
@@ -71,8 +71,8 @@ export function lookupSteps(
 }
 
 /** Drops the lookup reference a thread holds in t.l.folio. */
-export function dropLookup(tx: Tx, t: Thread): void {
+export function dropLookup(tx: Tx, t: DraftThread): void {
   if (t.l.folio === null) return;
-  putRef(tx, getFolio(tx.w, t.l.folio), 'lookup');
+  putRef(tx, tx.folio(t.l.folio), 'lookup');
   t.l.folio = null;
 }

@@ -1,14 +1,15 @@
 // The process's page table: PTEs, the PMD, and unmapping a folio from them.
 
+import type { DraftFolio } from './tx.ts';
 import type { Folio, World } from './types.ts';
-import { fault, getFolio, getRef, putRef, type Tx } from './tx.ts';
+import { fault, getRef, putRef, type Tx } from './tx.ts';
 
-export function setPte(tx: Tx, i: number, folio: Folio | null): void {
+export function setPte(tx: Tx, i: number, folio: DraftFolio | null): void {
   const ptes = tx.w.proc.ptes;
   const old = ptes[i];
   if (old === undefined) fault(`PTE ${i} out of range`);
   if (old !== null) {
-    const f = getFolio(tx.w, old);
+    const f = tx.folio(old);
     ptes[i] = null;
     f.mapcount--;
     putRef(tx, f, 'pte', -1);
@@ -24,7 +25,7 @@ export function setPte(tx: Tx, i: number, folio: Folio | null): void {
 export function zapPmd(tx: Tx): void {
   const p = tx.w.proc;
   if (p.pmd !== 'huge' || p.pmdFolio === null) return;
-  const f = getFolio(tx.w, p.pmdFolio);
+  const f = tx.folio(p.pmdFolio);
   p.pmd = 'none';
   p.pmdFolio = null;
   f.mapcount--;
@@ -33,7 +34,7 @@ export function zapPmd(tx: Tx): void {
 }
 
 /** Clears every PTE (and a huge PMD) mapping f, as try_to_unmap / truncate's unmap do. */
-export function unmapFolio(tx: Tx, f: Folio): void {
+export function unmapFolio(tx: Tx, f: DraftFolio): void {
   tx.w.proc.ptes.forEach((id, i) => {
     if (id === f.id) setPte(tx, i, null);
   });

@@ -1,8 +1,8 @@
 // Threads are step programs: each step is one atomic action of the spec's step tables.
 
 import type { SrcAnchor } from './sources.ts';
-import type { Tx } from './tx.ts';
-import { getFolio } from './tx.ts';
+import type { DraftThread, Tx } from './tx.ts';
+import { folioOf } from './tx.ts';
 import type { ActorKind, Block, Thread, ThreadId, World } from './types.ts';
 import type { VariantFlags } from './variants.ts';
 
@@ -23,7 +23,7 @@ export interface StepDef {
    */
   readonly local?: (w: World, t: Thread) => boolean;
   /** The atomic action. Mutates the draft and sets t.pc (or t.done). */
-  readonly run: (tx: Tx, t: Thread) => void;
+  readonly run: (tx: Tx, t: DraftThread) => void;
 }
 
 export interface ActorProgram {
@@ -32,8 +32,8 @@ export interface ActorProgram {
   readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
   readonly steps: Readonly<Record<string, StepDef>>;
   readonly entry: string;
-  /** Step ids in reading order for this kernel variant (what a thread pane lists). */
-  readonly listing: (flags: VariantFlags) => readonly string[];
+  /** Step ids in reading order for this kernel variant (what a thread pane lists); `xa`: a `|xa` setup. */
+  readonly listing: (flags: VariantFlags, xa?: boolean) => readonly string[];
 }
 
 /** The step's label on a variant. */
@@ -42,14 +42,14 @@ export function stepLabel(def: StepDef, flags: VariantFlags): string {
 }
 
 /** Marks the thread finished with its result. */
-export function finish(tx: Tx, t: Thread, result: string): void {
+export function finish(tx: Tx, t: DraftThread, result: string): void {
   t.done = true;
   t.pc = 'done';
   t.result = result;
   tx.ev.push({ type: 'thread.finished', thread: t.id, result });
 }
 
-export function observe(tx: Tx, t: Thread, what: string, value: string): void {
+export function observe(tx: Tx, t: DraftThread, what: string, value: string): void {
   tx.ev.push({ type: 'thread.observed', thread: t.id, what, value });
 }
 
@@ -80,7 +80,7 @@ export function rwFree(
 }
 
 export function pageLockFree(w: World, folio: number, me: ThreadId): Block | null {
-  const f = getFolio(w, folio);
+  const f = folioOf(w, folio);
   return f.locked !== null && f.locked !== me ? { kind: 'page-lock', folio, owner: f.locked } : null;
 }
 

@@ -70,11 +70,47 @@ describe('parseSlots', () => {
     ['P'.repeat(513), 'slot string: 513 slots, at most 512', 512],
     ['', 'slot string: no slots (give one character per page, e.g. PPPP)', 0],
     ['|uffd', 'slot string: no slots (give one character per page, e.g. PPPP)', 0],
-    ['PP|foo', 'slot string: unknown option "foo" at column 4 (known: uffd)', 3],
-    ['PP|uffd,bar', 'slot string: unknown option "bar" at column 9 (known: uffd)', 8],
-    ['PP|', 'slot string: unknown option "" at column 4 (known: uffd)', 3],
+    ['PP|foo', 'slot string: unknown option "foo" at column 4 (known: uffd, xa, xa=C)', 3],
+    ['PP|uffd,bar', 'slot string: unknown option "bar" at column 9 (known: uffd, xa, xa=C)', 8],
+    ['PP|', 'slot string: unknown option "" at column 4 (known: uffd, xa, xa=C)', 3],
+    [
+      'PPPP|xa=5',
+      'slot string: "xa=5" at column 6: the xarray node size must be one of 2, 4, 8, 16, 32, 64 (xa alone means 64)',
+      5,
+    ],
+    [
+      'PPPP|xa=04',
+      'slot string: "xa=04" at column 6: the xarray node size must be one of 2, 4, 8, 16, 32, 64 (xa alone means 64)',
+      5,
+    ],
+    [
+      'PPP|xa=4',
+      'slot string: "xa=4" needs a power-of-two number of slots of at least 2 (the huge page is one multi-index entry of order log2 N); there are 3',
+      4,
+    ],
+    [
+      'P|uffd,xa',
+      'slot string: "xa" needs a power-of-two number of slots of at least 2 (the huge page is one multi-index entry of order log2 N); there are 1',
+      7,
+    ],
   ])('rejects %j', (input, message, position) => {
     expect(bad(input)).toEqual({ message, position });
+  });
+
+  it.each([
+    ['PPPP|xa=4', 4, 'PPPP|xa=4'],
+    ['PPPP|xa', 64, 'PPPP|xa=64'],
+    ['PP.P|uffd,xa=2', 2, 'PP.P|uffd,xa=2'],
+  ])('reads %j as an xarray of %i-slot nodes, written back as %j', (input, chunk, text) => {
+    const r = parseSlots(input);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.xa).toBe(chunk);
+    expect(formatSlots(r.value)).toBe(text);
+  });
+
+  it('a setup without |xa has no xa field and no tree (old setups unchanged)', () => {
+    const r = parseSlots('PPPP|uffd');
+    expect(r.ok && Object.keys(r.value)).toEqual(['slots', 'uffd']);
   });
 });
 

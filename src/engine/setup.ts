@@ -3,10 +3,13 @@
 import { ACTORS, isActorKind } from './actors/index.ts';
 import { closest } from './suggest.ts';
 import { holdersWeight } from './tx.ts';
-import type { ActorKind, Folio, Holder, Locals, Thread, World } from './types.ts';
+import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
+import { buildTree } from './xarray/store.ts';
+import { storeHugeAtOnce } from './xarray/multiStore.ts';
+import { XA_CHUNKS, type XaTree } from './xarray/types.ts';
 
 export const MIN_SLOTS = 1;
 export const MAX_SLOTS = 512;
@@ -23,6 +26,8 @@ export interface SlotsSetup {
   readonly slots: readonly SlotSpec[];
   /** `|uffd`: the mapping is registered with userfaultfd MISSING before anything runs. */
   readonly uffd: boolean;
+  /** `|xa=C`: an xarray of C-slot nodes beneath the slots (absent: the flat page cache of old setups). */
+  readonly xa?: number;
 }
 export interface ThreadSpec {
   readonly actor: ActorKind;
@@ -101,19 +106,33 @@ export function parseSlots(input: string): Parsed<SlotsSetup> {
     );
   }
   let uffd = false;
+  let xa: number | undefined;
   if (bar >= 0) {
     let at = bar + 1;
     for (const opt of input.slice(bar + 1).split(',')) {
       if (opt === 'uffd') uffd = true;
-      else
+      else if (opt === 'xa' || opt.startsWith('xa=')) {
+        const chunk = opt === 'xa' ? 64 : Number(opt.slice(3));
+        if (!(XA_CHUNKS as readonly number[]).includes(chunk) || !/^xa(=[1-9]\d*)?$/.test(opt))
+          return err(
+            `slot string: ${show(opt)} at column ${at + 1}: the xarray node size must be one of ${XA_CHUNKS.join(', ')} (xa alone means 64)`,
+            at,
+          );
+        if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0)
+          return err(
+            `slot string: ${show(opt)} needs a power-of-two number of slots of at least 2 (the huge page is one multi-index entry of order log2 N); there are ${slots.length}`,
+            at,
+          );
+        xa = chunk;
+      } else
         return err(
-          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd'])} (known: uffd)`,
+          `slot string: unknown option ${show(opt)} at column ${at + 1}${suggestion(opt, ['uffd'])} (known: uffd, xa, xa=C)`,
           at,
         );
       at += opt.length + 1;
     }
   }
-  return ok({ slots, uffd });
+  return ok(xa === undefined ? { slots, uffd } : { slots, uffd, xa });
 }
 
 export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
@@ -169,7 +188,8 @@ export function parseSetup(kernel: string, slots: string, threads: string): Pars
 
 export function formatSlots(s: SlotsSetup): string {
   const body = s.slots.map((x) => x.kind + (x.pinned ? '^' : '') + (x.batched ? '~' : '')).join('');
-  return s.uffd ? `${body}|uffd` : body;
+  const options = [...(s.uffd ? ['uffd'] : []), ...(s.xa === undefined ? [] : [`xa=${s.xa}`])];
+  return options.length > 0 ? `${body}|${options.join(',')}` : body;
 }
 
 /** One thread in the setup notation: `collapse`, `seek_data:0` (a parameter only where the actor takes one). */
@@ -181,7 +201,7 @@ export function formatThreads(threads: readonly ThreadSpec[]): string {
   return threads.map(formatThread).join(',');
 }
 
-function initialLocals(n: number, param: number): Locals {
+function initialLocals(n: number, param: number): Writable<Locals> {
   return {
     index: param,
     folio: null,
@@ -209,7 +229,8 @@ function initialLocals(n: number, param: number): Locals {
 export function createWorld(setup: Setup): World {
   const { slots } = setup.slots;
   const n = slots.length;
-  const w: World = {
+  // Built in place, then handed out as the readonly World it is from then on.
+  const w: Writable<World> = {
     n,
     variant: setup.variant,
     iSize: n,
@@ -241,10 +262,10 @@ export function createWorld(setup: Setup): World {
     },
     clock: 0,
   };
-  const addFolio = (f: Omit<Folio, 'id' | 'refcount'>): Folio => {
+  const addFolio = (f: Omit<Writable<Folio>, 'id' | 'refcount'>): Folio => {
     const id = w.nextFolio++;
     const refcount = holdersWeight(f.holders);
-    const folio: Folio = { ...f, id, refcount };
+    const folio: Writable<Folio> = { ...f, id, refcount };
     w.folios[id] = folio;
     return folio;
   };
@@ -318,7 +339,7 @@ export function createWorld(setup: Setup): World {
   const specs = [...setup.threads];
   const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
   if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
-  w.threads = specs.map((s, id): Thread => ({
+  w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,
     param: s.param,
@@ -327,5 +348,20 @@ export function createWorld(setup: Setup): World {
     result: null,
     l: initialLocals(n, s.param),
   }));
-  return w;
+  return setup.slots.xa === undefined ? w : { ...w, xa: treeFor(w, setup.slots.xa) };
+}
+
+/** The tree of the initial slots; an `H` range is one multi-index entry, stored as collapse stores it. */
+function treeFor(w: World, chunk: number): XaTree {
+  const huge = w.slots[0]?.t === 'folio' && w.folios[w.slots[0].folio]?.huge === true;
+  if (!huge) return buildTree(w.slots, chunk);
+  const folio = w.slots[0]?.t === 'folio' ? w.slots[0].folio : -1;
+  return storeHugeAtOnce(
+    buildTree(
+      w.slots.map(() => ({ t: 'empty' })),
+      chunk,
+    ),
+    Math.log2(w.n),
+    folio,
+  );
 }

@@ -7,7 +7,8 @@ import { startObservation, updateObservations } from './invariants/observers.ts'
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { stepLabel } from './program.ts';
 import { VARIANTS } from './variants.ts';
-import { beginDraft, EngineFault, endDraft, getThread } from './tx.ts';
+import { afterStepTree } from './xarray/afterStep.ts';
+import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
 export type StepError =
@@ -56,19 +57,18 @@ export function step(world: World, choice: number): StepResult {
   const next = cloneWorld(world);
   const label = stepLabel(def, VARIANTS[world.variant].flags);
   const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label }];
-  beginDraft(next);
+  const tx = beginTx(next, ev, t0.id);
   try {
-    const t = getThread(next, t0.id);
-    startObservation(next, t);
-    def.run({ w: next, ev, tid: t.id }, t);
+    const t = tx.thread(t0.id);
+    startObservation(tx, t);
+    def.run(tx, t);
+    if (next.xa) afterStepTree(tx);
     next.clock = world.clock + 1;
-    updateObservations(next);
+    updateObservations(tx);
   } catch (e) {
     if (!(e instanceof EngineFault)) throw e;
     const message = `T${t0.id} (${t0.actor}) at ${t0.pc}: ${e.message}`;
     return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
-  } finally {
-    endDraft(next);
   }
   const statuses = threadStatuses(next);
   for (const other of next.threads) {

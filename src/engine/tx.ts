@@ -1,5 +1,7 @@
-// Mutation helpers used by kernel steps. Each one changes the draft world and records the event that
-// names the change, so the page can animate steps without diffing worlds.
+// A step's transaction (Tx) and the mutation helpers kernel steps use. A World is deeply readonly; the
+// only writable things are the ones a Tx hands out: its draft world (cloned for this step) and the folios
+// and threads it copies into that draft on first use. Each helper changes the draft and records the
+// event that names the change, so the page can animate steps without diffing worlds.
 
 import type {
   Entry,
@@ -11,14 +13,44 @@ import type {
   Thread,
   ThreadId,
   World,
+  Writable,
 } from './types.ts';
 import { PIN_BIAS } from './types.ts';
+import type { XaTree } from './xarray/types.ts';
 
-/** A step in progress: the draft world (a private copy), its events and the acting thread. */
+/** A folio of the draft, writable: only Tx.folio() hands one out (after copying it into the draft). */
+export type DraftFolio = Writable<Omit<Folio, 'id' | 'huge' | 'index'>> &
+  Pick<Folio, 'id' | 'huge' | 'index'>;
+/** A thread of the draft, writable: only Tx.thread() hands one out (after copying it into the draft). */
+export type DraftThread = Writable<Omit<Thread, 'id' | 'actor' | 'param'>> &
+  Pick<Thread, 'id' | 'actor' | 'param'>;
+/**
+ * The world a step writes: cloneWorld() gave it its own slots, locks, page table, batches and ghost, so
+ * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay
+ * readonly here: a step writes one only through the copy Tx.folio() / Tx.thread() returns.
+ */
+export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'folios' | 'threads' | 'xa'>> &
+  Pick<World, 'n' | 'variant' | 'folios' | 'threads'> & {
+    /** `|xa`: the tree is immutable data; a step replaces it whole (xarray/store.ts returns new trees). */
+    xa?: XaTree;
+  };
+
+/**
+ * A step in progress: the draft world (a private copy), its events and the acting thread. The draft shares
+ * folios and threads with the world it was cloned from until the step first takes one (folio(), thread()):
+ * then that one alone is copied, and the copy is what the step writes from then on. Reading a folio through
+ * tx.w.folios (or folioOf) is always safe and never copies; writing needs the copy, and the types say so.
+ */
 export interface Tx {
-  readonly w: World;
+  readonly w: DraftWorld;
   readonly ev: EngineEvent[];
   readonly tid: ThreadId;
+  /** The folio, writable: copied into the draft the first time this step takes it. */
+  folio(id: number): DraftFolio;
+  /** The thread, writable: copied into the draft the first time this step takes it. */
+  thread(id: number): DraftThread;
+  /** Registers a folio this step allocated (already the draft's own: never copied again). */
+  adopt(f: DraftFolio): void;
 }
 
 /** The engine broke its own model (never a user error); step() turns it into a typed error. */
@@ -28,61 +60,70 @@ export function fault(message: string): never {
   throw new EngineFault(message);
 }
 
-/**
- * Drafts share folios and threads with the world they were cloned from until a step first touches one:
- * then that one alone is copied. Only step() marks a draft, for the duration of one step.
- */
-interface Draft {
-  readonly w: World;
-  readonly folios: number[];
-  readonly threads: number[];
-}
-/** The one draft being stepped (step() is not re-entrant), or null. */
-let active: Draft | null = null;
+class StepTx implements Tx {
+  /** Ids already copied into the draft by this step (a handful: a plain array beats a Set here). */
+  private readonly ownFolios: number[] = [];
+  private readonly ownThreads: number[] = [];
+  constructor(
+    readonly w: DraftWorld,
+    readonly ev: EngineEvent[],
+    readonly tid: ThreadId,
+  ) {}
 
-export function beginDraft(w: World): void {
-  active = { w, folios: [], threads: [] };
-}
-export function endDraft(w: World): void {
-  if (active?.w === w) active = null;
+  folio(id: number): DraftFolio {
+    const folios = this.w.folios as Record<number, DraftFolio>;
+    const f = folios[id] ?? fault(`folio ${id} does not exist`);
+    if (this.ownFolios.includes(id)) return f;
+    this.ownFolios.push(id);
+    const own: DraftFolio = { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
+    folios[id] = own;
+    return own;
+  }
+
+  thread(id: number): DraftThread {
+    const threads = this.w.threads as DraftThread[];
+    const t = threads[id] ?? fault(`thread ${id} does not exist`);
+    if (this.ownThreads.includes(id)) return t;
+    this.ownThreads.push(id);
+    const l = t.l;
+    const own: DraftThread = {
+      ...t,
+      l: {
+        ...l,
+        pagelist: [...l.pagelist],
+        expected: [...l.expected],
+        vec: [...l.vec],
+        throughout: [...l.throughout],
+      },
+    };
+    threads[id] = own;
+    return own;
+  }
+
+  adopt(f: DraftFolio): void {
+    (this.w.folios as Record<number, DraftFolio>)[f.id] = f;
+    this.ownFolios.push(f.id);
+  }
 }
 
-export function getFolio(w: World, id: number): Folio {
-  const f = w.folios[id] ?? fault(`folio ${id} does not exist`);
-  if (active?.w !== w || active.folios.includes(id)) return f;
-  active.folios.push(id);
-  const own: Folio = { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
-  w.folios[id] = own;
-  return own;
+/** Opens a step for thread tid on a fresh clone (cloneWorld); step() is the only caller. */
+export function beginTx(draft: DraftWorld, ev: EngineEvent[], tid: ThreadId): Tx {
+  return new StepTx(draft, ev, tid);
 }
 
-/** A thread of a draft, copied the first time the step touches it (read-only outside a step). */
-export function getThread(w: World, id: number): Thread {
-  const t = w.threads[id] ?? fault(`thread ${id} does not exist`);
-  if (active?.w !== w || active.threads.includes(id)) return t;
-  active.threads.push(id);
-  const l = t.l;
-  const own: Thread = {
-    ...t,
-    l: {
-      ...l,
-      pagelist: [...l.pagelist],
-      expected: [...l.expected],
-      vec: [...l.vec],
-      throughout: [...l.throughout],
-    },
-  };
-  w.threads[id] = own;
-  return own;
+/** A folio of any world, read-only (never copies). */
+export function folioOf(w: World, id: number): Folio {
+  return w.folios[id] ?? fault(`folio ${id} does not exist`);
 }
 
 function entryView(e: Entry): EntryView {
   return e.t === 'folio' ? `folio:${e.folio}` : e.t;
 }
 
-export function slotFolio(w: World, i: number): Folio | null {
-  const e = w.slots[i];
-  return e?.t === 'folio' ? getFolio(w, e.folio) : null;
+/** The folio in slot i, writable (copied into the draft), or null when the slot holds none. */
+export function slotFolio(tx: Tx, i: number): DraftFolio | null {
+  const e = tx.w.slots[i];
+  return e?.t === 'folio' ? tx.folio(e.folio) : null;
 }
 
 function holderWeight(kind: HolderKind): number {
@@ -96,12 +137,12 @@ export function holdersWeight(holders: readonly Holder[]): number {
 
 export function allocFolio(
   tx: Tx,
-  init: Pick<Folio, 'huge' | 'index' | 'data' | 'uptodate'> & Partial<Folio>,
-  holders: Holder[],
-): Folio {
+  init: Pick<Folio, 'huge' | 'index' | 'data' | 'uptodate'> & Partial<Omit<Folio, 'id'>>,
+  holders: readonly Holder[],
+): DraftFolio {
   const w = tx.w;
   const id = w.nextFolio++;
-  const f: Folio = {
+  const f: DraftFolio = {
     id,
     locked: null,
     dirty: false,
@@ -109,21 +150,21 @@ export function allocFolio(
     mapped: false,
     frozenBy: null,
     mapcount: 0,
-    valid: init.data.map(() => true),
     fallocUnwritten: false,
     collected: false,
     hpageOf: null,
     ...init,
+    data: [...init.data],
+    valid: init.valid ? [...init.valid] : init.data.map(() => true),
     refcount: holdersWeight(holders),
     holders: [...holders],
   };
-  w.folios[id] = f;
-  if (active?.w === w) active.folios.push(id);
+  tx.adopt(f);
   tx.ev.push({ type: 'folio.allocated', folio: id, huge: f.huge });
   return f;
 }
 
-export function getRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx.tid): void {
+export function getRef(tx: Tx, f: DraftFolio, kind: HolderKind, thread: ThreadId = tx.tid): void {
   if (f.frozenBy !== null) fault(`reference taken on frozen folio ${f.id}`);
   f.holders.push({ kind, thread });
   f.refcount += holderWeight(kind);
@@ -138,7 +179,7 @@ export function getRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx
 }
 
 /** Drops one reference; the folio is freed when the last one goes (never while frozen). */
-export function putRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx.tid): void {
+export function putRef(tx: Tx, f: DraftFolio, kind: HolderKind, thread: ThreadId = tx.tid): void {
   const at = f.holders.findIndex((h) => h.kind === kind && h.thread === thread);
   if (at < 0) fault(`thread ${thread} drops a ${kind} reference it does not hold on folio ${f.id}`);
   f.holders.splice(at, 1);
@@ -155,18 +196,18 @@ export function putRef(tx: Tx, f: Folio, kind: HolderKind, thread: ThreadId = tx
   if (f.refcount === 0) freeFolio(tx, f);
 }
 
-function freeFolio(tx: Tx, f: Folio): void {
+function freeFolio(tx: Tx, f: DraftFolio): void {
   const w = tx.w;
   if (w.slots.some((e) => e.t === 'folio' && e.folio === f.id))
     fault(`folio ${f.id} freed while still in the page cache`);
   if (w.proc.ptes.includes(f.id) || w.proc.pmdFolio === f.id) fault(`folio ${f.id} freed while still mapped`);
   if (f.locked !== null) fault(`folio ${f.id} freed while locked`);
-  delete w.folios[f.id];
+  delete (w.folios as Record<number, Folio>)[f.id];
   tx.ev.push({ type: 'folio.freed', folio: f.id });
 }
 
 /** page_ref_freeze(f, expected): atomic compare-and-exchange of the count to 0. */
-export function tryFreeze(tx: Tx, f: Folio, expected: number): boolean {
+export function tryFreeze(tx: Tx, f: DraftFolio, expected: number): boolean {
   if (f.frozenBy !== null || f.refcount !== expected) return false;
   f.frozenBy = tx.tid;
   tx.ev.push({ type: 'refcount.frozen', folio: f.id, by: tx.tid, from: expected });
@@ -175,7 +216,7 @@ export function tryFreeze(tx: Tx, f: Folio, expected: number): boolean {
 }
 
 /** page_ref_unfreeze(f, count): the remembered holders that remain are given explicitly. */
-export function unfreeze(tx: Tx, f: Folio, keep: readonly HolderKind[]): void {
+export function unfreeze(tx: Tx, f: DraftFolio, keep: readonly HolderKind[]): void {
   if (f.frozenBy !== tx.tid) fault(`thread ${tx.tid} unfreezes folio ${f.id} it did not freeze`);
   const remaining: Holder[] = [];
   for (const kind of keep) {
@@ -190,13 +231,13 @@ export function unfreeze(tx: Tx, f: Folio, keep: readonly HolderKind[]): void {
   tx.ev.push({ type: 'refcount.unfrozen', folio: f.id, by: tx.tid, to: f.refcount });
 }
 
-export function lockPage(tx: Tx, f: Folio): void {
+export function lockPage(tx: Tx, f: DraftFolio): void {
   if (f.locked !== null) fault(`folio ${f.id} locked twice`);
   f.locked = tx.tid;
   tx.ev.push({ type: 'page.locked', folio: f.id, by: tx.tid });
 }
 
-export function unlockPage(tx: Tx, f: Folio): void {
+export function unlockPage(tx: Tx, f: DraftFolio): void {
   if (f.locked !== tx.tid) fault(`thread ${tx.tid} unlocks folio ${f.id} owned by ${String(f.locked)}`);
   f.locked = null;
   tx.ev.push({ type: 'page.unlocked', folio: f.id, by: tx.tid });
@@ -204,7 +245,7 @@ export function unlockPage(tx: Tx, f: Folio): void {
 
 export function setFlag(
   tx: Tx,
-  f: Folio,
+  f: DraftFolio,
   flag: 'uptodate' | 'dirty' | 'lru' | 'mapped',
   value: boolean,
 ): void {

@@ -2,6 +2,7 @@
 // and two equal Worlds behave the same on every machine.
 
 import type { VariantId } from './variants.ts';
+import type { XasPos, XaTree } from './xarray/types.ts';
 
 /** A thread index, or EXTERNAL for a holder that lives outside the simulated threads (setup pins). */
 export type ThreadId = number;
@@ -41,51 +42,51 @@ export interface Folio {
   readonly huge: boolean;
   /** First page index it covers. */
   readonly index: number;
-  locked: ThreadId | null;
-  uptodate: boolean;
-  dirty: boolean;
-  lru: boolean;
+  readonly locked: ThreadId | null;
+  readonly uptodate: boolean;
+  readonly dirty: boolean;
+  readonly lru: boolean;
   /** folio->mapping == the file; cleared when removed from the cache. */
-  mapped: boolean;
-  frozenBy: ThreadId | null;
+  readonly mapped: boolean;
+  readonly frozenBy: ThreadId | null;
   /** The counter the kernel reads; kept apart from holders so I5 can check they agree. */
-  refcount: number;
-  holders: Holder[];
-  mapcount: number;
+  readonly refcount: number;
+  readonly holders: readonly Holder[];
+  readonly mapcount: number;
   /** Abstract contents per sub-page (1 for a small page, N for the huge page); 0 means zeros. */
-  data: number[];
+  readonly data: readonly number[];
   /** Ghost: sub-page i holds the file's data for its index (a copied or zeroed hpage sub-page). */
-  valid: boolean[];
+  readonly valid: readonly boolean[];
   /** Ghost: created by fallocate and never written (shmem's !uptodate "hole" page). */
-  fallocUnwritten: boolean;
+  readonly fallocUnwritten: boolean;
   /** Ghost: an old page a collapse collected and has not put back (I12 looks only at these). */
-  collected: boolean;
+  readonly collected: boolean;
   /** The collapse thread that allocated this huge page, if any. */
-  hpageOf: ThreadId | null;
+  readonly hpageOf: ThreadId | null;
 }
 
 export type LockName = 'xa_lock' | 'ptl' | 'i_mmap' | 'inode' | 'mmap';
 export interface RwLock {
-  writer: ThreadId | null;
-  readers: ThreadId[];
+  readonly writer: ThreadId | null;
+  readonly readers: readonly ThreadId[];
 }
 export interface Locks {
-  xa: ThreadId | null;
-  ptl: ThreadId | null;
-  inode: ThreadId | null;
-  iMmap: RwLock;
-  mmap: RwLock;
+  readonly xa: ThreadId | null;
+  readonly ptl: ThreadId | null;
+  readonly inode: ThreadId | null;
+  readonly iMmap: RwLock;
+  readonly mmap: RwLock;
 }
 
 export type Pmd = 'table' | 'none' | 'huge';
 export interface Process {
   /** PTEs of the one page table covering the range: a folio id or null (pte_none). */
-  ptes: (number | null)[];
-  pmd: Pmd;
+  readonly ptes: readonly (number | null)[];
+  readonly pmd: Pmd;
   /** The folio the PMD maps when pmd == 'huge'. */
-  pmdFolio: number | null;
+  readonly pmdFolio: number | null;
   /** VMA registered with UFFDIO_REGISTER_MODE_MISSING. */
-  uffdMissing: boolean;
+  readonly uffdMissing: boolean;
 }
 
 export interface UffdEvent {
@@ -98,45 +99,47 @@ export interface Thread {
   readonly id: ThreadId;
   readonly actor: ActorKind;
   readonly param: number;
-  pc: string;
-  done: boolean;
+  readonly pc: string;
+  readonly done: boolean;
   /** Actor-specific outcome (SCAN_* for collapse, the SEEK offset, the mincore vector...). */
-  result: string | null;
-  l: Locals;
+  readonly result: string | null;
+  readonly l: Locals;
 }
 
 export interface Locals {
   /** Loop cursor (collapse index, scan position, pass position). */
-  index: number;
+  readonly index: number;
   /** The folio this thread currently holds a reference or lock on. */
-  folio: number | null;
+  readonly folio: number | null;
   /** Collapse: the new huge page. */
-  hpage: number | null;
+  readonly hpage: number | null;
   /** Collapse: the old pages collected, in index order. */
-  pagelist: number[];
-  nrNone: number;
-  nrNoneCheck: number;
+  readonly pagelist: readonly number[];
+  readonly nrNone: number;
+  readonly nrNoneCheck: number;
   /** Collapse: SCAN_* result so far. */
-  scan: string;
+  readonly scan: string;
   /** Collapse (v6.4-rc1): the xarray cursor was reset and will re-read the previous index. */
-  staleCursor: boolean;
+  readonly staleCursor: boolean;
   /** Collapse: per index, the value the hpage must hold at commit (I3); -1 not yet known. */
-  expected: number[];
+  readonly expected: readonly number[];
   /** Observations: mincore vector, SEEK offset, value read. */
-  vec: number[];
-  value: number;
+  readonly vec: readonly number[];
+  readonly value: number;
   /** Ghost for I1/I2: which slots satisfied the premise for the whole call so far. */
-  throughout: boolean[];
+  readonly throughout: readonly boolean[];
   /** Punch/truncate: range and pass state. */
-  start: number;
-  end: number;
-  found: boolean;
-  pass: number;
+  readonly start: number;
+  readonly end: number;
+  readonly found: boolean;
+  readonly pass: number;
   /** Punch/truncate: index range of a large folio cut out of pass 2 by the partial-page step. */
-  skipFrom: number;
-  skipTo: number;
+  readonly skipFrom: number;
+  readonly skipTo: number;
   /** Generic flag for actors that need one (fault: raised a uffd event; gup: fell back). */
-  flag: boolean;
+  readonly flag: boolean;
+  /** `|xa` only: a lockless walker's xa_state (node and offset in the tree; its index is `index`). */
+  readonly xas?: XasPos;
 }
 
 export type ActorKind =
@@ -160,31 +163,33 @@ export type ActorKind =
 
 /** Ghost state used only by invariants (spec §5): what a read() of each slot should return. */
 export interface Ghost {
-  logical: number[];
-  hasData: boolean[];
+  readonly logical: readonly number[];
+  readonly hasData: readonly boolean[];
   /** I9: slot was observably EMPTY while the VMA had UFFD_MISSING. */
-  emptySeenRegistered: boolean[];
+  readonly emptySeenRegistered: readonly boolean[];
 }
 
 export interface World {
   readonly n: number;
   readonly variant: VariantId;
   /** File size in pages. */
-  iSize: number;
-  slots: Entry[];
-  folios: Record<number, Folio>;
-  nextFolio: number;
-  nextValue: number;
-  nrpages: number;
-  locks: Locks;
-  proc: Process;
+  readonly iSize: number;
+  readonly slots: readonly Entry[];
+  readonly folios: Readonly<Record<number, Folio>>;
+  readonly nextFolio: number;
+  readonly nextValue: number;
+  readonly nrpages: number;
+  readonly locks: Locks;
+  readonly proc: Process;
   /** Per-CPU lru_add batches; a thread runs on its own CPU (cpu == thread id). */
-  lruBatch: { cpu: ThreadId; folio: number }[];
-  uffdQueue: UffdEvent[];
-  threads: Thread[];
-  ghost: Ghost;
+  readonly lruBatch: readonly { readonly cpu: ThreadId; readonly folio: number }[];
+  readonly uffdQueue: readonly UffdEvent[];
+  readonly threads: readonly Thread[];
+  readonly ghost: Ghost;
   /** Steps taken so far. */
-  clock: number;
+  readonly clock: number;
+  /** `|xa=C` only: the xarray beneath the slots; `slots` stays its flat view (what a fresh lookup finds). */
+  readonly xa?: XaTree;
 }
 
 /** Why a thread cannot take its next step now (spec §5 I4 names the wait-for edges). */
@@ -227,6 +232,16 @@ export interface Violation {
   readonly slots: readonly number[];
   readonly message: string;
 }
+
+/**
+ * The same shape with every field writable, for the one place that may write: a step's draft (tx.ts),
+ * and a world being built (setup.ts). Everything handed out is the readonly type.
+ */
+export type Writable<T> = T extends readonly (infer U)[]
+  ? Writable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Writable<T[K]> }
+    : T;
 
 export type EntryView = 'empty' | 'swap' | 'retry' | `folio:${number}`;
 

@@ -1,6 +1,16 @@
 // Kernel variants as flags over one program per actor (spec §2.4, §2.5), never as copies.
 
-export type VariantId = 'v6.3' | 'v6.3+p1' | 'v6.3+p2' | 'v6.3+p3' | 'v6.4-rc1' | 'v6.4' | 'v6.7' | 'v5-nak';
+export type VariantId =
+  | 'v6.3'
+  | 'v6.3+p1'
+  | 'v6.3+p2'
+  | 'v6.3+p3'
+  | 'v6.4-rc1'
+  | 'v6.4'
+  | 'v6.7'
+  | 'v5-nak'
+  | 'v6.12'
+  | 'v6.12+xas-fix';
 
 /** How collapse treats an old page it has locked and isolated (P11/Q11). */
 export type OldPagePolicy =
@@ -30,6 +40,12 @@ export interface VariantFlags {
   readonly iterationBug: boolean;
   /** 55ac8bbe358b (v6.7): shmem_undo_range's second pass splits/zeroes a large folio instead of removing it. */
   readonly undoRangeSplits: boolean;
+  /**
+   * Not upstream (shared/domain/xarray.md §4): xas_find, meeting a sibling whose canonical entry this walk
+   * has not returned, goes back to that entry instead of skipping it (after a climb and inside a node).
+   * Only setups with `|xa` have a walk for it to change.
+   */
+  readonly xasFindFix: boolean;
 }
 
 export interface Commit {
@@ -45,7 +61,7 @@ export interface KernelVariant {
   /** Commits (or postings) this variant has on top of v6.3, oldest first. */
   readonly commits: readonly Commit[];
   /** The tag whose source lines the step links use. */
-  readonly sourceTag: 'v6.3' | 'v6.4-rc1' | 'v6.4' | 'v6.7';
+  readonly sourceTag: 'v6.3' | 'v6.4-rc1' | 'v6.4' | 'v6.7' | 'v6.12.117';
 }
 
 const git = (id: string, title: string): Commit => ({
@@ -90,6 +106,7 @@ const PRE: VariantFlags = {
   commitOrder: 'v6.3',
   iterationBug: false,
   undoRangeSplits: false,
+  xasFindFix: false,
 };
 const POST: VariantFlags = {
   drainAfterSwapin: true,
@@ -99,6 +116,7 @@ const POST: VariantFlags = {
   commitOrder: 'post',
   iterationBug: false,
   undoRangeSplits: false,
+  xasFindFix: false,
 };
 
 export const VARIANTS: Readonly<Record<VariantId, KernelVariant>> = {
@@ -151,6 +169,22 @@ export const VARIANTS: Readonly<Record<VariantId, KernelVariant>> = {
     flags: { ...POST, drainAfterSwapin: false, oldPages: 'freeze-keep' },
     commits: [V5_REFACTOR, V5_UFFD, V5],
     sourceTag: 'v6.3',
+  },
+  // 6.12's collapse_file is v6.7's after the folio conversion (new_folio, folio_mark_uptodate before the
+  // final xas_store under xa_lock, khugepaged.c 2176-2187); the steps this model has did not change.
+  'v6.12': {
+    id: 'v6.12',
+    title: "v6.12 (6.12.117): today's kernel",
+    flags: { ...POST, undoRangeSplits: true },
+    commits: [P1, P2, P3, P4, FIXUP, ITER, UNDO],
+    sourceTag: 'v6.12.117',
+  },
+  'v6.12+xas-fix': {
+    id: 'v6.12+xas-fix',
+    title: 'v6.12 + a fixed xas_find (not upstream: the intended behaviour of a fix)',
+    flags: { ...POST, undoRangeSplits: true, xasFindFix: true },
+    commits: [P1, P2, P3, P4, FIXUP, ITER, UNDO],
+    sourceTag: 'v6.12.117',
   },
 };
 

@@ -6,6 +6,7 @@ import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { raceDiagram } from './diagram.ts';
 import { decodeReplay, replayLink } from './link.ts';
+import { linkProblem } from './linkable.ts';
 
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 const BASE = 'https://collapse-lab.example/';
@@ -31,13 +32,21 @@ function scenarioSetup(id: string) {
 describe('text diagrams of the recorded races', () => {
   it.each(SCENARIOS.map((s) => s.id))('%s matches its golden file and fits 72 columns', (id) => {
     const { sc, setup } = scenarioSetup(id);
-    const url = replayLink(BASE, {
+    // A race format A cannot carry (|xa, v6.12) has its diagram without a link until format B.
+    const url =
+      linkProblem(setup, sc.compare[0] ?? null) === null
+        ? replayLink(BASE, {
+            setup,
+            choices: sc.schedule,
+            cursor: sc.schedule.length,
+            compare: sc.compare[0] ?? null,
+          })
+        : undefined;
+    const text = raceDiagram(
       setup,
-      choices: sc.schedule,
-      cursor: sc.schedule.length,
-      compare: sc.compare[0] ?? null,
-    });
-    const text = raceDiagram(setup, sc.schedule, { title: sc.title, url });
+      sc.schedule,
+      url === undefined ? { title: sc.title } : { title: sc.title, url },
+    );
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
     golden(`diagrams/${id}.txt`, text);
   });
@@ -51,7 +60,10 @@ interface GoldenLink {
 }
 
 describe('version-1 links keep working', () => {
-  const current: GoldenLink[] = SCENARIOS.map((sc) => {
+  const linkable = SCENARIOS.filter(
+    (sc) => linkProblem(scenarioSetup(sc.id).setup, sc.compare[0] ?? null) === null,
+  );
+  const current: GoldenLink[] = linkable.map((sc) => {
     const { setup } = scenarioSetup(sc.id);
     const link = replayLink(BASE, {
       setup,

@@ -4,9 +4,12 @@
 
 import { decodeV1, encodeV1, V1 } from './formatV1.ts';
 import { linkForPayload } from './linkForPayload.ts';
+import { linkProblem } from './linkable.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
 
 export function encodeReplay(r: Replay): string {
+  const why = linkProblem(r.setup, r.compare);
+  if (why !== null) throw new Error(why);
   return encodeV1(r);
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTORS,
   createWorld,
+  parseSetup,
   runnableThreads,
   step,
   VARIANT_IDS,
@@ -12,13 +13,17 @@ import {
 } from '../engine/index.ts';
 import { decodeReplay, encodeReplay, replayLink } from './link.ts';
 import type { Replay } from './replay.ts';
+import { linkOrReason, linkProblem } from './linkable.ts';
 
 const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
+
+/** The kernels link format A carries (v6.12's need format B). */
+const LINKABLE = VARIANT_IDS.filter((v) => !v.startsWith('v6.12'));
 
 /** A random but valid replay: a random setup and a random schedule the engine accepts. */
 const replayArb: fc.Arbitrary<Replay> = fc
   .record({
-    variant: fc.constantFrom(...VARIANT_IDS),
+    variant: fc.constantFrom(...LINKABLE),
     n: fc.integer({ min: 1, max: 12 }),
     kinds: fc.array(fc.constantFrom('.', 'P', 'M', 'F', 'S'), { minLength: 12, maxLength: 12 }),
     mods: fc.array(fc.nat(3), { minLength: 12, maxLength: 12 }),
@@ -30,7 +35,7 @@ const replayArb: fc.Arbitrary<Replay> = fc
     }),
     picks: fc.array(fc.nat(), { maxLength: 80 }),
     cursorPick: fc.nat(),
-    compare: fc.option(fc.constantFrom(...VARIANT_IDS), { nil: null }),
+    compare: fc.option(fc.constantFrom(...LINKABLE), { nil: null }),
   })
   .map((r) => {
     const slots = Array.from({ length: r.n }, (_, i) => {
@@ -135,5 +140,26 @@ describe('replay links', () => {
     const d = decodeReplay(link);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.error).toMatch(message);
+  });
+});
+
+describe('setups format A cannot carry', () => {
+  const setupOf = (kernel: string, slots: string) => {
+    const p = parseSetup(kernel, slots, 'collapse,seek_hole:0');
+    if (!p.ok) throw new Error(p.error.message);
+    return p.value;
+  };
+  it.each([
+    ['v6.4', 'PPPPPPPP|xa=4', /no replay link can be made for an \|xa setup yet/],
+    ['v6.12', 'PPPP', /no replay link can be made for kernel v6.12 yet/],
+    ['v6.12+xas-fix', 'PPPP', /for kernel v6.12\+xas-fix yet/],
+  ])('%s %s: encoding says why instead of making a wrong link', (k, s, why) => {
+    const r: Replay = { setup: setupOf(k, s), choices: [], cursor: 0, compare: null };
+    expect(linkProblem(r.setup)).toMatch(why);
+    expect(() => encodeReplay(r)).toThrow(why);
+    expect(linkOrReason('http://x/', r)).toEqual({ reason: expect.stringMatching(why) as string });
+  });
+  it('a linkable setup compared with v6.12 says so too', () => {
+    expect(linkProblem(setupOf('v6.4', 'PPPP'), 'v6.12')).toMatch(/with kernel v6.12 compared/);
   });
 });

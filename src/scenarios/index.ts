@@ -10,6 +10,7 @@ import type { Scenario } from './scenario.ts';
 import { seekData } from './seekData.ts';
 import { truncateHuge } from './truncateHuge.ts';
 import { uffdHole } from './uffdHole.ts';
+import { xarraySeekHole } from './xarraySeekHole.ts';
 
 export type { Narration, Scenario, SourceLink } from './scenario.ts';
 
@@ -23,6 +24,7 @@ export const SCENARIOS: readonly Scenario[] = [
   truncateHuge,
   holeFilled,
   iterationBug,
+  xarraySeekHole,
 ];
 
 export const DEFAULT_SCENARIO: Scenario = seekData;

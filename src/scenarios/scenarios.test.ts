@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
 import { checkSetup } from '../explorer/index.ts';
-import { replayLink } from '../replay/index.ts';
+import { linkProblem, replayLink } from '../replay/index.ts';
 import { SCENARIOS } from './index.ts';
 
 const BY_DESIGN = new Set(['uptodate', 'atomic-switch']);
@@ -31,6 +31,9 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
   });
 
   it('its replay link fits one 78-column line of email on a 30-character base', () => {
+    // A setup link format A cannot carry (|xa, v6.12) has no link until format B: it says so instead.
+    const why = linkProblem(setup, sc.compare[0] ?? null);
+    if (why !== null) return expect(why).toMatch(/^no replay link can be made/);
     const base = 'https://lab.example.org/colla/';
     expect(base).toHaveLength(30);
     const link = replayLink(base, {

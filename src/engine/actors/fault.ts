@@ -5,8 +5,8 @@ import { dropLookup } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, getRef, putRef, unlockPage } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
+import { getRef, putRef, unlockPage, folioOf } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte } from '../pageTable.ts';
 import type { Folio, Thread, World } from '../types.ts';
@@ -19,7 +19,7 @@ const gupKind = (t: Thread) => (t.actor === 'pin' ? 'pin' : 'gup');
 /** Maps the huge page with one PMD when the page table was retracted, else needs the PTE's lock. */
 const mapsHuge = (w: World, f: Folio) => f.huge && w.proc.pmd === 'none';
 
-function faultDone(tx: Tx, t: Thread, f: Folio): void {
+function faultDone(tx: Tx, t: DraftThread, f: Folio): void {
   finish(tx, t, isGup(t) ? `${gupKind(t)} folio ${f.id} (slow path)` : `mapped folio ${f.id}`);
 }
 
@@ -71,10 +71,10 @@ const faultSteps: Record<string, StepDef> = {
     label: 'finish_fault: set_pte_at',
     text: 'Map the page: one PMD for a huge page when the page table is gone, else a PTE under the PTL. Unlock the page.',
     src: src('mm/memory.c', 'finish_fault'),
-    guard: (w, t) => (mapsHuge(w, getFolio(w, t.l.folio ?? -1)) ? null : spinFree(w, 'ptl', t.id)),
+    guard: (w, t) => (mapsHuge(w, folioOf(w, t.l.folio ?? -1)) ? null : spinFree(w, 'ptl', t.id)),
     run: (tx, t) => {
       const w = tx.w;
-      const f = getFolio(w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       if (mapsHuge(w, f)) {
         w.proc.pmd = 'huge';
         w.proc.pmdFolio = f.id;
@@ -139,7 +139,7 @@ const gupSteps: Record<string, StepDef> = {
     src: GUP('try_grab_folio'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
-      const f = tx.w.folios[id] ? getFolio(tx.w, id) : null;
+      const f = tx.w.folios[id] ? tx.folio(id) : null;
       if (!f || f.frozenBy !== null) {
         t.l.folio = null;
         t.pc = 'mmap_lock';
@@ -154,7 +154,7 @@ const gupSteps: Record<string, StepDef> = {
     text: 'Re-read the PTE: if it changed (e.g. collapse unmapped it), drop the reference and fall back.',
     src: GUP('ptep_get(ptep)'),
     run: (tx, t) => {
-      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       if (mappedAt(tx.w, t.param) === f.id) {
         t.l.folio = null;
         finish(tx, t, `${gupKind(t)} folio ${f.id}`);

@@ -5,20 +5,20 @@ import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, observe, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, getRef } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
+import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import type { Thread } from '../types.ts';
 
 const isMincore = (t: Thread) => t.actor === 'mincore';
 
-function report(tx: Tx, t: Thread, i: number, bit: number): void {
+function report(tx: Tx, t: DraftThread, i: number, bit: number): void {
   t.l.vec[i] = bit;
   t.l.index = i + 1;
   t.pc = 'pte';
 }
 
-function end(tx: Tx, t: Thread): void {
+function end(tx: Tx, t: DraftThread): void {
   if (tx.w.locks.ptl === t.id) release(tx, 'ptl');
   release(tx, 'mmap');
   if (isMincore(t)) {
@@ -60,7 +60,7 @@ const steps: Record<string, StepDef> = {
       if (tx.w.proc.pmd === 'table' && tx.w.proc.ptes[i] !== null) return report(tx, t, i, 1);
       const e = tx.w.slots[i];
       if (e?.t !== 'folio') return report(tx, t, i, 0); // hole, or swap entry with no swap-cache copy
-      getRef(tx, getFolio(tx.w, e.folio), 'lookup');
+      getRef(tx, tx.folio(e.folio), 'lookup');
       t.l.folio = e.folio;
       t.pc = 'page';
     },
@@ -71,7 +71,7 @@ const steps: Record<string, StepDef> = {
     src: src('mm/mincore.c', 'mincore_page'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
-      const f = getFolio(tx.w, id);
+      const f = tx.folio(id);
       const e = tx.w.slots[t.l.index];
       const still = e?.t === 'folio' && e.folio === id;
       dropLookup(tx, t);

@@ -6,8 +6,8 @@ import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, getRef, lockPage, putRef, setSlot, unlockPage } from '../tx.ts';
+import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
+import { getRef, lockPage, putRef, setSlot, unlockPage, folioOf } from '../tx.ts';
 import { removeFromCache } from '../cache.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte, zapPmd } from '../pageTable.ts';
@@ -19,7 +19,7 @@ const covers = (t: Thread, f: Folio, n: number) =>
   f.index >= t.l.start && f.index + (f.huge ? n : 1) <= t.l.end;
 
 /** Zeroes the part of a large folio inside the range, which then stays (the split is not modelled). */
-function zeroCovered(tx: Tx, t: Thread, f: Folio): void {
+function zeroCovered(tx: Tx, t: DraftThread, f: DraftFolio): void {
   for (let i = Math.max(t.l.start, f.index); i < Math.min(t.l.end, f.index + tx.w.n); i++) {
     f.data[i - f.index] = 0;
     tx.ev.push({ type: 'page.written', folio: f.id, index: i, value: 0 });
@@ -33,14 +33,14 @@ function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove'
   const e = w.slots[i];
   if (e?.t === 'swap') return 'swap';
   if (e?.t !== 'folio') return 'skip';
-  const f = getFolio(w, e.folio);
+  const f = folioOf(w, e.folio);
   return f.locked !== null || !covers(t, f, w.n) ? 'skip' : 'remove';
 }
 
 /** The first index at or after i that pass 2 visits (a large folio cut out by the partial step is skipped). */
 const skipCut = (t: Thread, i: number) => (i >= t.l.skipFrom && i < t.l.skipTo ? t.l.skipTo : i);
 
-function nextPass2(tx: Tx, t: Thread): void {
+function nextPass2(tx: Tx, t: DraftThread): void {
   t.l.index = skipCut(t, t.l.index + 1);
   t.pc = 'p2_get';
   if (t.l.index < t.l.end) return;
@@ -54,7 +54,7 @@ function nextPass2(tx: Tx, t: Thread): void {
   t.pc = 'finish';
 }
 
-function pass2Found(tx: Tx, t: Thread, kind: 'empty' | 'swap' | 'folio'): void {
+function pass2Found(tx: Tx, t: DraftThread, kind: 'empty' | 'swap' | 'folio'): void {
   if (kind === 'folio') {
     t.pc = 'p2_lock';
     return;
@@ -67,7 +67,7 @@ function pass2Found(tx: Tx, t: Thread, kind: 'empty' | 'swap' | 'folio'): void {
 }
 
 function pass2Block(w: World, t: Thread): Block | null {
-  const f = getFolio(w, t.l.folio ?? -1);
+  const f = folioOf(w, t.l.folio ?? -1);
   return firstBlock(pageLockFree(w, f.id, t.id), f.mapped ? spinFree(w, 'xa_lock', t.id) : null);
 }
 
@@ -138,7 +138,7 @@ const steps: Record<string, StepDef> = {
         setSlot(tx, i, { t: 'empty' });
         release(tx, 'xa_lock');
       } else if (action === 'remove') {
-        const f = getFolio(w, (w.slots[i] as { folio: number }).folio);
+        const f = tx.folio((w.slots[i] as { folio: number }).folio);
         getRef(tx, f, 'lookup');
         lockPage(tx, f);
         acquire(tx, 'xa_lock');
@@ -192,7 +192,7 @@ const steps: Record<string, StepDef> = {
     guard: (w, t) => pass2Block(w, t),
     run: (tx, t) => {
       const w = tx.w;
-      const f = getFolio(w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       lockPage(tx, f);
       if (!f.mapped) {
         unlockPage(tx, f);
@@ -234,7 +234,7 @@ const noLastEdge = (t: Thread) => t.actor === 'truncate' || t.l.end - 1 === t.l.
 function partialStep(id: string, indexOf: (t: Thread) => number, next: string): Record<string, StepDef> {
   const folioAt = (w: World, t: Thread): Folio | null => {
     const e = w.slots[indexOf(t)];
-    return e?.t === 'folio' ? getFolio(w, e.folio) : null;
+    return e?.t === 'folio' ? folioOf(w, e.folio) : null;
   };
   return {
     [id]: {
@@ -253,8 +253,9 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
       },
       run: (tx, t) => {
         t.pc = next;
-        const f = t.l.end > t.l.start ? folioAt(tx.w, t) : null;
-        if (!f || (id === 'partial_last' && noLastEdge(t))) return;
+        const found = t.l.end > t.l.start ? folioAt(tx.w, t) : null;
+        if (!found || (id === 'partial_last' && noLastEdge(t))) return;
+        const f = tx.folio(found.id);
         getRef(tx, f, 'lookup');
         lockPage(tx, f);
         if (f.huge && !covers(t, f, tx.w.n)) zeroCovered(tx, t, f);

@@ -4,17 +4,16 @@ import { dropLookup } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, newValue, setFlag, unlockPage } from '../tx.ts';
+import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
+import { newValue, setFlag, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
-import type { Folio, Thread } from '../types.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 
 // --- read ------------------------------------------------------------------------------------------------
 
-function readDone(tx: Tx, t: Thread, value: number): void {
+function readDone(tx: Tx, t: DraftThread, value: number): void {
   // shmem_file_read_iter re-reads i_size after getting the page: past the end it returns nothing.
   const result = t.param >= tx.w.iSize ? 'EOF' : String(value);
   t.l.value = value;
@@ -35,7 +34,7 @@ const readSteps: Record<string, StepDef> = {
     text: 'Copy the page contents to the user (holding only a reference), then drop it.',
     src: src('mm/shmem.c', 'shmem_file_read_iter', 'copy_page_to_iter'),
     run: (tx, t) => {
-      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       const value = f.data[t.param - f.index] ?? 0;
       dropLookup(tx, t);
       readDone(tx, t, value);
@@ -65,7 +64,7 @@ const inodeLock = (what: string, func: string): StepDef => ({
   },
 });
 
-function endLocked(tx: Tx, t: Thread, f: Folio): void {
+function endLocked(tx: Tx, t: DraftThread, f: DraftFolio): void {
   unlockPage(tx, f);
   dropLookup(tx, t);
   release(tx, 'inode');
@@ -79,7 +78,7 @@ const writeSteps: Record<string, StepDef> = {
     text: 'Copy the new data into the page, mark it uptodate and dirty, unlock it and drop the inode lock.',
     src: src('mm/shmem.c', 'shmem_write_end'),
     run: (tx, t) => {
-      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       const v = newValue(tx);
       const sub = t.param - f.index;
       f.data[sub] = v;
@@ -119,7 +118,7 @@ const fallocSteps: Record<string, StepDef> = {
     text: 'The page is allocated (a new one stays !uptodate: allocated but unwritten); unlock it and the inode.',
     src: src('mm/shmem.c', 'shmem_fallocate'),
     run: (tx, t) => {
-      endLocked(tx, t, getFolio(tx.w, t.l.folio ?? -1));
+      endLocked(tx, t, tx.folio(t.l.folio ?? -1));
       finish(tx, t, 'allocated');
     },
   },

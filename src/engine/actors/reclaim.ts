@@ -3,9 +3,8 @@
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
 import {
-  getFolio,
   getRef,
   lockPage,
   putRef,
@@ -19,10 +18,9 @@ import {
 import { acquire, release } from '../locks.ts';
 import { drainLru, putbackLru } from '../lru.ts';
 import { isMappedByProcess, unmapFolio } from '../pageTable.ts';
-import type { Thread } from '../types.ts';
 
-function giveUp(tx: Tx, t: Thread, why: string): void {
-  const f = getFolio(tx.w, t.l.folio ?? -1);
+function giveUp(tx: Tx, t: DraftThread, why: string): void {
+  const f = tx.folio(t.l.folio ?? -1);
   unlockPage(tx, f);
   putbackLru(tx, f);
   t.l.folio = null;
@@ -35,7 +33,7 @@ const swapSteps: Record<string, StepDef> = {
     text: 'Reclaim picks the page off the LRU (needs PG_lru) and trylocks it; a locked or isolated page is left alone.',
     src: src('mm/vmscan.c', 'shrink_folio_list'),
     run: (tx, t) => {
-      const f = slotFolio(tx.w, t.param);
+      const f = slotFolio(tx, t.param);
       if (!f || f.huge || !f.lru || f.locked !== null || !f.uptodate || f.frozenBy !== null) {
         finish(tx, t, 'not reclaimable');
         return;
@@ -54,7 +52,7 @@ const swapSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'ptl', t.id),
     run: (tx, t) => {
       acquire(tx, 'ptl');
-      unmapFolio(tx, getFolio(tx.w, t.l.folio ?? -1));
+      unmapFolio(tx, tx.folio(t.l.folio ?? -1));
       release(tx, 'ptl');
       t.pc = 'remove';
     },
@@ -65,7 +63,7 @@ const swapSteps: Record<string, StepDef> = {
     src: src('mm/vmscan.c', '__remove_mapping'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
-      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       acquire(tx, 'xa_lock');
       if (!tryFreeze(tx, f, 2)) {
         release(tx, 'xa_lock');

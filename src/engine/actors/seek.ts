@@ -4,13 +4,15 @@ import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { getFolio, getRef } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
+import { folioOf, getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
-import type { Thread } from '../types.ts';
+import type { WalkCaller } from '../xarray/walk.ts';
+import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 
-function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {
+function conclude(tx: Tx, t: DraftThread, offset: number | 'ENXIO'): void {
   release(tx, 'inode');
+  delete t.l.xas;
   t.l.value = offset === 'ENXIO' ? tx.w.iSize : offset;
   const what = t.actor === 'seek_data' ? `SEEK_DATA(${t.param})` : `SEEK_HOLE(${t.param})`;
   observe(tx, t, what, String(offset));
@@ -18,7 +20,7 @@ function conclude(tx: Tx, t: Thread, offset: number | 'ENXIO'): void {
 }
 
 /** One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate hook). */
-function decide(tx: Tx, t: Thread, pos: number, isData: boolean, size: number): void {
+function decide(tx: Tx, t: DraftThread, pos: number, isData: boolean, size: number): void {
   const seekData = t.actor === 'seek_data';
   const offset = t.l.start;
   if (offset < pos && !seekData) return conclude(tx, t, offset); // SEEK_HOLE skipped a hole
@@ -27,11 +29,32 @@ function decide(tx: Tx, t: Thread, pos: number, isData: boolean, size: number): 
   // Not what we look for: continue after this entry; a large folio makes the scan jump to its end.
   const end = Math.ceil((pos + 1) / size) * size;
   t.l.start = end;
+  if (tx.w.xa) {
+    // A large folio: xas_set(&xas, pos) restarts the walk at its end (filemap.c 3075-3076); a small
+    // entry: the walk goes on from the slot it is at.
+    if (size > 1) {
+      walkFrom(t, end);
+      t.pc = 'xa_xas_load';
+    } else walkOn(tx, t, 'xa_', treeWalk);
+    return;
+  }
   t.l.index = end;
   t.pc = 'find';
 }
 
-function atEnd(tx: Tx, t: Thread): void {
+/** `|xa`: find_get_entry walks the tree (xarray/walk.ts), up to the last page of the file. */
+const treeWalk: WalkCaller = {
+  max: (w) => Math.min(w.iSize, w.n) - 1,
+  found: (tx, t, r) => {
+    if (r.t === 'none') return atEnd(tx, t);
+    if (r.t === 'value') return decide(tx, t, t.l.index, true, 1);
+    const f = folioOf(tx.w, r.folio);
+    dropLookup(tx, t);
+    decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1);
+  },
+};
+
+function atEnd(tx: Tx, t: DraftThread): void {
   // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
   conclude(tx, t, t.actor === 'seek_data' ? 'ENXIO' : Math.min(t.l.start, tx.w.iSize));
 }
@@ -47,6 +70,11 @@ const steps: Record<string, StepDef> = {
       t.l.start = t.param;
       t.l.index = t.param;
       if (t.param >= tx.w.iSize) return conclude(tx, t, 'ENXIO');
+      if (tx.w.xa) {
+        walkFrom(t, t.param);
+        t.pc = 'xa_xas_load';
+        return;
+      }
       t.pc = 'find';
     },
   },
@@ -69,7 +97,7 @@ const steps: Record<string, StepDef> = {
       t.l.index = i;
       if (e?.t === 'swap') return decide(tx, t, i, true, 1);
       if (e?.t === 'folio') {
-        getRef(tx, getFolio(w, e.folio), 'lookup');
+        getRef(tx, tx.folio(e.folio), 'lookup');
         t.l.folio = e.folio;
         t.pc = 'decide';
       }
@@ -81,7 +109,7 @@ const steps: Record<string, StepDef> = {
     src: src('mm/filemap.c', 'folio_seek_hole_data'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
-      const f = getFolio(tx.w, id);
+      const f = tx.folio(id);
       const e = tx.w.slots[t.l.index];
       const still = e?.t === 'folio' && e.folio === id;
       dropLookup(tx, t);
@@ -94,12 +122,15 @@ const steps: Record<string, StepDef> = {
   },
 };
 
-const listing = () => ['inode_lock', 'find', 'decide'];
+const treeSteps = walkSteps('xa_', treeWalk);
+
+const listing = (_flags: unknown, xa = false) =>
+  xa ? ['inode_lock', ...Object.keys(treeSteps)] : ['inode_lock', 'find', 'decide'];
 
 export const seekData: ActorProgram = {
   kind: 'seek_data',
   param: { name: 'offset', min: 0, max: (n) => n },
-  steps,
+  steps: { ...steps, ...treeSteps },
   entry: 'inode_lock',
   listing,
 };

@@ -4,23 +4,22 @@ import { lookupSteps, dropLookup } from '../lookup.ts';
 import type { StepDef } from '../program.ts';
 import { pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { Tx } from '../tx.ts';
-import { allocFolio, getFolio, lockPage, setFlag, setNrpages, setSlot, unlockPage } from '../tx.ts';
+import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
+import { allocFolio, lockPage, setFlag, setNrpages, setSlot, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { addToLru } from '../lru.ts';
-import type { Folio, Thread } from '../types.ts';
 
 export type Sgp = 'read' | 'write' | 'cache' | 'falloc';
 
 export interface ShmemGetHooks {
   /** SGP_CACHE / SGP_READ past i_size (the file was truncated meanwhile): -EINVAL, no lock or reference. */
-  readonly beyondEof?: (tx: Tx, t: Thread) => void;
+  readonly beyondEof?: (tx: Tx, t: DraftThread) => void;
   /** The folio is locked by the thread, with a lookup reference in t.l.folio. */
-  readonly locked: (tx: Tx, t: Thread, f: Folio) => void;
+  readonly locked: (tx: Tx, t: DraftThread, f: DraftFolio) => void;
   /** SGP_READ met a hole (or a fallocated page): nothing locked, no reference held. */
-  readonly hole?: (tx: Tx, t: Thread) => void;
+  readonly hole?: (tx: Tx, t: DraftThread) => void;
   /** A fault met a hole in a userfaultfd MISSING range. */
-  readonly missing?: (tx: Tx, t: Thread) => void;
+  readonly missing?: (tx: Tx, t: DraftThread) => void;
 }
 
 const SHMEM = (code: string) => src('mm/shmem.c', 'shmem_get_folio_gfp', code);
@@ -73,7 +72,7 @@ export function shmemGetSteps(
     src: SHMEM('folio_lock(folio)'),
     guard: (w, t) => pageLockFree(w, t.l.folio ?? -1, t.id),
     run: (tx, t) => {
-      const f = getFolio(tx.w, t.l.folio ?? -1);
+      const f = tx.folio(t.l.folio ?? -1);
       lockPage(tx, f);
       if (!f.mapped) {
         unlockPage(tx, f);
@@ -149,7 +148,7 @@ export function shmemGetSteps(
 }
 
 /** A fault instantiates a fallocated or new page: zero it and mark it uptodate (still locked). */
-function instantiate(tx: Tx, f: Folio): void {
+function instantiate(tx: Tx, f: DraftFolio): void {
   f.data = f.data.map(() => 0);
   f.valid = f.valid.map(() => true);
   f.fallocUnwritten = false;

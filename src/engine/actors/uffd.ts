@@ -3,7 +3,7 @@
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import { allocFolio, getThread, setNrpages, setSlot } from '../tx.ts';
+import { allocFolio, setNrpages, setSlot } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { addToLru } from '../lru.ts';
 import { setPte } from '../pageTable.ts';
@@ -66,7 +66,7 @@ const monitorSteps: Record<string, StepDef> = {
         }
         t.result = `copied ${v} into ${ev.index}`;
       } else t.result = `EEXIST at ${ev.index}`;
-      if (w.threads[ev.thread]) getThread(w, ev.thread).l.flag = true;
+      if (w.threads[ev.thread]) tx.thread(ev.thread).l.flag = true;
       tx.ev.push({ type: 'uffd.resolved', index: ev.index, thread: ev.thread });
     },
   },

@@ -2,7 +2,7 @@
 // produce are run through Script; the rest corrupt a cloned world and call checkInvariants directly.
 import { describe, expect, it } from 'vitest';
 import { Script } from '../testkit.ts';
-import type { Folio, InvariantId, Violation, World } from '../types.ts';
+import type { Folio, InvariantId, Violation, World, Writable } from '../types.ts';
 import { threadStatuses } from '../status.ts';
 import { checkInvariants } from './checks.ts';
 
@@ -18,8 +18,9 @@ function first(s: Script, id: InvariantId, tid: number): Violation {
 }
 
 /** Runs checkInvariants on a mutated copy of a world, as if thread tid had just taken step 41. */
-function corrupt(prev: World, tid: number, mutate: (w: World) => void): Violation[] {
-  const next = structuredClone(prev);
+/** A writable deep copy of prev (worlds are readonly), changed by mutate, then checked as the step after prev. */
+function corrupt(prev: World, tid: number, mutate: (w: Writable<World>) => void): Violation[] {
+  const next = structuredClone(prev) as Writable<World>;
   mutate(next);
   return checkInvariants({ prev, next, tid, stepId: 'test', step: 41, statuses: threadStatuses(next) });
 }
@@ -118,7 +119,7 @@ describe('invariants on a corrupted world', () => {
   });
 
   it('refcount (I5): a count that disagrees with its holders', () => {
-    const vs = corrupt(quiet(), 1, (w) => void ((w.folios[4] as Folio).refcount = 5));
+    const vs = corrupt(quiet(), 1, (w) => void (w.folios[4]!.refcount = 5));
     expect(vs).toEqual([
       {
         invariant: 'refcount',
@@ -133,8 +134,8 @@ describe('invariants on a corrupted world', () => {
   it('refcount (I5): a frozen page with a count, a stale lookup holder, a PTE on a freed folio', () => {
     const w0 = Script.of('v6.4', 'PP', 'read:0').step(0).world;
     const vs = corrupt(w0, 0, (w) => {
-      (w.folios[1] as Folio).frozenBy = 0;
-      (w.threads[0] as World['threads'][number]).l.folio = null;
+      w.folios[1]!.frozenBy = 0;
+      w.threads[0]!.l.folio = null;
       w.proc.ptes[1] = 9;
     });
     expect(only(vs, 'refcount').map((v) => v.message)).toEqual([
@@ -148,7 +149,7 @@ describe('invariants on a corrupted world', () => {
 
   it('locking (I6): a page lock and xa_lock owned by a finished thread; a live owner is fine', () => {
     const vs = corrupt(quiet(), 0, (w) => {
-      (w.folios[4] as Folio).locked = 1;
+      w.folios[4]!.locked = 1;
       w.locks.xa = 0;
     });
     expect(only(vs, 'locking')).toEqual([
@@ -200,8 +201,8 @@ describe('invariants on a corrupted world', () => {
   });
 
   it('mapping (I11): a PTE still mapping an old page after a successful collapse', () => {
-    const stale = (w: World) => {
-      const f: Folio = { ...(w.folios[4] as Folio), id: 9, huge: false, index: 2, mapped: false };
+    const stale = (w: Writable<World>) => {
+      const f: Writable<Folio> = { ...w.folios[4]!, id: 9, huge: false, index: 2, mapped: false };
       w.folios[9] = { ...f, holders: [{ kind: 'pte', thread: -1 }], refcount: 1, mapcount: 1, data: [3] };
       w.proc.ptes[2] = 9;
     };
@@ -230,8 +231,8 @@ describe('invariants on a corrupted world', () => {
       ),
     ).toEqual([]);
     const vs = corrupt(w0, 1, (w) => {
-      const f: Folio = {
-        ...(w.folios[4] as Folio),
+      const f: Writable<Folio> = {
+        ...w.folios[4]!,
         id: 9,
         huge: false,
         index: 1,
@@ -242,8 +243,8 @@ describe('invariants on a corrupted world', () => {
     });
     // A pinned page that left the cache without collapse ever holding it (e.g. punched) is fine.
     const punched = corrupt(w0, 1, (w) => {
-      const f: Folio = {
-        ...(w.folios[4] as Folio),
+      const f: Writable<Folio> = {
+        ...w.folios[4]!,
         id: 9,
         huge: false,
         index: 1,

@@ -1,7 +1,7 @@
 // Ghost bookkeeping for the invariants about what a call observed "for the whole call" (spec §5 I1, I2)
 // and about what a read may return (I3 for readers).
 
-import { getThread } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
 /**
@@ -40,7 +40,8 @@ const observes = (t: Thread) =>
   t.actor === 'seek_data' || t.actor === 'seek_hole' || t.actor === 'mincore' || t.actor === 'read';
 
 /** Starts a call's ghost record when its first step runs. */
-export function startObservation(w: World, t: Thread): void {
+export function startObservation(tx: Tx, t: DraftThread): void {
+  const w = tx.w;
   if (!observes(t) || t.l.throughout.length > 0) return;
   if (t.actor === 'read') {
     t.l.throughout = [true];
@@ -51,20 +52,21 @@ export function startObservation(w: World, t: Thread): void {
 }
 
 /** After every step: a premise holds for the whole call only if it still holds now. */
-export function updateObservations(w: World): void {
+export function updateObservations(tx: Tx): void {
+  const w = tx.w;
   let resident: boolean[] | null = null; // computed once, and only if a mincore call is in flight
   for (const t0 of w.threads) {
     if (!observes(t0) || t0.l.throughout.length === 0 || t0.done) continue;
     if (t0.actor === 'read') {
       const v = w.ghost.logical[t0.param] ?? 0;
-      if (!t0.l.vec.includes(v)) getThread(w, t0.id).l.vec.push(v);
+      if (!t0.l.vec.includes(v)) tx.thread(t0.id).l.vec.push(v);
       continue;
     }
     const holds = t0.actor === 'mincore' ? (resident ??= residentSlots(w)) : w.ghost.hasData;
     const premise = (i: number) => holds[i] ?? false;
     const lost = t0.l.throughout.some((b, i) => b && !premise(i));
     if (!lost) continue;
-    const t = getThread(w, t0.id);
+    const t = tx.thread(t0.id);
     t.l.throughout = t.l.throughout.map((b, i) => b && premise(i));
   }
 }

@@ -3,6 +3,7 @@
 // counters, results) are interned in a small per-run table. The step clock is left out.
 
 import type { Folio, HolderKind, Thread, World } from '../../engine/index.ts';
+import { encodeTree } from './encodeTree.ts';
 
 const HOLDER_CODE: Readonly<Record<HolderKind, number>> = {
   cache: 0,
@@ -69,6 +70,7 @@ export class WorldEncoder {
     for (const v of w.ghost.logical) put(v);
     this.bits(w.ghost.hasData);
     this.bits(w.ghost.emptySeenRegistered);
+    encodeTree(w, put, canon); // `|xa` only
     return this.len;
   }
 

@@ -13,6 +13,7 @@ import type { BrokenMark } from './CursorLayer.tsx';
 import { PageCacheGrid } from './PageCacheGrid.tsx';
 import { PageTable } from './PageTable.tsx';
 import { PrivateHugePage } from './PrivateHugePage.tsx';
+import { XarrayTree } from './XarrayTree.tsx';
 
 interface Props {
   readonly world: World;
@@ -59,6 +60,7 @@ export function WorldView({ world, id, animation, broken = null, aside }: Props)
               : null
           }
         />
+        <XarrayTree world={world} id={id} width={width} />
         <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
       </div>
       <div className="world-side">

@@ -10,13 +10,15 @@ import { threadName } from '../../store/index.ts';
 interface Props {
   readonly thread: Thread;
   readonly variant: VariantId;
+  /** A `|xa` setup: the tree's walk and store steps are listed. */
+  readonly xa?: boolean;
   readonly state: ThreadState;
   readonly onStep: (id: number) => void;
 }
 
-function ThreadPaneImpl({ thread, variant, state, onStep }: Props) {
+function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
   const program = ACTORS[thread.actor];
-  const listing = program.listing(VARIANTS[variant].flags);
+  const listing = program.listing(VARIANTS[variant].flags, xa);
   const name = threadName(thread);
   const list = useRef<HTMLOListElement>(null);
   const mounted = useRef(false);

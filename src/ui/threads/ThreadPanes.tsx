@@ -23,7 +23,14 @@ export function ThreadPanes() {
         {world.threads.map((t, i) => {
           const state = states[i];
           return state ? (
-            <ThreadPane key={t.id} thread={t} variant={variant} state={state} onStep={stepThread} />
+            <ThreadPane
+              key={t.id}
+              thread={t}
+              variant={variant}
+              xa={world.xa !== undefined}
+              state={state}
+              onStep={stepThread}
+            />
           ) : null;
         })}
       </div>

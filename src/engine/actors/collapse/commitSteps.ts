@@ -2,7 +2,7 @@
 
 import type { StepDef } from '../../program.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../../program.ts';
-import { getFolio, setSlot, unlockPage } from '../../tx.ts';
+import { setSlot, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import {
   at,
@@ -16,6 +16,7 @@ import {
   publishHpage,
   storeHpage,
 } from './helpers.ts';
+import { beginTreeStore } from './xaStoreSteps.ts';
 
 export const commitSteps: Record<string, StepDef> = {
   store_hpage: {
@@ -23,6 +24,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'v6.3: store the (still !uptodate, locked) huge page over the whole range as one entry, then drop xa_lock and flush the TLB.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.l.index = 0;
@@ -35,11 +37,11 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('copy_highpage'),
     run: (tx, t) => {
       const i = t.l.index;
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       const old = oldPagesByIndex(tx.w, t).get(i);
       copyInto(tx, h, i, old);
       if (old) {
-        freeOld(tx, t, getFolio(tx.w, old.id));
+        freeOld(tx, t, tx.folio(old.id));
         t.l.pagelist = t.l.pagelist.filter((id) => id !== old.id);
       }
       t.l.index++;
@@ -63,7 +65,7 @@ export const commitSteps: Record<string, StepDef> = {
     // private in patch 4/4's order; earlier orders already expose it in the cache.
     local: (w) => flagsOf(w).commitOrder === 'post',
     run: (tx, t) => {
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       const old = oldPagesByIndex(tx.w, t);
       for (let i = 0; i < tx.w.n; i++) copyInto(tx, h, i, old.get(i));
       t.pc = nextAfterCopy(t, flagsOf(tx.w));
@@ -132,7 +134,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'Each old page: mapping = NULL, drop its references, unlock it. Waiters see the mapping change and retry.',
     src: at('folio_put_refs'),
     run: (tx, t) => {
-      for (const id of t.l.pagelist) freeOld(tx, t, getFolio(tx.w, id));
+      for (const id of t.l.pagelist) freeOld(tx, t, tx.folio(id));
       t.l.pagelist = [];
       if (flagsOf(tx.w).commitOrder === 'mm-unstable') t.pc = 'store_hpage_relock';
       else finish(tx, t, 'SCAN_SUCCEED');
@@ -145,6 +147,7 @@ export const commitSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       acquire(tx, 'xa_lock');
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'publish';
@@ -155,6 +158,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'p3: store the (still !uptodate) huge page over the whole range, replacing retry entries, and drop xa_lock.',
     src: at('xas_set_order'),
     run: (tx, t) => {
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'publish';
@@ -175,6 +179,7 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('Uptodate(hpage)'),
     run: (tx, t) => {
       publishHpage(tx, t);
+      if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.pc = 'retract';
@@ -200,7 +205,7 @@ export const commitSteps: Record<string, StepDef> = {
     text: 'Unlock the huge page; everyone sleeping on it wakes up.',
     src: at('unlock_page(hpage)'),
     run: (tx, t) => {
-      unlockPage(tx, hpageOf(tx.w, t));
+      unlockPage(tx, hpageOf(tx, t));
       const order = flagsOf(tx.w).commitOrder;
       if (order === 'post' || order === 'p3') t.pc = 'free_old';
       else finish(tx, t, 'SCAN_SUCCEED');

@@ -1,8 +1,8 @@
 // Shared pieces of collapse_file()'s steps: where to go next, copying, freeing, publishing.
 
 import { src } from '../../sources.ts';
-import type { Tx } from '../../tx.ts';
-import { fault, getFolio, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import type { DraftFolio, DraftThread, Tx } from '../../tx.ts';
+import { folioOf, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
 import type { Folio, Thread, World } from '../../types.ts';
 import { VARIANTS, type VariantFlags } from '../../variants.ts';
@@ -12,19 +12,19 @@ const CF = 'collapse_file';
 export const at = (code: string) => src(KH, CF, code);
 
 export const flagsOf = (w: World): VariantFlags => VARIANTS[w.variant].flags;
-export const hpageOf = (w: World, t: Thread): Folio => getFolio(w, t.l.hpage ?? -1);
-export const curFolio = (w: World, t: Thread): Folio => getFolio(w, t.l.folio ?? -1);
+export const hpageOf = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.hpage ?? -1);
+export const curFolio = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.folio ?? -1);
 export const holdsXa = (w: World, t: Thread) => w.locks.xa === t.id;
 
 /** Where a failed collapse goes. The scan result is already set. */
-export function fail(tx: Tx, t: Thread, scan: string): void {
+export function fail(tx: Tx, t: DraftThread, scan: string): void {
   t.l.scan = scan;
   t.pc = 'rollback';
 }
 
 /** Unlock and drop the pin on a page that failed its checks before joining the pagelist (out_unlock). */
-export function dropCurrent(tx: Tx, t: Thread): void {
-  const f = curFolio(tx.w, t);
+export function dropCurrent(tx: Tx, t: DraftThread): void {
+  const f = curFolio(tx, t);
   unlockPage(tx, f);
   putRef(tx, f, 'collapse-pin');
   t.l.folio = null;
@@ -39,19 +39,19 @@ export function nextAfterCopy(t: Thread, flags: VariantFlags): string {
   return t.l.nrNone > 0 ? 'revalidate_i_mmap' : 'relock_final';
 }
 
-/** The collapse's old pages by index (the first one listed wins), read without copying them into the
- * draft: copying only reads them, and one pass replaces a search of the list per index. */
+/** The collapse's old pages by index (the first one listed wins), read-only: copying only reads them
+ * (a step that writes one takes it with tx.folio), and one pass replaces a search of the list per index. */
 export function oldPagesByIndex(w: World, t: Thread): Map<number, Folio> {
   const byIndex = new Map<number, Folio>();
   for (const id of t.l.pagelist) {
-    const p = w.folios[id] ?? fault(`folio ${id} does not exist`);
+    const p = folioOf(w, id);
     if (!byIndex.has(p.index)) byIndex.set(p.index, p);
   }
   return byIndex;
 }
 
 /** Copies the old page at index i (or zeroes a hole) into the huge page h. */
-export function copyInto(tx: Tx, h: Folio, i: number, old: Folio | undefined): void {
+export function copyInto(tx: Tx, h: DraftFolio, i: number, old: Folio | undefined): void {
   const value = old ? (old.data[0] ?? 0) : 0;
   h.data[i] = value;
   h.valid[i] = true;
@@ -59,7 +59,7 @@ export function copyInto(tx: Tx, h: Folio, i: number, old: Folio | undefined): v
 }
 
 /** Frees one old page after a successful collapse (mapping = NULL, unlock, drop the 3 references). */
-export function freeOld(tx: Tx, t: Thread, p: Folio): void {
+export function freeOld(tx: Tx, t: DraftThread, p: DraftFolio): void {
   setFlag(tx, p, 'mapped', false);
   if (p.frozenBy !== null) unfreeze(tx, p, ['collapse-pin']);
   else {
@@ -71,8 +71,8 @@ export function freeOld(tx: Tx, t: Thread, p: Folio): void {
 }
 
 /** Multi-index store of the hpage over the whole range (xas_set_order + xas_store). */
-export function storeHpage(tx: Tx, t: Thread): void {
-  const h = hpageOf(tx.w, t);
+export function storeHpage(tx: Tx, t: DraftThread): void {
+  const h = hpageOf(tx, t);
   for (let i = 0; i < tx.w.n; i++) {
     const e = tx.w.slots[i];
     if (!(e?.t === 'folio' && e.folio === h.id)) setSlot(tx, i, { t: 'folio', folio: h.id });
@@ -80,8 +80,8 @@ export function storeHpage(tx: Tx, t: Thread): void {
 }
 
 /** SetPageUptodate, the N cache references, dirty, and straight onto the LRU (a large folio skips the batch). */
-export function publishHpage(tx: Tx, t: Thread): void {
-  const h = hpageOf(tx.w, t);
+export function publishHpage(tx: Tx, t: DraftThread): void {
+  const h = hpageOf(tx, t);
   setFlag(tx, h, 'uptodate', true);
   // page_ref_add(N - 1): the allocation reference becomes one of the N cache references.
   for (let i = 0; i < tx.w.n; i++) getRef(tx, h, 'cache', -1);

@@ -5,8 +5,9 @@ import type { VariantFlags } from '../../variants.ts';
 import { commitSteps } from './commitSteps.ts';
 import { rollbackSteps } from './rollbackStep.ts';
 import { scanSteps } from './scanSteps.ts';
+import { xaStoreSteps } from './xaStoreSteps.ts';
 
-function listing(flags: VariantFlags): string[] {
+function listing(flags: VariantFlags, xa = false): string[] {
   const head = flags.initHpageFirst
     ? ['alloc', 'init_hpage', 'create_range']
     : ['alloc', 'create_range', 'init_hpage'];
@@ -43,13 +44,18 @@ function listing(flags: VariantFlags): string[] {
     ],
     post: ['unlock_flush', 'copy_all', ...revalidate, 'commit', 'retract', 'unlock_hpage', 'free_old'],
   };
-  return [...head, ...loop, ...tail[flags.commitOrder], 'rollback'];
+  // `|xa`: the final store is the tree's slot-by-slot store (xaStoreSteps.ts) right after the step that starts it.
+  const store = ['store_hpage', 'store_hpage_relock', 'store_hpage_locked', 'commit'];
+  const body = tail[flags.commitOrder].flatMap((id) =>
+    xa && store.includes(id) ? [id, 'xa_store_slot', 'xa_free_nodes', 'xa_store_unlock'] : [id],
+  );
+  return [...head, ...loop, ...body, 'rollback'];
 }
 
 export const collapse: ActorProgram = {
   kind: 'collapse',
   param: null,
-  steps: { ...scanSteps, ...commitSteps, ...rollbackSteps },
+  steps: { ...scanSteps, ...commitSteps, ...xaStoreSteps, ...rollbackSteps },
   entry: 'alloc',
   listing,
 };

@@ -2,7 +2,7 @@
 
 import type { StepDef } from '../../program.ts';
 import { finish, spinFree } from '../../program.ts';
-import { getFolio, putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import { putbackLru } from '../../lru.ts';
 import { at, holdsXa, hpageOf } from './helpers.ts';
@@ -17,15 +17,15 @@ export const rollbackSteps: Record<string, StepDef> = {
       const w = tx.w;
       if (!holdsXa(w, t)) acquire(tx, 'xa_lock');
       if (t.l.nrNone > 0) setNrpages(tx, -t.l.nrNone);
-      const h = t.l.hpage === null ? null : hpageOf(w, t);
+      const h = t.l.hpage === null ? null : hpageOf(tx, t);
       if (h) {
-        const owned = new Set(t.l.pagelist.map((id) => getFolio(w, id).index));
+        const owned = new Set(t.l.pagelist.map((id) => tx.folio(id).index));
         w.slots.forEach((e, i) => {
           if (e.t === 'folio' && e.folio === h.id && !owned.has(i)) setSlot(tx, i, { t: 'empty' });
         });
       }
       for (const id of t.l.pagelist) {
-        const p = getFolio(w, id);
+        const p = tx.folio(id);
         p.collected = false;
         if (p.frozenBy !== null) unfreeze(tx, p, ['cache', 'isolation']);
         else putRef(tx, p, 'collapse-pin');

@@ -2,11 +2,11 @@
 
 import type { StepDef } from '../../program.ts';
 import { pageLockFree, spinFree } from '../../program.ts';
-import { allocFolio, getFolio, getRef, lockPage, setFlag, setNrpages, setSlot, tryFreeze } from '../../tx.ts';
+import { allocFolio, getRef, lockPage, setFlag, setNrpages, setSlot, tryFreeze } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import { addToLru, drainLru, putbackLru } from '../../lru.ts';
 import { isMappedByProcess, unmapFolio } from '../../pageTable.ts';
-import type { Folio } from '../../types.ts';
+import type { DraftFolio } from '../../tx.ts';
 import { afterLoop, at, curFolio, dropCurrent, fail, flagsOf, hpageOf } from './helpers.ts';
 
 export const scanSteps: Record<string, StepDef> = {
@@ -42,7 +42,7 @@ export const scanSteps: Record<string, StepDef> = {
     text: 'Lock the new huge page and point it at this file and range start.',
     src: at('__SetPageLocked(hpage)'),
     run: (tx, t) => {
-      const h = hpageOf(tx.w, t);
+      const h = hpageOf(tx, t);
       lockPage(tx, h);
       setFlag(tx, h, 'mapped', true);
       t.pc = flagsOf(tx.w).initHpageFirst ? 'create_range' : 'scan';
@@ -75,7 +75,7 @@ export const scanSteps: Record<string, StepDef> = {
         return;
       }
       if (e.t === 'retry') return fail(tx, t, 'SCAN_FAIL');
-      const f = e.t === 'folio' ? getFolio(w, e.folio) : null;
+      const f = e.t === 'folio' ? tx.folio(e.folio) : null;
       if (e.t === 'swap' || (f && !f.uptodate)) {
         release(tx, 'xa_lock');
         t.pc = 'get_folio';
@@ -102,7 +102,7 @@ export const scanSteps: Record<string, StepDef> = {
     run: (tx, t) => {
       const w = tx.w;
       const e = w.slots[t.l.index] ?? { t: 'empty' as const };
-      let f: Folio;
+      let f: DraftFolio;
       if (e.t === 'swap') {
         acquire(tx, 'xa_lock');
         f = allocFolio(tx, { huge: false, index: t.l.index, data: [e.value], uptodate: true, mapped: true }, [
@@ -115,7 +115,7 @@ export const scanSteps: Record<string, StepDef> = {
         release(tx, 'xa_lock');
         addToLru(tx, f);
       } else if (e.t === 'folio') {
-        f = getFolio(w, e.folio);
+        f = tx.folio(e.folio);
         lockPage(tx, f);
         getRef(tx, f, 'collapse-pin');
         if (!f.uptodate) {
@@ -143,7 +143,7 @@ export const scanSteps: Record<string, StepDef> = {
     text: 'With the page locked: it must be uptodate, small and still in this file; then take it off the LRU (needs PG_lru).',
     src: at('isolate_lru_page'),
     run: (tx, t) => {
-      const f = curFolio(tx.w, t);
+      const f = curFolio(tx, t);
       const why = !f.uptodate
         ? 'SCAN_FAIL'
         : f.huge
@@ -169,7 +169,7 @@ export const scanSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'ptl', t.id),
     run: (tx, t) => {
       acquire(tx, 'ptl');
-      unmapFolio(tx, curFolio(tx.w, t));
+      unmapFolio(tx, curFolio(tx, t));
       release(tx, 'ptl');
       t.pc = 'relock';
     },
@@ -196,7 +196,7 @@ export const scanSteps: Record<string, StepDef> = {
     src: at('page_ref_freeze(page, 3)'),
     run: (tx, t) => {
       const flags = flagsOf(tx.w);
-      const f = curFolio(tx.w, t);
+      const f = curFolio(tx, t);
       const ok = flags.oldPages === 'count-keep' ? f.refcount === 3 : tryFreeze(tx, f, 3);
       if (!ok) {
         release(tx, 'xa_lock');
