@@ -20,9 +20,9 @@ const FORMAT_A_KERNELS: readonly string[] = [
 /** Why no link can be made for this setup (compared with `compare`), or null when one can. */
 export function linkProblem(setup: Setup, compare: string | null = null): string | null {
   if (setup.slots.xa !== undefined)
-    return 'no replay link can be made for an |xa setup yet (link format A cannot carry it); use the replay command line';
+    return 'no replay link can be made for an |xa setup yet: link format A cannot carry it (a collapse-lab run command line replays it)';
   if (!FORMAT_A_KERNELS.includes(setup.variant))
-    return `no replay link can be made for kernel ${setup.variant} yet (link format A cannot carry it); use the replay command line`;
+    return `no replay link can be made for kernel ${setup.variant} yet: link format A cannot carry it (a collapse-lab run command line replays it)`;
   if (compare !== null && !FORMAT_A_KERNELS.includes(compare))
     return `no replay link can be made with kernel ${compare} compared yet (link format A cannot carry it)`;
   return null;
