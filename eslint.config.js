@@ -23,6 +23,8 @@ const layerZones = [
   layer('store', 'cli', 'The store knows nothing of the CLI.'),
   ...['store', 'ui'].map((above) => layer('cli', above, 'The CLI imports no store or UI.')),
   layer('ui', 'cli', 'The page imports no CLI code.'),
+  // The C reproducer generator serves the CLI and the page alike.
+  ...['store', 'ui', 'cli'].map((above) => layer('repro', above, 'repro imports no store, UI or CLI.')),
 ];
 
 // The engine and the explorer are pure and deterministic: no UI, no clocks, no randomness, no host APIs.
@@ -62,7 +64,7 @@ const engineBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'bench/out'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -96,6 +98,25 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', 'd3-*', 'zustand', 'zustand/*'], message: 'No UI libraries here.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The reproducer generator runs in the page too: no UI libraries, and no host APIs outside its tests.
+    files: ['src/repro/**/*.ts'],
+    ignores: ['src/repro/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'd3-*', 'zustand', 'zustand/*'], message: 'No UI libraries here.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'The generator runs in any host.',
+            },
           ],
         },
       ],

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the engine needs no separate build step.
-import { register } from 'tsx/esm/api';
+// The `collapse-lab` command. An installed package runs the built JavaScript (dist-cli/, made by
+// `npm run build:cli`, which prepack runs). In the repository, where the TypeScript sources sit beside
+// this file, it runs them through tsx instead, so an edit never meets a stale build.
+import { existsSync } from 'node:fs';
 
-register();
-// A closed pipe (`| head`) ends the output quietly.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-});
+const source = new URL('../src/cli/bin.ts', import.meta.url);
+const built = new URL('../dist-cli/collapse-lab.mjs', import.meta.url);
+
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else if (existsSync(built)) {
+  await import(built.href);
+} else {
+  process.stderr.write('collapse-lab: dist-cli/collapse-lab.mjs is missing; run npm run build:cli\n');
+  process.exitCode = 2;
+}

@@ -66,6 +66,12 @@ const PROBES: Record<string, Probe> = {
     forbidden: ['../../cli/args.ts'],
     allowed: ['../../store/index.ts', '../../engine/index.ts'],
   },
+  repro: {
+    dir: 'repro',
+    forbidden: ['../store/index.ts', '../ui/escapeHtml.ts', '../cli/args.ts'],
+    allowed: ['../engine/index.ts', '../explorer/index.ts', '../replay/index.ts', '../scenarios/index.ts'],
+    impure: ["import 'node:fs';"],
+  },
   cli: {
     dir: 'cli',
     forbidden: ['../store/index.ts', '../ui/escapeHtml.ts'],

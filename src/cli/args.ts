@@ -1,6 +1,7 @@
 // Flag parsing shared by the subcommands; every problem becomes one line naming it.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest } from '../engine/suggest.ts';
 
 export class UsageError extends Error {}
 
@@ -26,4 +27,41 @@ export function parseSchedule(s: string | undefined): number[] {
       throw new UsageError(`--schedule: entry ${i + 1} (${JSON.stringify(x)}) is not a thread index`);
     return Number(t);
   });
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Unknown `--flags` named with the closest known one, before node's parser says less. */
+function checkFlagNames(argv: readonly string[], options: Options): void {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0] ?? '';
+    const option = options[name];
+    if (option === undefined) {
+      const known = Object.keys(options).map((k) => `--${k}`);
+      const near = closest(`--${name}`, known);
+      throw new UsageError(
+        `unknown flag ${JSON.stringify(`--${name}`)}${near === null ? '' : ` (did you mean ${near}?)`}`,
+      );
+    }
+    if (option.type === 'string' && !arg.includes('=')) i++;
+  }
+}
+
+/**
+ * Flags plus at most one positional argument (a replay link): `run LINK`, `check LINK`, `repro LINK`.
+ */
+export function parseCommandLine<T extends Options>(argv: string[], options: T, positionalName: string) {
+  checkFlagNames(argv, options);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  if (parsed.positionals.length > 1)
+    throw new UsageError(`takes one ${positionalName}, not ${parsed.positionals.length} arguments`);
+  return { values: parsed.values, positional: parsed.positionals[0] };
 }

@@ -7,8 +7,8 @@ import { formatSlots, formatThread, formatThreads, INVARIANTS, isVariantId } fro
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
-import { parseFlags, UsageError } from './args.ts';
-import { baseUrl, replayFrom, setupFrom } from './replayArgs.ts';
+import { parseCommandLine, UsageError } from './args.ts';
+import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 
@@ -155,7 +155,8 @@ function exitStatus(results: readonly CheckResult[]): number {
 }
 
 export function checkCommand(argv: string[], io: Io): number {
-  const f = parseFlags(argv, FLAGS);
+  const { values, positional } = parseCommandLine(argv, FLAGS, 'replay link');
+  const f = { ...values, url: linkArgument(values.url, positional) };
   const kernels = f.kernel?.split(',') ?? [];
   if (kernels.length > 2) throw new UsageError('--kernel takes one variant, or two to compare (a,b)');
   const fromLink = replayFrom({ url: f.url, kernel: kernels[0], slots: f.slots, threads: f.threads }, false);

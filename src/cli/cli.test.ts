@@ -59,8 +59,22 @@ describe('collapse-lab run', () => {
     ],
     [
       ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--bogus'],
-      /Unknown option '--bogus'/,
+      /unknown flag "--bogus"$/m,
     ],
+    [
+      ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--jsn'],
+      /unknown flag "--jsn" \(did you mean --json\?\)/,
+    ],
+    [
+      ['check', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse', '--max-state=9'],
+      /unknown flag "--max-state" \(did you mean --max-states\?\)/,
+    ],
+    [
+      ['run', '--kernel', 'v6.4', '--slots', 'PP', '--threads', 'collapse,mincor'],
+      /unknown actor "mincor" at column 10 \(did you mean mincore\?\)/,
+    ],
+    [['run', '--kernel', 'v6.44', '--slots', 'PP', '--threads', 'collapse'], /did you mean v6.4\?/],
+    [['rnu'], /unknown command "rnu" \(did you mean run\?\)/],
     [['run', '--slots', 'PP', '--threads', 'collapse'], /missing --kernel/],
     [
       ['check', '--kernel', 'v6.4,v6.3,v6.7', '--slots', 'PP', '--threads', 'collapse'],

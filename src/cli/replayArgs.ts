@@ -55,3 +55,10 @@ export function replayFrom(f: SourceFlags, allowSchedule: boolean): Replay {
   const choices = parseSchedule(f.schedule);
   return { setup, choices, cursor: choices.length, compare: null };
 }
+
+/** The replay link, given as `--url LINK` or as the command's one plain argument. */
+export function linkArgument(flag: string | undefined, positional: string | undefined): string | undefined {
+  if (flag !== undefined && positional !== undefined)
+    throw new UsageError('give the replay link once: as an argument or as --url, not both');
+  return flag ?? positional;
+}

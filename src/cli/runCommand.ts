@@ -11,8 +11,8 @@ import {
   VARIANTS,
 } from '../engine/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
-import { parseFlags, UsageError } from './args.ts';
-import { baseUrl, replayFrom } from './replayArgs.ts';
+import { parseCommandLine, UsageError } from './args.ts';
+import { baseUrl, linkArgument, replayFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 
 const FLAGS = {
@@ -99,7 +99,8 @@ export function printRun(io: Io, setup: Setup, r: RunResult): void {
 }
 
 export function runCommand(argv: string[], io: Io): number {
-  const f = parseFlags(argv, FLAGS);
+  const { values, positional } = parseCommandLine(argv, FLAGS, 'replay link');
+  const f = { ...values, url: linkArgument(values.url, positional) };
   const replay = replayFrom(f, true);
   const { setup, choices: schedule } = replay;
   const base = baseUrl(f['base-url']);

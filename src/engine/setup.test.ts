@@ -74,6 +74,11 @@ describe('parseSlots', () => {
     ['PP|uffd,bar', 'slot string: unknown option "bar" at column 9 (known: uffd, xa, xa=C)', 8],
     ['PP|', 'slot string: unknown option "" at column 4 (known: uffd, xa, xa=C)', 3],
     [
+      'PP|ufd',
+      'slot string: unknown option "ufd" at column 4 (did you mean uffd?) (known: uffd, xa, xa=C)',
+      3,
+    ],
+    [
       'PPPP|xa=5',
       'slot string: "xa=5" at column 6: the xarray node size must be one of 2, 4, 8, 16, 32, 64 (xa alone means 64)',
       5,
@@ -149,6 +154,9 @@ describe('parseThreads', () => {
     ['collapse,foo', 'threads: unknown actor "foo" at column 10', 9],
     ['collapse, foo', 'threads: unknown actor "foo" at column 11', 10],
     ['uffd_monitor', 'threads: unknown actor "uffd_monitor" at column 1', 0],
+    ['collapse,mincor', 'threads: unknown actor "mincor" at column 10 (did you mean mincore?)', 9],
+    ['seek_dat:0', 'threads: unknown actor "seek_dat" at column 1 (did you mean seek_data?)', 0],
+    ['colapse', 'threads: unknown actor "colapse" at column 1 (did you mean collapse?)', 0],
     ['read:1:2', 'threads: "read:1:2" at column 1 has more than one parameter', 0],
     ['collapse:1', 'threads: collapse takes no parameter (column 1)', 0],
     ['read', 'threads: read needs an index from 0 to 3, as read:0 (column 1)', 0],
@@ -174,6 +182,10 @@ describe('parseSetup', () => {
     expect(parseSetup('v9', 'PP', 'collapse')).toEqual({
       ok: false,
       error: { message: `unknown kernel "v9"; known: ${VARIANT_IDS.join(', ')}`, position: null },
+    });
+    expect(parseSetup('v6.44', 'PP', 'collapse')).toMatchObject({
+      ok: false,
+      error: { message: `unknown kernel "v6.44" (did you mean v6.4?); known: ${VARIANT_IDS.join(', ')}` },
     });
     expect(parseSetup('v6.4', 'PX', 'bogus')).toMatchObject({ ok: false, error: { position: 1 } });
     expect(parseSetup('v6.4', 'PP', 'read:2')).toMatchObject({

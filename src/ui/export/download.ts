@@ -1,7 +1,7 @@
 // Saving the exported image: the SVG as is, or drawn onto a canvas at twice its size for a sharp PNG.
 // Both go through blob URLs (the page's CSP allows blob: images), revoked once used.
 
-function save(blob: Blob, name: string): void {
+export function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,6 +1,7 @@
 // The share dialog (a native modal <dialog>: focus stays inside, Esc closes, focus returns to the
 // button): the replay link, an iframe snippet, a Markdown link, the plain-text race diagram for email,
-// and image downloads. Loaded lazily: none of it is needed until someone shares.
+// a C reproducer to run on a real kernel, and image downloads. Loaded lazily: none of it is needed until
+// someone shares.
 
 import { useEffect, useRef, useState } from 'react';
 import { replayOf, selectScenario } from '../../store/index.ts';
@@ -8,6 +9,7 @@ import { ExportButtons } from '../export/ExportButtons.tsx';
 import { useSim, useSimStore } from '../storeContext.tsx';
 import { CopyField } from './CopyField.tsx';
 import { useCurrentLink } from './currentLink.ts';
+import { ReproDownload } from './ReproDownload.tsx';
 import { linkWith, shareBase } from './shareBase.ts';
 import { diagramText } from './shareClient.ts';
 import { iframeSnippet, markdownSnippet, sessionTitle } from './snippets.ts';
@@ -78,6 +80,7 @@ export default function ShareDialog({ onClose }: { readonly onClose: () => void 
             as="pre"
             testId="share-diagram"
           />
+          <ReproDownload link={link} title={title} />
         </>
       )}
       <h3>Image of the page cache</h3>
