@@ -3,7 +3,7 @@
 
 import type { Setup, VariantId, World } from '../engine/index.ts';
 import type { Divergence, Verdict } from './divergence.ts';
-import type { StepRec } from './replay.ts';
+import type { StepRecord } from '../engine/index.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
 
@@ -33,7 +33,7 @@ export interface Frame {
   /** The world before `record`, when the frame was reached by one step forward (for animation). */
   readonly prev: World | null;
   /** The step that produced this world (cursor - 1), or null at the start. */
-  readonly record: StepRec | null;
+  readonly record: StepRecord | null;
   /** True when the frame was reached by one step forward: only then do events animate. */
   readonly animate: boolean;
 }
@@ -44,7 +44,7 @@ export type LastRun =
 export interface CompareView {
   readonly variant: VariantId;
   /** The other kernel's steps: the schedule's it can take, then round-robin to its end. */
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   /** Schedule entries the other kernel cannot take (skipped there), with why. */
   readonly skipped: readonly { readonly at: number; readonly message: string }[];
   /** The first observable difference: a result, or an invariant broken on one side only. */
@@ -63,7 +63,7 @@ export interface SimSlice {
   readonly inputError: InputError | null;
   readonly choices: readonly number[];
   readonly cursor: number;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   readonly frame: Frame;
   /** Why the last requested step or schedule entry was refused, in plain words. */
   readonly notice: string | null;

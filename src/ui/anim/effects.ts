@@ -6,6 +6,7 @@ import { easeCubicInOut, easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { EngineEvent, World } from '../../engine/index.ts';
+import { folioOfView } from '../../engine/index.ts';
 import type { Box } from '../grid/geometry.ts';
 import { unionBox } from '../grid/geometry.ts';
 import { folioSlots } from './folioPlaces.ts';
@@ -245,7 +246,7 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
           break;
         }
         case 'slot.replaced': {
-          const to = e.to.startsWith('folio:') ? Number(e.to.slice(6)) : -1;
+          const to = folioOfView(e.to) ?? -1;
           (hugeIds.has(to) ? published : replaced).push(e.index);
           break;
         }
