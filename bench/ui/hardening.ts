@@ -86,7 +86,7 @@ export async function benchHardening(): Promise<{ lines: string[] }> {
             const cells = document.querySelectorAll('[data-testid="main-grid"] [role="listitem"]').length;
             if (window.__t.paint === null && cells === ${link.slots}) window.__t.paint = t;
             const step = document.querySelector('[data-testid="race-step"]');
-            if (step && step.textContent === '${link.steps} of ${link.steps} steps taken') { window.__t.done = t; return; }
+            if (step && step.textContent === 'step ${link.steps} of ${link.steps}') { window.__t.done = t; return; }
             requestAnimationFrame(look);
           };
           requestAnimationFrame(look);

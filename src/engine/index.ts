@@ -30,4 +30,5 @@ export {
 export { fileValue, residentSlots } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';
+export * from './cursors.ts';
 export type { XaEntry, XaNode, XaTree, XasPos } from './xarray/types.ts';

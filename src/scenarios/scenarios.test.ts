@@ -25,6 +25,11 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
     expect(broken).toEqual(sc.breaks ? [sc.breaks] : []);
   });
 
+  it('names its target: the invariant it breaks, and what userspace should have seen', () => {
+    expect(sc.target.invariant).toBe(sc.breaks);
+    expect(sc.target.expected.length).toBeGreaterThan(10);
+  });
+
   it('its replay link fits one 78-column line of email on a 30-character base', () => {
     const base = 'https://lab.example.org/colla/';
     expect(base).toHaveLength(30);

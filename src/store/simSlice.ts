@@ -3,8 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { StoreContext } from './context.ts';
-import { replayFor } from './context.ts';
-import { compareView } from './compareView.ts';
+import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
@@ -47,7 +46,7 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           records: run.records,
           frame,
           notice,
-          compare: compareView(ctx, s.loaded, s.compareVariant, kept, run.records, at),
+          compare: compareFor(ctx, s.loaded, s.compareVariant, kept, at),
         },
         false,
         name,

@@ -2,7 +2,7 @@
 // derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
 import type { Setup, VariantId, World } from '../engine/index.ts';
-import type { Divergence } from './divergence.ts';
+import type { Divergence, Verdict } from './divergence.ts';
 import type { StepRecord } from '../engine/index.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
@@ -43,11 +43,17 @@ export type LastRun =
 
 export interface CompareView {
   readonly variant: VariantId;
+  /** The other kernel's steps: the schedule's it can take, then round-robin to its end. */
   readonly records: readonly StepRecord[];
-  /** The first choice the other kernel cannot take. */
-  readonly error: { readonly at: number; readonly message: string } | null;
+  /** Schedule entries the other kernel cannot take (skipped there), with why. */
+  readonly skipped: readonly { readonly at: number; readonly message: string }[];
+  /** The first observable difference: a result, or an invariant broken on one side only. */
   readonly divergence: Divergence | null;
-  /** The other kernel's world at min(cursor, records.length). */
+  /** Secondary detail: the first schedule entry running another kernel step. */
+  readonly stepDifference: Divergence | null;
+  /** Each kernel's end, summed up in a line. */
+  readonly verdicts: { readonly main: Verdict; readonly other: Verdict };
+  /** The other kernel's world at the step matching the cursor (its end once the cursor is at the end). */
   readonly world: World;
   readonly at: number;
 }

@@ -50,7 +50,7 @@ describe('the boot path', () => {
     await page.evaluate(`location.hash = ${JSON.stringify(good.hash)}`);
     await page
       .getByTestId('race-step')
-      .filter({ hasText: `${truncate.schedule.length} of ${truncate.schedule.length} steps taken` })
+      .filter({ hasText: `step ${truncate.schedule.length} of ${truncate.schedule.length}` })
       .waitFor();
     await expect(page.getByTestId('race-current').textContent()).resolves.toContain(truncate.title);
     await expect(page.getByTestId('link-error').count()).resolves.toBe(0);
@@ -87,7 +87,7 @@ describe('the boot path', () => {
     await page.goto(baseUrl() + hash);
     await page
       .getByTestId('race-step')
-      .filter({ hasText: `${choices.length} of ${choices.length} steps taken` })
+      .filter({ hasText: `step ${choices.length} of ${choices.length}` })
       .waitFor({ timeout: 60_000 });
     await expect(page.evaluate<boolean>('window.__painted.setupWithProgress')).resolves.toBe(true);
     await expect(page.getByTestId('link-progress').count()).resolves.toBe(0);
@@ -102,7 +102,7 @@ describe('the boot path', () => {
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/"abc" is not a step number/);
     await page.locator('#goto').fill('5');
     await page.getByRole('button', { name: 'Go' }).click();
-    await expect(page.getByTestId('race-step').textContent()).resolves.toMatch(/^5 of /);
+    await expect(page.getByTestId('race-step').textContent()).resolves.toMatch(/^step 5 of /);
     expect(errors).toEqual([]);
     await context.close();
   });
