@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SECURITY_HEADERS } from './src/hosting/securityHeaders.ts';
 
 // BASE_URL lets the static build live under any sub-path (a project page, a course site).
 export default defineConfig({
@@ -18,5 +19,6 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // The headers a real host should send (README "Hosting"): the production build is served with them.
+  preview: { host: '127.0.0.1', port: 4173, headers: { ...SECURITY_HEADERS } },
 });

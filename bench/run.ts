@@ -1,6 +1,7 @@
 // `npm run bench`: the explorer against SPIN on the shared reference model, in one run (SPIN first,
 // then the explorer in Node, then in a Web Worker in headless Chromium, one heavy job at a time); then
-// the explorer on kernel setups; then the page's frame times at 512 slots in headless Chromium.
+// the explorer on kernel setups; then the page's frame times at 512 slots in headless Chromium, its
+// cancel latency and the first paint of a 5,000-step link.
 // benchReference() is exported so kernel-model benchmarks can be added beside it.
 
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureInChromium } from './chromium.ts';
 import { benchKernel } from './kernel.ts';
 import { benchFrames } from './ui/frames.ts';
+import { benchHardening } from './ui/hardening.ts';
 import { formatRow, statesPerSecond, type BenchRow } from './measure.ts';
 import { measureReference, type ExplorerMeasurement } from './referenceRun.ts';
 import { ensureSpin, runSpin } from './spin.ts';
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
   if (!args.includes('--no-browser')) {
     console.log('');
     await benchFrames();
+    console.log('');
+    await benchHardening();
   }
 }
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { HashInit } from './store/index.ts';
+import type { SimInit, SimStore } from './store/index.ts';
 import { createSimStore, initFromQuery } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
@@ -11,20 +11,26 @@ import './ui/features.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const embed = new URLSearchParams(window.location.search).get('embed') === '1';
+const hasReplayHash = (hash: string) => /^#(?:.*&)?r=/.test(hash);
+// A macrotask between slices of a long link's replay, so the page paints and stays responsive.
+const clock = { now: () => performance.now(), pause: () => new Promise<void>((r) => setTimeout(r, 0)) };
 
-/**
- * The session comes from a replay link (#r=...), else the setup query (?kernel=&slots=...), else the
- * default race. Both are only decoded and validated, never executed; a bad link leaves its message.
- */
-function boot(el: HTMLElement, fromHash: HashInit) {
+/** Builds the store and renders the page at once. */
+function boot(el: HTMLElement, init: SimInit): SimStore {
   // Marks let the benchmark and devtools read how long building the store and the first render took
   // (see useFirstRenderMark).
   performance.mark('collapse-lab:store-start');
-  const store = createSimStore(
-    fromHash.init ?? { ...initFromQuery(window.location.search).init, linkError: fromHash.error },
-  );
+  const store = createSimStore(init);
   performance.measure('collapse-lab:store', 'collapse-lab:store-start');
-  const embed = new URLSearchParams(window.location.search).get('embed') === '1';
+  // The embed has no setup form to show a bad setup in: the banner says it instead.
+  const bad = store.getState().inputError;
+  if (embed && bad && !init.linkError)
+    store.setState(
+      { linkError: `the setup in the address is not valid: ${bad.message}` },
+      false,
+      'session/init/embedSetup',
+    );
   if (embed) document.documentElement.classList.add('embed-mode');
   performance.mark('collapse-lab:render-start');
   const reactRoot = createRoot(el);
@@ -37,13 +43,50 @@ function boot(el: HTMLElement, fromHash: HashInit) {
       </StrictMode>,
     ),
   );
+  return store;
 }
 
-// The replay codec loads only for a page opened with a link, which keeps it out of the main bundle.
-const hash = window.location.hash;
-if (/^#(?:.*&)?r=/.test(hash)) {
-  void import('./store/link.ts').then(
-    (m) => boot(root, m.initFromHash(hash)),
-    (e: unknown) => boot(root, { init: null, error: `the link reader failed to load (${String(e)})` }),
-  );
-} else boot(root, { init: null, error: null });
+const fromQuery = () => initFromQuery(window.location.search).init;
+// The replay codec loads only for a page opened with a link (or given one later), which keeps it out of
+// the main bundle.
+const loadLinkCodec = () => import('./store/link.ts');
+
+/**
+ * The session comes from a replay link (#r=...), else the setup query (?kernel=&slots=...), else the
+ * default race. Both are only decoded and validated, never executed; a bad link leaves its message. A
+ * long link paints its setup at once, then replays its schedule with progress.
+ */
+async function start(el: HTMLElement): Promise<SimStore> {
+  const hash = window.location.hash;
+  if (!hasReplayHash(hash)) return boot(el, fromQuery());
+  let m: Awaited<ReturnType<typeof loadLinkCodec>>;
+  try {
+    m = await loadLinkCodec();
+  } catch (e) {
+    return boot(el, { ...fromQuery(), linkError: `the link reader failed to load (${String(e)})` });
+  }
+  const opening = m.openHash(hash);
+  if (opening.kind === 'error') return boot(el, { ...fromQuery(), linkError: opening.error });
+  if (opening.kind === 'replay') {
+    const r = opening.replay;
+    return boot(el, { ...m.setupInit(r.setup), choices: r.choices, cursor: r.cursor, compare: r.compare });
+  }
+  if (opening.kind === 'none') return boot(el, fromQuery());
+  const store = boot(el, m.setupInit(opening.decoding.header.setup));
+  void m.openHashInto(store, opening, clock, 'current');
+  return store;
+}
+
+void start(root).then((store) => {
+  // A link pasted into an open tab: open it, or say why not (the race on screen stays). The page's own
+  // hash updates use history.replaceState, which fires no hashchange.
+  window.addEventListener('hashchange', () => {
+    const hash = window.location.hash;
+    if (!hasReplayHash(hash)) return;
+    void loadLinkCodec().then(
+      (m) => m.openHashInto(store, m.openHash(hash), clock, 'current'),
+      (e: unknown) =>
+        store.setState({ linkError: `the link reader failed to load (${String(e)})` }, false, 'session/link'),
+    );
+  });
+});

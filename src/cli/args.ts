@@ -1,6 +1,8 @@
 // Flag parsing shared by the subcommands; every problem becomes one line naming it.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { quoteInput } from '../engine/quote.ts';
+import { parserMessage } from './escape.ts';
 import { closest } from '../engine/suggest.ts';
 
 export class UsageError extends Error {}
@@ -9,7 +11,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(parserMessage(e instanceof Error ? e.message : String(e), argv));
   }
 }
 
@@ -24,7 +26,7 @@ export function parseSchedule(s: string | undefined): number[] {
   return s.split(',').map((x, i) => {
     const t = x.trim();
     if (!/^\d+$/.test(t))
-      throw new UsageError(`--schedule: entry ${i + 1} (${JSON.stringify(x)}) is not a thread index`);
+      throw new UsageError(`--schedule: entry ${i + 1} (${quoteInput(x)}) is not a thread index`);
     return Number(t);
   });
 }
@@ -43,7 +45,7 @@ function checkFlagNames(argv: readonly string[], options: Options): void {
       const known = Object.keys(options).map((k) => `--${k}`);
       const near = closest(`--${name}`, known);
       throw new UsageError(
-        `unknown flag ${JSON.stringify(`--${name}`)}${near === null ? '' : ` (did you mean ${near}?)`}`,
+        `unknown flag ${quoteInput(`--${name}`)}${near === null ? '' : ` (did you mean ${near}?)`}`,
       );
     }
     if (option.type === 'string' && !arg.includes('=')) i++;
@@ -59,7 +61,7 @@ export function parseCommandLine<T extends Options>(argv: string[], options: T, 
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(parserMessage(e instanceof Error ? e.message : String(e), argv));
   }
   if (parsed.positionals.length > 1)
     throw new UsageError(`takes one ${positionalName}, not ${parsed.positionals.length} arguments`);

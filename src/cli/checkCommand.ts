@@ -11,6 +11,9 @@ import { parseCommandLine, UsageError } from './args.ts';
 import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
+import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
   kernel: { type: 'string' },
@@ -18,6 +21,7 @@ const FLAGS = {
   threads: { type: 'string' },
   'max-states': { type: 'string' },
   'time-limit': { type: 'string' },
+  'max-memory': { type: 'string' },
   'no-reduce': { type: 'boolean' },
   url: { type: 'string' },
   'base-url': { type: 'string' },
@@ -28,7 +32,7 @@ const FLAGS = {
 function positiveInt(s: string | undefined, flag: string): number | undefined {
   if (s === undefined) return undefined;
   if (!/^\d+$/.test(s) || Number(s) <= 0)
-    throw new UsageError(`--${flag} must be a positive whole number, not ${JSON.stringify(s)}`);
+    throw new UsageError(`--${flag} must be a positive whole number, not ${quoteInput(s)}`);
   return Number(s);
 }
 
@@ -42,7 +46,13 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
 }
 
 function counterexampleLink(base: string, r: CheckResult, schedule: readonly number[]) {
-  return linkOrReason(base, { setup: r.setup, choices: schedule, cursor: schedule.length, compare: null });
+  return linkOrReason(base, {
+    model: MODEL_VERSION,
+    setup: r.setup,
+    choices: schedule,
+    cursor: schedule.length,
+    compare: null,
+  });
 }
 
 function counterexampleUrl(base: string, r: CheckResult, schedule: readonly number[]): string {
@@ -62,6 +72,7 @@ export function checkJson(r: CheckResult, base: string) {
     depth: r.depth,
     seconds: r.elapsedMs / 1000,
     bytesPerState: Math.round(r.bytesPerState),
+    memory: r.memory,
     message: r.message,
     // Every result each thread can end with, as the text output's "reachable results".
     results: reachableResults(r).map((o) => ({
@@ -101,13 +112,25 @@ function printDiagrams(io: Io, r: CheckResult, base: string): void {
   }
 }
 
+/** What the search held: its tables part by part, and what the process really grew by. */
+export function memoryLine(r: CheckResult): string {
+  const m = r.memory;
+  const tables = `visited set ${megabytes(m.visitedSet)}, encodings ${megabytes(m.encodings)}, index arrays ${megabytes(m.indexArrays)}`;
+  const grew =
+    m.measured === null
+      ? ''
+      : `; the process grew by ${megabytes(m.measured)} (${r.states > 0 ? Math.round(m.measured / r.states) : 0} bytes/state, with the worlds of the ${m.queuedWorlds} states still queued)`;
+  return `memory: ${tables}${grew}`;
+}
+
 function printCheck(io: Io, r: CheckResult, base: string): void {
   io.out(
     `kernel ${r.setup.variant}  slots ${formatSlots(r.setup.slots)}  threads ${formatThreads(r.setup.threads)}\n`,
   );
   io.out(
-    `${r.message}; depth ${r.depth}; ${(r.elapsedMs / 1000).toFixed(2)} s; ${Math.round(r.bytesPerState)} bytes/state\n\n`,
+    `${r.message}; depth ${r.depth}; ${(r.elapsedMs / 1000).toFixed(2)} s; ${Math.round(r.bytesPerState)} bytes/state\n`,
   );
+  io.out(`${memoryLine(r)}\n\n`);
   for (const v of r.invariants) {
     const verdict =
       v.holds === true ? 'holds' : v.holds === false ? 'BROKEN' : 'not broken so far (search incomplete)';
@@ -166,9 +189,12 @@ export function checkCommand(argv: string[], io: Io): number {
     setupFrom(other, formatSlots(setup.slots), formatThreads(setup.threads));
   const maxStates = positiveInt(f['max-states'], 'max-states');
   const seconds = positiveInt(f['time-limit'], 'time-limit');
+  const maxMemoryBytes = parseMemory(f['max-memory']) ?? defaultMaxMemory();
   const base = baseUrl(f['base-url']);
   const options = {
     now: () => performance.now(),
+    memoryUsed,
+    maxMemoryBytes,
     reduce: f['no-reduce'] !== true,
     ...(maxStates !== undefined && { maxStates }),
     ...(seconds !== undefined && { timeLimitMs: seconds * 1000 }),

@@ -28,9 +28,23 @@ describe('collapse-lab run', () => {
   it('--json has the documented keys', async () => {
     const r = await cli('run', '--kernel', 'v6.3', ...SEED, '--json');
     const j = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(
-      expect.arrayContaining(['kernel', 'slots', 'threads', 'steps', 'results', 'violations']),
-    );
+    // The full lists, in order: a key added or dropped is a change to the documented shape.
+    expect(Object.keys(j)).toEqual([
+      'kernel',
+      'slots',
+      'threads',
+      'schedule',
+      'steps',
+      'results',
+      'violations',
+      'stuck',
+      'url',
+    ]);
+    const first = (k: string) => Object.keys((j[k] as Record<string, unknown>[])[0] ?? {});
+    expect(first('threads')).toEqual(['id', 'actor', 'param', 'name']);
+    expect(first('steps')).toEqual(['index', 'thread', 'step', 'label', 'auto', 'changes', 'events']);
+    expect(first('results')).toEqual(['thread', 'actor', 'param', 'done', 'result']);
+    expect(first('violations')).toEqual(['invariant', 'step', 'threads', 'slots', 'message', 'spec']);
     expect(j['kernel']).toBe('v6.3');
     const v = (j['violations'] as Record<string, unknown>[]).find((x) => x['invariant'] === 'seek');
     expect(v).toMatchObject({ invariant: 'seek', step: 11, threads: [1], slots: [0, 1, 2, 3] });

@@ -5,6 +5,8 @@ import { closest } from '../engine/suggest.ts';
 import { checkCommand } from './checkCommand.ts';
 import { reproCommand } from './reproCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { quoteInput } from '../engine/quote.ts';
+import { terminalSafe } from './escape.ts';
 import { COMMAND_USAGE, USAGE, wantsHelp } from './usage.ts';
 
 export interface Io {
@@ -28,7 +30,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!command) {
     const near = closest(cmd, Object.keys(COMMANDS));
     io.err(
-      `collapse-lab: unknown command ${JSON.stringify(cmd)}${near === null ? '' : ` (did you mean ${near}?)`} (try: ${Object.keys(COMMANDS).join(', ')})\n`,
+      `collapse-lab: unknown command ${quoteInput(cmd)}${near === null ? '' : ` (did you mean ${near}?)`} (try: ${Object.keys(COMMANDS).join(', ')})\n`,
     );
     return 2;
   }
@@ -40,7 +42,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`collapse-lab ${cmd}: ${e.message}\n`);
+      io.err(`collapse-lab ${cmd}: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -6,15 +6,21 @@ import type { Setup } from '../engine/index.ts';
 import { parseSetup } from '../engine/index.ts';
 import { decodeReplay, type Replay } from '../replay/index.ts';
 import { parseSchedule, required, UsageError } from './args.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:5173/';
 
 export function baseUrl(flag: string | undefined): string {
-  const base = flag ?? process.env['COLLAPSE_LAB_BASE_URL'] ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^\s#]+$/.test(base))
+  const env = process.env['COLLAPSE_LAB_BASE_URL'];
+  const base = flag ?? env ?? DEFAULT_BASE_URL;
+  // Printable ASCII only: the address is printed in every link (a non-ASCII one can be given encoded).
+  if (!/^https?:\/\/[\x21-\x22\x24-\x7e]+$/.test(base)) {
+    const source = flag !== undefined ? '--base-url' : 'the environment variable COLLAPSE_LAB_BASE_URL';
     throw new UsageError(
-      `--base-url must be an http(s) address without a #fragment, not ${JSON.stringify(base)}`,
+      `${source} must be an http(s) address of printable ASCII without a #fragment, not ${quoteInput(base)}`,
     );
+  }
   return base;
 }
 
@@ -53,7 +59,7 @@ export function replayFrom(f: SourceFlags, allowSchedule: boolean): Replay {
   );
   if (!allowSchedule && f.schedule !== undefined) throw new UsageError('--schedule is for collapse-lab run');
   const choices = parseSchedule(f.schedule);
-  return { setup, choices, cursor: choices.length, compare: null };
+  return { model: MODEL_VERSION, setup, choices, cursor: choices.length, compare: null };
 }
 
 /** The replay link, given as `--url LINK` or as the command's one plain argument. */

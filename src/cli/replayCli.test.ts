@@ -17,7 +17,7 @@ describe('replay links on the command line', () => {
   it('run prints a replay link for the base URL, and run --url replays it to the same result', async () => {
     const r = await cli('run', ...SEED, '--base-url', 'https://lab.example.org/course/');
     const link = /replay: (\S+)/.exec(r.out)?.[1] ?? '';
-    expect(link).toMatch(/^https:\/\/lab\.example\.org\/course\/#r=A[\w-]+$/);
+    expect(link).toMatch(/^https:\/\/lab\.example\.org\/course\/#r=B[\w-]+$/);
     const again = await cli('run', '--url', link, '--json');
     expect(again.code).toBe(1);
     const j = JSON.parse(again.out) as { kernel: string; results: { result: string }[]; url: string };
@@ -33,7 +33,7 @@ describe('replay links on the command line', () => {
     expect(r.out).toMatch(/^CPU0 {33}CPU1$/m);
     expect(r.out).toMatch(/^ {37}shmem_file_llseek\(\)$/m);
     expect(r.out).toMatch(/BROKEN I1 seek after step 11: SEEK_DATA\(0\) returned ENXIO/);
-    expect(lines[lines.length - 1]).toMatch(/^replay: https:\/\/lab\.example\.org\/#r=A/);
+    expect(lines[lines.length - 1]).toMatch(/^replay: https:\/\/lab\.example\.org\/#r=B/);
   });
 
   it('check --url explores the linked setup; --json gives each broken invariant a url', async () => {
@@ -51,7 +51,7 @@ describe('replay links on the command line', () => {
     );
     const j = JSON.parse(r.out) as { invariants: { id: string; url?: string; schedule?: number[] }[] };
     const seek = j.invariants.find((v) => v.id === 'seek');
-    expect(seek?.url).toMatch(/^https:\/\/x\.example\/#r=A/);
+    expect(seek?.url).toMatch(/^https:\/\/x\.example\/#r=B/);
     expect(j.invariants.find((v) => v.id === 'mincore')?.url).toBeUndefined();
     const replay = await cli('run', '--url', seek?.url ?? '', '--json');
     const rv = (JSON.parse(replay.out) as { violations: { invariant: string }[] }).violations.map(

@@ -109,7 +109,13 @@ export function runCommand(argv: string[], io: Io): number {
     throw new UsageError(`--schedule: entry ${r.error.at + 1} is impossible: ${r.error.error.message}`);
   // The link and the diagram carry every step taken, the round-robin finish included.
   const taken = r.steps.map((s) => s.thread);
-  const link = linkOrReason(base, { setup, choices: taken, cursor: taken.length, compare: replay.compare });
+  const link = linkOrReason(base, {
+    model: replay.model,
+    setup,
+    choices: taken,
+    cursor: taken.length,
+    compare: replay.compare,
+  });
   const url = 'url' in link ? link.url : `(${link.reason})`;
   if (f.json)
     io.out(

@@ -28,14 +28,16 @@ ${COMMON}
 ${NOTATION}`,
   check: `usage:
   collapse-lab check --kernel K[,K2] --slots S --threads T [--max-states N] [--time-limit SECONDS]
-                     [--no-reduce] [--json | --text]
+                     [--max-memory SIZE] [--no-reduce] [--json | --text]
   collapse-lab check LINK ...
 
 Every interleaving, breadth-first: per invariant, holds or broken by a shortest schedule; with two
 kernels, both and what differs. Exit 0 all hold, 1 one broke, 2 bad input, 3 a limit stopped the search.
 
   --max-states N        stop after N states
-  --time-limit SECONDS  stop after this long
+  --time-limit SECONDS  stop after this long (within 10% or 100 ms)
+  --max-memory SIZE     stop before the process's memory reaches SIZE (512M, 2G; default half the
+                        RAM, at most V8's heap limit)
   --no-reduce           turn off the partial-order reduction
   --url LINK            the same as giving LINK
   --json                one JSON object; --text the race diagram of each broken invariant
@@ -62,7 +64,7 @@ export const USAGE = `usage:
   collapse-lab run --kernel K --slots S --threads T [--schedule 0,0,1,...] [--json | --text]
   collapse-lab run LINK [--json | --text]
   collapse-lab check --kernel K[,K2] --slots S --threads T [--max-states N] [--time-limit SECONDS]
-                     [--no-reduce] [--json | --text]
+                     [--max-memory SIZE] [--no-reduce] [--json | --text]
   collapse-lab check LINK ...
   collapse-lab repro --kernel K --slots S --threads T [-o FILE]
   collapse-lab repro LINK [-o FILE]

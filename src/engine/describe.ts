@@ -1,11 +1,12 @@
 // Plain words for events, for the command line, the narration and screen readers.
 
+import { folioOfView } from './hugePages.ts';
 import type { EngineEvent, EntryView, ThreadId } from './types.ts';
 
 const who = (t: ThreadId) => (t < 0 ? 'outside' : `T${t}`);
 const entry = (e: EntryView) =>
-  e.startsWith('folio:')
-    ? `folio ${e.slice(6)}`
+  folioOfView(e) !== null
+    ? `folio ${folioOfView(e)}`
     : e === 'empty'
       ? 'a hole'
       : e === 'retry'

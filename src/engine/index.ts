@@ -3,12 +3,21 @@
 export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind } from './actors/index.ts';
-export type { ActorProgram, StepDef } from './program.ts';
+export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
+export { isDaemon, rolesOf, userActors } from './roles.ts';
+export { collapseHugePages, folioOfView, type CollapseHugePage } from './hugePages.ts';
 export { stepLabel } from './program.ts';
 export { resolveSource } from './sources.ts';
 export * from './setup.ts';
 export { step, type StepError, type StepResult } from './step.ts';
-export { runSchedule, violationKey, type RunResult, type StepRecord } from './run.ts';
+export {
+  roundRobinNext,
+  runSchedule,
+  stepRecord,
+  violationKey,
+  type RunResult,
+  type StepRecord,
+} from './run.ts';
 export {
   threadStatus,
   runnableThreads,
@@ -21,4 +30,5 @@ export {
 export { fileValue, residentSlots } from './invariants/observers.ts';
 export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';
+export * from './cursors.ts';
 export type { XaEntry, XaNode, XaTree, XasPos } from './xarray/types.ts';

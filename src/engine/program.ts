@@ -3,10 +3,15 @@
 import type { SrcAnchor } from './sources.ts';
 import type { DraftThread, Tx } from './tx.ts';
 import { folioOf } from './tx.ts';
+import type { Emit } from './invariants/report.ts';
 import type { ActorKind, Block, Thread, ThreadId, World } from './types.ts';
 import type { VariantFlags } from './variants.ts';
 
-export interface StepDef {
+/** A thread of the draft whose next step is one of its program's step ids (or done). */
+export type ActorThread<S extends string> = Omit<DraftThread, 'pc'> & { pc: S | 'done' };
+
+/** One step of an actor's program; S is the program's step ids, so a step names only real successors. */
+export interface StepDef<S extends string = string> {
   /** Short kernel-style name, e.g. `page_ref_freeze(page, 3)`. */
   readonly label: string;
   /** A sharper label for one kernel variant, where the code differs (e.g. freeze vs count check). */
@@ -22,12 +27,57 @@ export interface StepDef {
    * reduction may then run it first without losing any behaviour.
    */
   readonly local?: (w: World, t: Thread) => boolean;
-  /** The atomic action. Mutates the draft and sets t.pc (or t.done). */
-  readonly run: (tx: Tx, t: DraftThread) => void;
+  /** The atomic action. Mutates the draft and sets t.pc (or t.done). (A method: StepDef<S> is a StepDef.) */
+  run(tx: Tx, t: ActorThread<S>): void;
+}
+
+/**
+ * What an actor is, for the code that reasons about every actor (invariants, status, setup, run): it reads
+ * these roles and never tests actor names. An actor with no roles is an ordinary kernel path.
+ */
+export interface ActorRoles {
+  /** A lockless observer whose one call is judged against what the file held for the whole call. */
+  readonly observer?: ObserverRole;
+  /** It instantiates pages: a small !uptodate page it holds locked is being filled in, not a hole (I7). */
+  readonly instantiator?: true;
+  /** A daemon: started by the setup itself, serves others forever, idle is not stuck, never named by users. */
+  readonly daemon?: DaemonRole;
+  /** The collapse: the old pages it collects, the steps that publish its huge page, its success. */
+  readonly collapser?: CollapserRole;
+}
+
+export interface ObserverRole {
+  /**
+   * Per slot, the premise tracked from the call's first step (observers.ts): `data`, the slot held data;
+   * `resident`, its data stayed in memory (mincore); `value`, the values the slot's page held (read).
+   */
+  readonly premise: 'data' | 'resident' | 'value';
+  /** Judges the finished call against the premise (I1, I2, readers' I3). */
+  readonly checkCall: (w: World, t: Thread, emit: Emit) => void;
+}
+
+export interface DaemonRole {
+  /** Whether a setup needs this daemon (it is added after the user's threads). */
+  readonly neededBy: (setup: {
+    readonly slots: { readonly uffd: boolean };
+    readonly threads: readonly { readonly actor: ActorKind }[];
+  }) => boolean;
+}
+
+export interface CollapserRole {
+  /** Steps after which the huge page is published: I3 checks its contents there. */
+  readonly commitSteps: readonly string[];
+  /** The collapse finished and replaced the old pages (I11, I12 then apply). */
+  readonly succeeded: (t: Thread) => boolean;
+  /** The huge page this collapse allocated, or null before the allocation. */
+  readonly hugePage: (t: Thread) => number | null;
+  /** Old pages the collapse holds (its pagelist, the page in hand): their data is still in memory. */
+  readonly heldPages: (t: Thread) => readonly number[];
 }
 
 export interface ActorProgram {
   readonly kind: ActorKind;
+  readonly roles?: ActorRoles;
   /** What the parameter means, for messages and the UI (null: the actor takes none). */
   readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
   readonly steps: Readonly<Record<string, StepDef>>;

@@ -1,7 +1,8 @@
 // Runs a schedule (a list of thread indexes), then finishes the threads round-robin.
 
+import { isDaemon } from './roles.ts';
 import { runnableThreads } from './status.ts';
-import type { StepError } from './step.ts';
+import type { StepError, StepResult } from './step.ts';
 import { step } from './step.ts';
 import type { EngineEvent, InvariantId, ThreadId, Violation, World } from './types.ts';
 
@@ -14,6 +15,33 @@ export interface StepRecord {
   readonly violations: readonly Violation[];
   /** True for steps past the given schedule, chosen round-robin. */
   readonly auto: boolean;
+}
+
+/** The record of step `index`, which thread `thread` took with result r (the one builder of a record). */
+export function stepRecord(
+  index: number,
+  thread: ThreadId,
+  r: Extract<StepResult, { ok: true }>,
+  auto: boolean,
+): StepRecord {
+  const stepped = r.events[0];
+  return {
+    index,
+    thread,
+    stepId: stepped?.type === 'thread.stepped' ? stepped.step : '',
+    label: stepped?.type === 'thread.stepped' ? stepped.label : '',
+    events: r.events,
+    violations: r.violations,
+    auto,
+  };
+}
+
+/**
+ * Who runs when nobody chooses: the next runnable thread after the last one to step, wrapping around
+ * (null when none can run). runSchedule finishes a run this way; the page's "next" and "finish" too.
+ */
+export function roundRobinNext(ready: readonly ThreadId[], last: ThreadId): ThreadId | null {
+  return ready.find((id) => id > last) ?? ready[0] ?? null;
 }
 
 export interface RunResult {
@@ -48,16 +76,7 @@ export function runSchedule(
   const take = (choice: number, auto: boolean): StepError | null => {
     const r = step(world, choice);
     if (!r.ok) return r.error;
-    const stepped = r.events[0];
-    steps.push({
-      index: steps.length,
-      thread: choice,
-      stepId: stepped?.type === 'thread.stepped' ? stepped.step : '',
-      label: stepped?.type === 'thread.stepped' ? stepped.label : '',
-      events: r.events,
-      violations: r.violations,
-      auto,
-    });
+    steps.push(stepRecord(steps.length, choice, r, auto));
     for (const v of r.violations) {
       const key = violationKey(v);
       if (!seen.has(key)) {
@@ -78,13 +97,13 @@ export function runSchedule(
     while (steps.length < maxSteps) {
       const ready = runnableThreads(world);
       if (ready.length === 0) break;
-      const next = ready.find((id) => id > last) ?? ready[0] ?? 0;
+      const next = roundRobinNext(ready, last) ?? 0;
       const e = take(next, true);
       if (e) return { initial, world, steps, violations, error: { at: steps.length, error: e }, stuck: null };
       last = next;
     }
     if (steps.length >= maxSteps) stuck = `stopped after ${maxSteps} steps`;
-    else if (world.threads.some((t) => !t.done && t.actor !== 'uffd_monitor')) stuck = 'no thread can run';
+    else if (world.threads.some((t) => !t.done && !isDaemon(t))) stuck = 'no thread can run';
   }
   return { initial, world, steps, violations, error: null, stuck };
 }

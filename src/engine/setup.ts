@@ -1,12 +1,14 @@
 // The setup notation users type (README "Setup notation") and the initial world it describes.
 
 import { ACTORS, isActorKind } from './actors/index.ts';
+import { userActors } from './roles.ts';
 import { closest } from './suggest.ts';
 import { holdersWeight } from './tx.ts';
 import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
+import { quoteInput } from './quote.ts';
 import { buildTree } from './xarray/store.ts';
 import { storeHugeAtOnce } from './xarray/multiStore.ts';
 import { XA_CHUNKS, type XaTree } from './xarray/types.ts';
@@ -52,14 +54,12 @@ const err = <T>(message: string, position: number | null = null): Parsed<T> => (
   ok: false,
   error: { message, position },
 });
-const show = (c: string) => JSON.stringify(c);
+const show = quoteInput;
 /** ` (did you mean X?)` when a known name is within two edits of the mistyped one. */
 const suggestion = (word: string, known: readonly string[]) => {
   const c = closest(word, known);
   return c === null ? '' : ` (did you mean ${c}?)`;
 };
-/** The actors a user may name (the monitor is added by the engine, never typed). */
-const TYPED_ACTORS = Object.keys(ACTORS).filter((a) => a !== 'uffd_monitor');
 
 export function parseVariant(s: string): Parsed<VariantId> {
   return isVariantId(s)
@@ -144,9 +144,9 @@ export function parseThreads(input: string, n: number): Parsed<ThreadSpec[]> {
     const col = at + (raw.length - raw.trimStart().length);
     at += raw.length + 1;
     const [name = '', arg, extra] = token.split(':');
-    if (!isActorKind(name) || name === 'uffd_monitor')
+    if (!isActorKind(name) || ACTORS[name].roles?.daemon)
       return err(
-        `threads: unknown actor ${show(name)} at column ${col + 1}${suggestion(name, TYPED_ACTORS)}`,
+        `threads: unknown actor ${show(name)} at column ${col + 1}${suggestion(name, userActors())}`,
         col,
       );
     const program = ACTORS[name];
@@ -337,8 +337,8 @@ export function createWorld(setup: Setup): World {
     });
   }
   const specs = [...setup.threads];
-  const wantsMonitor = setup.slots.uffd || specs.some((t) => t.actor === 'uffd_register');
-  if (wantsMonitor) specs.push({ actor: 'uffd_monitor', param: 0 });
+  for (const kind of Object.keys(ACTORS) as ActorKind[])
+    if (ACTORS[kind].roles?.daemon?.neededBy(setup)) specs.push({ actor: kind, param: 0 });
   w.threads = specs.map((s, id): Writable<Thread> => ({
     id,
     actor: s.actor,

@@ -2,6 +2,7 @@
 
 import { ACTORS } from './actors/index.ts';
 import type { StepDef } from './program.ts';
+import { isDaemon } from './roles.ts';
 import type { Block, Thread, ThreadId, World } from './types.ts';
 
 export type ThreadStatus =
@@ -45,9 +46,6 @@ export function waitsFor(b: Block): ThreadId[] {
       return [];
   }
 }
-
-/** A daemon (the userfaultfd monitor) waiting for work is idle, not stuck. */
-const isDaemon = (t: Thread) => t.actor === 'uffd_monitor';
 
 /** All the work is done: every thread but the daemons has finished. */
 export function isQuiescent(w: World): boolean {

@@ -4,7 +4,8 @@
 import { createWorld, parseSetup } from './setup.ts';
 import { threadStatus } from './status.ts';
 import { step } from './step.ts';
-import type { Thread, Violation, World } from './types.ts';
+import type { StepResult } from './step.ts';
+import type { Folio, Thread, Violation, World } from './types.ts';
 import { runSchedule, type RunResult } from './run.ts';
 
 export function worldOf(kernel: string, slots: string, threads: string): World {
@@ -64,3 +65,17 @@ export class Script {
     return runSchedule(this.initial, this.schedule);
   }
 }
+
+/** Takes one step that must succeed: a refused step fails the test with the engine's own message. */
+export function take(w: World, id: number): Extract<StepResult, { ok: true }> {
+  const r = step(w, id);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+/** A folio's holders as `kind:thread`, in the order they were taken. */
+export const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
+
+/** The types of a step's events, in order. */
+export const kinds = (r: { readonly events: readonly { readonly type: string }[] }) =>
+  r.events.map((e) => e.type);

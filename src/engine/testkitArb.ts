@@ -3,11 +3,10 @@
 // state-encoding property.
 import fc from 'fast-check';
 import { ACTORS } from './actors/index.ts';
+import { userActors } from './roles.ts';
 import { createWorld, type ThreadSpec } from './setup.ts';
 import type { ActorKind, World } from './types.ts';
 import { VARIANT_IDS } from './variants.ts';
-
-const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
 
 export interface RandomSetup {
   readonly n: number;
@@ -34,7 +33,7 @@ export const setupArb: fc.Arbitrary<RandomSetup> = fc.integer({ min: 1, max: 6 }
       ),
       mods: fc.array(fc.constantFrom('', '', '', '^', '~'), { minLength: n, maxLength: n }),
       uffd: fc.boolean(),
-      threads: fc.array(fc.record({ actor: fc.constantFrom(...USER_ACTORS), param: fc.nat() }), {
+      threads: fc.array(fc.record({ actor: fc.constantFrom(...userActors()), param: fc.nat() }), {
         minLength: 1,
         maxLength: 4,
       }),

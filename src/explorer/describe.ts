@@ -5,7 +5,7 @@ import { groupDigits } from './format.ts';
 
 type Summary = Omit<ExploreResult, 'message'>;
 
-function why(result: Summary, options: Pick<ExploreOptions, 'timeLimitMs'>): string {
+function why(result: Summary, options: Pick<ExploreOptions, 'timeLimitMs' | 'maxMemoryBytes'>): string {
   switch (result.reason) {
     case 'done':
       return 'complete';
@@ -13,6 +13,8 @@ function why(result: Summary, options: Pick<ExploreOptions, 'timeLimitMs'>): str
       return 'not complete (state limit reached)';
     case 'timeLimit':
       return `not complete (time limit of ${groupDigits((options.timeLimitMs ?? 0) / 1000)} s reached)`;
+    case 'maxMemory':
+      return `not complete (memory limit of ${groupDigits(Math.round((options.maxMemoryBytes ?? 0) / 2 ** 20))} MB reached)`;
     case 'cancelled':
       return 'not complete (cancelled)';
     case 'violation':
@@ -23,7 +25,7 @@ function why(result: Summary, options: Pick<ExploreOptions, 'timeLimitMs'>): str
 export function describeResult(
   result: Summary,
   invariantNames: readonly string[],
-  options: Pick<ExploreOptions, 'timeLimitMs'>,
+  options: Pick<ExploreOptions, 'timeLimitMs' | 'maxMemoryBytes'>,
 ): string {
   const parts = [
     `explored ${groupDigits(result.states)} states, ${groupDigits(result.transitions)} transitions, ` +

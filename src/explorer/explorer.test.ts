@@ -147,7 +147,8 @@ describe('explore', () => {
     const last = seen[seen.length - 1] as Progress;
     expect(last).toMatchObject({ states: 10_000, depth: 198, queued: 0 });
     expect(last.statesPerSecond).toBeCloseTo((10_000 * 1000) / last.elapsedMs);
-    for (let i = 1; i < seen.length; i++) {
+    // Strictly growing, except that the final report (at the stop) may repeat the last count.
+    for (let i = 1; i < seen.length - 1; i++) {
       expect((seen[i] as Progress).states).toBeGreaterThan((seen[i - 1] as Progress).states);
     }
   });
@@ -156,6 +157,52 @@ describe('explore', () => {
     const r = explore(grid(200), { now, initialSlots: 16, chunkStates: 16 });
     expect(r).toMatchObject({ complete: true, states: 40_000, transitions: 2 * 200 * 199 + 1, depth: 398 });
     expect(r.bytes).toBeGreaterThanOrEqual(40_000 * (8 + 4 + 1) + (40_000 / 0.75) * 4);
+  });
+});
+
+describe('reading the clock by work done', () => {
+  /** A grid whose every expansion costs `msPerState` of a fake clock (no real time passes). */
+  function slowGrid(k: number, msPerState: number) {
+    let t = 0;
+    const base = grid(k);
+    const model: Model = {
+      ...base,
+      successors(s, at, out, choices) {
+        t += msPerState;
+        return base.successors(s, at, out, choices);
+      },
+    };
+    return { model, now: () => t };
+  }
+
+  it.each([0.001, 0.05, 2.5, 40])(
+    'a 1 s time limit holds within 10%% or 100 ms at %s ms a state',
+    (msPerState) => {
+      const { model, now } = slowGrid(2000, msPerState);
+      const r = explore(model, { now, timeLimitMs: 1000 });
+      expect(r.reason).toBe('timeLimit');
+      // Reading the clock every 1,024 states, 2.5 ms a state stopped after 2.56 s.
+      expect(r.elapsedMs).toBeLessThanOrEqual(1100 + msPerState);
+    },
+  );
+
+  it('run(budget, sliceMs) returns after about sliceMs of work, whatever a state costs', () => {
+    for (const msPerState of [0.001, 0.5, 10]) {
+      const { model, now } = slowGrid(2000, msPerState);
+      const explorer = new Explorer(model, { now });
+      const before = now();
+      expect(explorer.run(Infinity, 50)).toBe(false);
+      expect(now() - before).toBeGreaterThanOrEqual(50);
+      expect(now() - before).toBeLessThanOrEqual(50 + 4 + 2 * msPerState);
+    }
+  });
+
+  it('reports progress at least every progressMs even when states are slow', () => {
+    const { model, now } = slowGrid(2000, 5);
+    const at: number[] = [];
+    explore(model, { now, timeLimitMs: 3000, progressMs: 500, onProgress: (p) => at.push(p.elapsedMs) });
+    for (let i = 1; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeLessThanOrEqual(510);
+    expect(at.length).toBeGreaterThanOrEqual(6);
   });
 });
 

@@ -10,6 +10,7 @@ import { describeResult } from './describe.ts';
 
 export const DEFAULT_MAX_STATES = 30_000_000;
 const DEFAULT_POLL_EVERY = 1024;
+const DEFAULT_POLL_MS = 2;
 const DEFAULT_PROGRESS_EVERY = 100_000;
 
 export class Explorer {
@@ -19,6 +20,11 @@ export class Explorer {
   private readonly successorWords: Uint32Array;
   private readonly successorChoices: Uint8Array;
   private readonly pollEvery: number;
+  private readonly pollMs: number;
+  /** States expanded between clock reads: adapted so a read comes every ~pollMs of work. */
+  private batch = 1;
+  private lastPollAt: number;
+  private nextProgressAt: number;
   private readonly progressEvery: number;
   private readonly startedAt: number;
   private head = 0;
@@ -50,7 +56,10 @@ export class Explorer {
     this.pollEvery = Math.max(1, Math.floor(options.pollEvery ?? DEFAULT_POLL_EVERY));
     this.progressEvery = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_PROGRESS_EVERY));
     this.nextProgress = this.progressEvery;
+    this.pollMs = options.pollMs ?? DEFAULT_POLL_MS;
     this.startedAt = options.now();
+    this.lastPollAt = this.startedAt;
+    this.nextProgressAt = this.startedAt + (options.progressMs ?? Infinity);
 
     const initial = new Uint32Array(words);
     model.init(initial);
@@ -64,16 +73,18 @@ export class Explorer {
   }
 
   /**
-   * Expands up to `budget` more states (polling limits, cancellation and progress every `pollEvery`).
+   * Expands up to `budget` more states, for at most about `sliceMs` of the clock (polling limits,
+   * cancellation and progress every few milliseconds of work, at most `pollEvery` states apart).
    * Returns true when the run has finished.
    */
-  run(budget = Infinity): boolean {
+  run(budget = Infinity, sliceMs = Infinity): boolean {
     let left = budget;
+    const sliceStart = this.lastPollAt;
     while (this.reason === null && left > 0) {
-      const slice = Math.min(left, this.pollEvery);
+      const slice = Math.min(left, this.batch);
       left -= slice;
       this.expand(slice);
-      if (this.reason === null) this.poll();
+      if (this.reason === null && this.poll() - sliceStart >= sliceMs) break;
     }
     if (this.reason !== null && !this.stopped) this.stop(this.reason);
     return this.stopped;
@@ -93,6 +104,7 @@ export class Explorer {
       violations: this.violations.slice(),
       elapsedMs,
       bytes: this.store.bytes,
+      queued: this.store.count - this.head,
     };
     const deadlocks: Deadlocks | undefined =
       this.model.isDeadlock === undefined
@@ -182,16 +194,31 @@ export class Explorer {
     this.deadlockCount++;
   }
 
-  private poll(): void {
+  /** Reads the clock once, checks the limits, cancellation and progress; returns the time read. */
+  private poll(): number {
     const { timeLimitMs, shouldCancel, onProgress } = this.options;
-    if (timeLimitMs !== undefined && this.options.now() - this.startedAt >= timeLimitMs) {
+    const t = this.options.now();
+    // A state may cost a microsecond or several milliseconds: read the clock by work done, not by count.
+    const worked = t - this.lastPollAt;
+    if (worked < this.pollMs / 2) this.batch = Math.min(this.pollEvery, this.batch * 2);
+    else if (worked > this.pollMs * 2) this.batch = Math.max(1, Math.floor(this.batch / 2));
+    this.lastPollAt = t;
+    const { maxMemoryBytes, memoryUsed } = this.options;
+    if (timeLimitMs !== undefined && t - this.startedAt >= timeLimitMs) {
       this.reason = 'timeLimit';
+    } else if (maxMemoryBytes !== undefined && memoryUsed !== undefined && memoryUsed() >= maxMemoryBytes) {
+      this.reason = 'maxMemory';
     } else if (shouldCancel?.() === true) {
       this.reason = 'cancelled';
-    } else if (onProgress !== undefined && this.store.count >= this.nextProgress) {
+    } else if (
+      onProgress !== undefined &&
+      (this.store.count >= this.nextProgress || t >= this.nextProgressAt)
+    ) {
       this.nextProgress = this.store.count + this.progressEvery;
+      this.nextProgressAt = t + (this.options.progressMs ?? Infinity);
       onProgress(this.progress());
     }
+    return t;
   }
 
   private stop(reason: StopReason): void {

@@ -1,7 +1,7 @@
 // Options, progress and result of an exploration. Plain data so a Web Worker can post them as is.
 
 /** Why an exploration stopped. Only 'done' means the whole reachable state space was visited. */
-export type StopReason = 'done' | 'maxStates' | 'timeLimit' | 'cancelled' | 'violation';
+export type StopReason = 'done' | 'maxStates' | 'timeLimit' | 'maxMemory' | 'cancelled' | 'violation';
 
 export interface Progress {
   readonly states: number;
@@ -21,13 +21,27 @@ export interface ExploreOptions {
   readonly maxStates?: number;
   /** Stop incomplete after this many milliseconds of `now()`. Default: no limit. */
   readonly timeLimitMs?: number;
+  /**
+   * The bytes the host is using, as the host measures them (e.g. the process's resident set). Injected
+   * like the clock; read at each poll when `maxMemoryBytes` is set.
+   */
+  readonly memoryUsed?: () => number;
+  /** Stop incomplete, before the host is in danger, once `memoryUsed()` reaches this. */
+  readonly maxMemoryBytes?: number;
   /** Polled every `pollEvery` expanded states; returning true stops the run incomplete. */
   readonly shouldCancel?: () => boolean;
   /** Called about every `progressEvery` stored states (default 100,000) and once at the end. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressEvery?: number;
-  /** Expanded states between polls of the clock and `shouldCancel`. Default 1,024. */
+  /** Also report progress at least this often, in milliseconds of `now()`. Default: by states only. */
+  readonly progressMs?: number;
+  /**
+   * The most expanded states between polls of the clock and `shouldCancel`. Default 1,024. Fewer are
+   * expanded when states are slow: the explorer reads the clock about every `pollMs` of work.
+   */
   readonly pollEvery?: number;
+  /** Milliseconds of work between clock reads (default 2), so a time limit or cancel answers promptly. */
+  readonly pollMs?: number;
   /** Stop as soon as any invariant is violated (the schedule is still a shortest one). */
   readonly stopAtFirstViolation?: boolean;
   /** Hash-table and arena tuning; the defaults suit runs from a few states to tens of millions. */
@@ -67,6 +81,8 @@ export interface ExploreResult {
   readonly elapsedMs: number;
   /** Bytes allocated by the visited set (hash table + arenas + parents + choices). */
   readonly bytes: number;
+  /** States stored but never expanded (the BFS queue left when the run stopped). */
+  readonly queued: number;
   /** Human-readable summary, e.g. "explored 2,000,000 states, not complete (state limit)". */
   readonly message: string;
 }

@@ -8,6 +8,7 @@ import {
   createWorld,
   formatSlots,
   INVARIANTS,
+  isDaemon,
   runSchedule,
   VARIANTS,
   type Setup,
@@ -90,7 +91,7 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
   }
   lines.push('');
   const results = run.world.threads
-    .filter((t) => t.actor !== 'uffd_monitor' || t.result !== null)
+    .filter((t) => !isDaemon(t) || t.result !== null)
     .map((t) => `CPU${t.id} ${name(t.id)}: ${t.done ? (t.result ?? '') : (t.result ?? `(at ${t.pc})`)}`);
   lines.push(...wrap(`results: ${results.join('; ')}`, DIAGRAM_WIDTH));
   const broken: readonly Violation[] = run.violations;

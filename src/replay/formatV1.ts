@@ -1,5 +1,6 @@
 // Replay format version 1: every field a digit in one mixed-radix integer (see mixedRadix.ts), then a
-// 16-bit checksum, in URL-safe base64 after the version character 'A'. A schedule costs only its real
+// 16-bit checksum, in URL-safe base64 after the version character 'A'. New links are written in format B
+// (formatB.ts); encodeV1 stays for the tests that keep format A decoding. A schedule costs only its real
 // choices: at each step the digit's radix is the number of threads that could run there, so a step with
 // one runnable thread costs nothing. The lists below are frozen: version 1 links must decode forever.
 
@@ -16,7 +17,8 @@ import {
 } from '../engine/index.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { RadixReader, RadixWriter } from './mixedRadix.ts';
-import { MAX_STEPS, type Decoded, type Replay } from './replay.ts';
+import type { Decoded, Replay } from './replay.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export const V1 = 'A';
 const VARIANTS_V1: readonly VariantId[] = [
@@ -50,6 +52,8 @@ const ACTORS_V1: readonly ActorKind[] = [
 const KINDS_V1 = '.PMFS';
 const MAX_SLOTS = 512;
 const MAX_THREADS = 8;
+/** Format A's own step limit (frozen: the step count is a digit of this radix). */
+const MAX_STEPS = 5000;
 
 function paramRadix(actor: ActorKind, n: number): { min: number; radix: number } | null {
   const p = ACTORS[actor].param;
@@ -173,7 +177,7 @@ export function decodeV1(payload: string): Decoded {
   const b = fromBase64Url(payload);
   if (!b.ok)
     return fail(
-      `character ${b.position + 2} (${JSON.stringify(payload[b.position] ?? '')}) is not allowed in a replay link`,
+      `character ${b.position + 2} (${quoteInput(payload[b.position] ?? '')}) is not allowed in a replay link`,
     );
   if (b.bytes.length < 2) return fail('the link is too short to hold a replay');
   const body = b.bytes.subarray(0, b.bytes.length - 2);
@@ -210,6 +214,6 @@ export function decodeV1(payload: string): Decoded {
   if (!rd.exhausted) return fail('the link carries more data than a version 1 replay holds');
   return {
     ok: true,
-    replay: { setup, choices, cursor, compare: cmp === 0 ? null : (VARIANTS_V1[cmp - 1] ?? null) },
+    replay: { model: 1, setup, choices, cursor, compare: cmp === 0 ? null : (VARIANTS_V1[cmp - 1] ?? null) },
   };
 }

@@ -1,5 +1,5 @@
 export * from './replay.ts';
-export { decodeReplay, encodeReplay, replayLink } from './link.ts';
+export { decodeReplay, encodeReplay, replayLink, startDecodeReplay, type ScheduleDecoding } from './link.ts';
 export { linkForPayload } from './linkForPayload.ts';
 export { raceDiagram, DIAGRAM_WIDTH, type DiagramOptions } from './diagram.ts';
-export { linkOrReason, linkProblem } from './linkable.ts';
+export { formatACarries, linkOrReason, linkProblem } from './linkable.ts';

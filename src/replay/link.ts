@@ -2,18 +2,34 @@
 // with `?embed=1` for the iframe layout. Decoding is safe on hostile input: bounded work, a clear
 // message for anything wrong, nothing from the link is ever executed.
 
-import { decodeV1, encodeV1, V1 } from './formatV1.ts';
+import { decodeB, encodeB, startDecodeB, VB, type ScheduleDecoding } from './formatB.ts';
+import { decodeV1, V1 } from './formatV1.ts';
 import { linkForPayload } from './linkForPayload.ts';
-import { linkProblem } from './linkable.ts';
 import { MAX_LINK_CHARS, type Decoded, type Replay } from './replay.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export function encodeReplay(r: Replay): string {
-  const why = linkProblem(r.setup, r.compare);
-  if (why !== null) throw new Error(why);
-  return encodeV1(r);
+  return encodeB(r);
 }
 
-/** Decodes a payload (`A...`) or finds it in a full link (`...#r=A...` or `...?r=A...`). */
+export type { ScheduleDecoding } from './formatB.ts';
+
+/**
+ * Starts decoding a link: a format B link gives its setup at once and its schedule step by step; any
+ * other link is decoded whole (format A holds at most 5,000 steps).
+ */
+export function startDecodeReplay(
+  input: string,
+): { ok: true; decoding: ScheduleDecoding } | { ok: true; decoded: Decoded } | { ok: false; error: string } {
+  if (input.length <= MAX_LINK_CHARS) {
+    const payload = findPayload(input);
+    if (payload?.[0] === VB) return startDecodeB(payload.slice(1));
+  }
+  const d = decodeReplay(input);
+  return d.ok ? { ok: true, decoded: d } : d;
+}
+
+/** Decodes a payload (`A...` or `B...`) or finds it in a full link (`...#r=A...` or `...?r=A...`). */
 export function decodeReplay(input: string): Decoded {
   if (input.length > MAX_LINK_CHARS)
     return {
@@ -26,9 +42,10 @@ export function decodeReplay(input: string): Decoded {
   if (payload === '') return { ok: false, error: 'the replay in this link is empty' };
   const version = payload[0];
   if (version === V1) return decodeV1(payload.slice(1));
+  if (version === VB) return decodeB(payload.slice(1));
   return {
     ok: false,
-    error: `unknown replay format ${JSON.stringify(version)}: this Collapse Lab reads format ${V1} (a newer link needs a newer Collapse Lab)`,
+    error: `unknown replay format ${quoteInput(version ?? '')}: this Collapse Lab reads formats ${V1} and ${VB} (a newer link needs a newer Collapse Lab)`,
   };
 }
 

@@ -1,9 +1,11 @@
-// Which setups a replay link can carry today. Format A (formatV1.ts, frozen) knows eight kernels and no
-// setup options but `|uffd`; the text format B (the hardening work) will carry the rest. Until then a
-// setup it cannot carry gets a clear reason instead of a wrong link or a crash.
+// Which replays a link can carry. Format B (formatB.ts) carries any setup as text, so the only limit is
+// the schedule's length (MAX_STEPS); past it a caller gets the sentence saying why there is no link.
+// Format A (formatV1.ts, frozen, no longer written) knew eight kernels and no setup option but `|uffd`:
+// formatACarries tells the golden tests which recorded races have format A links to keep checking.
 
 import type { Setup } from '../engine/index.ts';
 import type { Replay } from './replay.ts';
+import { MAX_STEPS } from './replay.ts';
 import { replayLink } from './link.ts';
 
 const FORMAT_A_KERNELS: readonly string[] = [
@@ -17,22 +19,28 @@ const FORMAT_A_KERNELS: readonly string[] = [
   'v5-nak',
 ];
 
-/** Why no link can be made for this setup (compared with `compare`), or null when one can. */
-export function linkProblem(setup: Setup, compare: string | null = null): string | null {
-  if (setup.slots.xa !== undefined)
-    return 'no replay link can be made for an |xa setup yet: link format A cannot carry it (a collapse-lab run command line replays it)';
-  if (!FORMAT_A_KERNELS.includes(setup.variant))
-    return `no replay link can be made for kernel ${setup.variant} yet: link format A cannot carry it (a collapse-lab run command line replays it)`;
-  if (compare !== null && !FORMAT_A_KERNELS.includes(compare))
-    return `no replay link can be made with kernel ${compare} compared yet (link format A cannot carry it)`;
-  return null;
+/** True when format A could carry this setup (compared with `compare`). */
+export function formatACarries(setup: Setup, compare: string | null = null): boolean {
+  return (
+    setup.slots.xa === undefined &&
+    FORMAT_A_KERNELS.includes(setup.variant) &&
+    (compare === null || FORMAT_A_KERNELS.includes(compare))
+  );
+}
+
+/** Why no link can be made for this replay, or null when one can. */
+export function linkProblem(r: Pick<Replay, 'choices'>, limit = MAX_STEPS): string | null {
+  return r.choices.length > limit
+    ? `no replay link: this run took ${r.choices.length} steps and a link carries at most ${limit}`
+    : null;
 }
 
 /** The replay link, or the sentence saying why there is none. */
 export function linkOrReason(
   base: string,
   r: Replay,
+  limit = MAX_STEPS,
 ): { readonly url: string } | { readonly reason: string } {
-  const why = linkProblem(r.setup, r.compare);
+  const why = linkProblem(r, limit);
   return why === null ? { url: replayLink(base, r) } : { reason: why };
 }

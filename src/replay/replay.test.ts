@@ -13,17 +13,14 @@ import {
 } from '../engine/index.ts';
 import { decodeReplay, encodeReplay, replayLink } from './link.ts';
 import type { Replay } from './replay.ts';
-import { linkOrReason, linkProblem } from './linkable.ts';
+import { formatACarries, linkOrReason, linkProblem } from './linkable.ts';
 
 const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
-
-/** The kernels link format A carries (v6.12's need format B). */
-const LINKABLE = VARIANT_IDS.filter((v) => !v.startsWith('v6.12'));
 
 /** A random but valid replay: a random setup and a random schedule the engine accepts. */
 const replayArb: fc.Arbitrary<Replay> = fc
   .record({
-    variant: fc.constantFrom(...LINKABLE),
+    variant: fc.constantFrom(...VARIANT_IDS),
     n: fc.integer({ min: 1, max: 12 }),
     kinds: fc.array(fc.constantFrom('.', 'P', 'M', 'F', 'S'), { minLength: 12, maxLength: 12 }),
     mods: fc.array(fc.nat(3), { minLength: 12, maxLength: 12 }),
@@ -35,7 +32,7 @@ const replayArb: fc.Arbitrary<Replay> = fc
     }),
     picks: fc.array(fc.nat(), { maxLength: 80 }),
     cursorPick: fc.nat(),
-    compare: fc.option(fc.constantFrom(...LINKABLE), { nil: null }),
+    compare: fc.option(fc.constantFrom(...VARIANT_IDS), { nil: null }),
   })
   .map((r) => {
     const slots = Array.from({ length: r.n }, (_, i) => {
@@ -59,7 +56,7 @@ const replayArb: fc.Arbitrary<Replay> = fc
       w = s.world;
       choices.push(c);
     }
-    return { setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
+    return { model: 1, setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
   });
 
 describe('replay links', () => {
@@ -74,7 +71,7 @@ describe('replay links', () => {
     );
   });
 
-  it('a 200-step schedule of 3 threads packs into about 54 URL-safe characters', () => {
+  it('a 200-step schedule of 3 threads packs into about 57 URL-safe characters', () => {
     const setup: Setup = {
       variant: 'v6.4',
       slots: {
@@ -98,17 +95,20 @@ describe('replay links', () => {
       w = s.world;
       choices.push(c);
     }
-    const payload = encodeReplay({ setup, choices, cursor: 200, compare: null });
-    const empty = encodeReplay({ setup, choices: [], cursor: 0, compare: null });
-    // 200 choices among 3 runnable threads carry 200 x log2(3) = 317 bits = 53 base64 characters; the
-    // step count and cursor add 3 more. Steps where fewer threads can run cost less (none for one).
-    expect(payload.length - empty.length).toBeLessThanOrEqual(57);
-    expect(payload.length).toBeLessThanOrEqual(72); // the setup (64 uniform slots as one run, 3 threads) adds a dozen
+    const payload = encodeReplay({ model: 1, setup, choices, cursor: 200, compare: null });
+    const empty = encodeReplay({ model: 1, setup, choices: [], cursor: 0, compare: null });
+    // 200 choices among 3 runnable threads carry 200 x log2(3) = 317 bits, 333 in the truncated binary
+    // code (1 or 2 bits a digit): 56 base64 characters; the step count and cursor add 3 more. Steps where
+    // fewer threads can run cost less (none for one).
+    expect(payload.length - empty.length).toBeLessThanOrEqual(60);
+    // The setup as text (64 uniform slots as one run, 3 thread words) and the checksum add about 25.
+    expect(payload.length).toBeLessThanOrEqual(84);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('builds links for any base, with the embed flag', () => {
     const r: Replay = {
+      model: 1,
       setup: {
         variant: 'v6.4',
         slots: { slots: [{ kind: 'P', pinned: false, batched: false }], uffd: false },
@@ -119,9 +119,9 @@ describe('replay links', () => {
       compare: null,
     };
     const link = replayLink('https://example.org/course/collapse/', r);
-    expect(link).toMatch(/^https:\/\/example\.org\/course\/collapse\/#r=A[\w-]+$/);
+    expect(link).toMatch(/^https:\/\/example\.org\/course\/collapse\/#r=B[\w-]+$/);
     expect(replayLink('https://example.org/x/?lang=en#old', r, { embed: true })).toMatch(
-      /^https:\/\/example\.org\/x\/\?lang=en&embed=1#r=A/,
+      /^https:\/\/example\.org\/x\/\?lang=en&embed=1#r=B/,
     );
     const d = decodeReplay(link);
     expect(d.ok && d.replay).toEqual(r);
@@ -135,7 +135,7 @@ describe('replay links', () => {
     ['#r=AAB*C', /character 4 \("\*"\) is not allowed/],
     ['#r=AGGtbGgiOwFygGNw', /damaged/],
     ['#r=A', /too short/],
-    ['#r=' + 'A'.repeat(3000), /more than the 2048 allowed/],
+    ['#r=' + 'A'.repeat(100_000), /more than the 98304 allowed/],
   ])('%j gives a clear error', (link, message) => {
     const d = decodeReplay(link);
     expect(d.ok).toBe(false);
@@ -143,23 +143,33 @@ describe('replay links', () => {
   });
 });
 
-describe('setups format A cannot carry', () => {
+describe('setups only format B carries', () => {
   const setupOf = (kernel: string, slots: string) => {
     const p = parseSetup(kernel, slots, 'collapse,seek_hole:0');
     if (!p.ok) throw new Error(p.error.message);
     return p.value;
   };
   it.each([
-    ['v6.4', 'PPPPPPPP|xa=4', /no replay link can be made for an \|xa setup yet/],
-    ['v6.12', 'PPPP', /no replay link can be made for kernel v6.12 yet/],
-    ['v6.12+xas-fix', 'PPPP', /for kernel v6.12\+xas-fix yet/],
-  ])('%s %s: encoding says why instead of making a wrong link', (k, s, why) => {
-    const r: Replay = { setup: setupOf(k, s), choices: [], cursor: 0, compare: null };
-    expect(linkProblem(r.setup)).toMatch(why);
-    expect(() => encodeReplay(r)).toThrow(why);
-    expect(linkOrReason('http://x/', r)).toEqual({ reason: expect.stringMatching(why) as string });
+    ['v6.4', 'PPPPPPPP|xa=4'],
+    ['v6.12', 'PPPP'],
+    ['v6.12+xas-fix', 'PPPP|uffd,xa=4'],
+  ])('%s %s: round-trips, with a v6.12 comparison too', (k, s) => {
+    const r: Replay = { model: 1, setup: setupOf(k, s), choices: [0, 0], cursor: 1, compare: 'v6.12' };
+    expect(formatACarries(r.setup, r.compare)).toBe(false);
+    expect(decodeReplay(encodeReplay(r))).toEqual({ ok: true, replay: r });
+    expect(linkOrReason('http://x/', r)).toEqual({
+      url: expect.stringMatching(/^http:\/\/x\/#r=B/) as string,
+    });
   });
-  it('a linkable setup compared with v6.12 says so too', () => {
-    expect(linkProblem(setupOf('v6.4', 'PPPP'), 'v6.12')).toMatch(/with kernel v6.12 compared/);
+  it('only a schedule past the step limit has no link, and says why', () => {
+    const r: Replay = {
+      model: 1,
+      setup: setupOf('v6.4', 'PP'),
+      choices: [0, 0, 0],
+      cursor: 0,
+      compare: null,
+    };
+    expect(linkProblem(r, 2)).toBe('no replay link: this run took 3 steps and a link carries at most 2');
+    expect(linkOrReason('http://x/', r, 2)).toEqual({ reason: linkProblem(r, 2) });
   });
 });

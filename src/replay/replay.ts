@@ -4,6 +4,8 @@
 import type { Setup, VariantId } from '../engine/index.ts';
 
 export interface Replay {
+  /** The model version the schedule was recorded on (MODEL_VERSION; format A links decode as 1). */
+  readonly model: number;
   readonly setup: Setup;
   /** The thread index stepped at each step. */
   readonly choices: readonly number[];
@@ -16,6 +18,11 @@ export interface Replay {
 export type Decoded =
   { readonly ok: true; readonly replay: Replay } | { readonly ok: false; readonly error: string };
 
-/** Limits that keep decoding bounded whatever the input. */
-export const MAX_LINK_CHARS = 2048;
-export const MAX_STEPS = 5000;
+/**
+ * Limits that keep decoding bounded whatever the input. A link carries up to MAX_STEPS steps (format B;
+ * format A carried 5,000): at most 4 bits a step (9 threads at most can be runnable), so 100,000 steps
+ * need under 67,000 characters, within MAX_LINK_CHARS. The page and the store refuse to grow a schedule
+ * past MAX_STEPS, so every schedule the page holds fits in a link.
+ */
+export const MAX_LINK_CHARS = 98_304;
+export const MAX_STEPS = 100_000;

@@ -4,6 +4,7 @@
 
 import type { Setup } from '../engine/index.ts';
 import { parseSetup } from '../engine/index.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 import type { Replay } from '../replay/index.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 
@@ -28,6 +29,7 @@ const fromScenarios: ReproTarget[] = SCENARIOS.filter(
   id: s.id,
   title: s.title,
   replay: {
+    model: MODEL_VERSION,
     setup: setupOf(s.kernel, s.slots, s.threads),
     choices: s.schedule,
     cursor: s.schedule.length,
@@ -38,7 +40,13 @@ const fromScenarios: ReproTarget[] = SCENARIOS.filter(
 const bare = (id: string, title: string, kernel: string, slots: string, threads: string): ReproTarget => ({
   id,
   title,
-  replay: { setup: setupOf(kernel, slots, threads), choices: [], cursor: 0, compare: null },
+  replay: {
+    model: MODEL_VERSION,
+    setup: setupOf(kernel, slots, threads),
+    choices: [],
+    cursor: 0,
+    compare: null,
+  },
 });
 
 export const REPRO_TARGETS: readonly ReproTarget[] = [

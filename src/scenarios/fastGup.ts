@@ -15,6 +15,10 @@ export const fastGup: Scenario = {
   compare: ['v6.3'],
   breaks: null,
   collapseResult: 'SCAN_SUCCEED',
+  target: {
+    invariant: null,
+    expected: 'fast GUP drops its reference and faults the huge page in: no old page is kept',
+  },
   narration: [
     { at: 0, step: 'read_pte', text: 'Fast GUP reads PTE 0 without locks: page A.' },
     { at: 6, step: 'unmap', text: 'Collapse clears PTE 0.' },

@@ -12,6 +12,10 @@ export const frozenDeadlock: Scenario = {
   compare: ['v6.4', 'v6.3'],
   breaks: 'progress',
   collapseResult: '(stuck)',
+  target: {
+    invariant: 'progress',
+    expected: 'both threads finish: mincore returns and collapse completes or backs off',
+  },
   narration: [
     {
       at: 6,

@@ -12,6 +12,10 @@ export const holeFilled: Scenario = {
   compare: ['v6.3'],
   breaks: null,
   collapseResult: 'SCAN_PAGE_FILLED',
+  target: {
+    invariant: null,
+    expected: 'the write to slot 2 survives: collapse backs off with SCAN_PAGE_FILLED',
+  },
   narration: [
     { at: 11, step: 'scan', text: 'Slot 2 is a hole: collapse counts it (nr_none = 1) and leaves it empty.' },
     {

@@ -32,3 +32,14 @@ export const DEFAULT_SCENARIO: Scenario = seekData;
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
+
+/** The recorded race whose setup (kernel, slots, threads, as typed) is this one, if any. */
+export function scenarioForSetup(setup: {
+  readonly kernel: string;
+  readonly slots: string;
+  readonly threads: string;
+}): Scenario | undefined {
+  return SCENARIOS.find(
+    (x) => x.kernel === setup.kernel && x.slots === setup.slots && x.threads === setup.threads,
+  );
+}

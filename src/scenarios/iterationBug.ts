@@ -12,6 +12,7 @@ export const iterationBug: Scenario = {
   compare: ['v6.4'],
   breaks: null,
   collapseResult: 'SCAN_PAGE_LOCK',
+  target: { invariant: null, expected: 'SCAN_SUCCEED, as on v6.4 after c8a8f3b4a95a' },
   narration: [
     {
       at: 6,

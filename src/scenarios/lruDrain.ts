@@ -12,6 +12,10 @@ export const lruDrain: Scenario = {
   compare: ['v6.3+p1'],
   breaks: null,
   collapseResult: 'SCAN_DEL_PAGE_LRU',
+  target: {
+    invariant: null,
+    expected: 'SCAN_SUCCEED once the swapped-in page is drained to the LRU (patch 1/4)',
+  },
   narration: [
     {
       at: 12,

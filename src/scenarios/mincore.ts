@@ -15,6 +15,7 @@ export const mincore: Scenario = {
   compare: ['v6.4'],
   breaks: 'mincore',
   collapseResult: 'SCAN_SUCCEED',
+  target: { invariant: 'mincore', expected: 'every page reported resident (1): its data never left memory' },
   narration: [
     { at: 5, step: 'unmap', text: "try_to_unmap clears the process's PTE for A under the page table lock." },
     { at: 7, step: 'freeze', text: 'v6.3 freezes A and puts the !uptodate huge page in slot 0.' },

@@ -15,6 +15,14 @@ export interface SourceLink {
   readonly url: string;
 }
 
+/** What the story is about, shown first and strongest on the page. */
+export interface Target {
+  /** The invariant the race is told for (its `breaks`), or null when its point is a result, not a break. */
+  readonly invariant: InvariantId | null;
+  /** What userspace should have seen, in its own words: the callout sets it beside what it did see. */
+  readonly expected: string;
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: string;
@@ -31,6 +39,7 @@ export interface Scenario {
   readonly breaks: InvariantId | null;
   /** What the collapse thread (thread 0) returns on `kernel`. */
   readonly collapseResult: string;
+  readonly target: Target;
   readonly narration: readonly Narration[];
   readonly sources: readonly SourceLink[];
 }

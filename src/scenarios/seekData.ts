@@ -12,6 +12,7 @@ export const seekData: Scenario = {
   compare: ['v6.4'],
   breaks: 'seek',
   collapseResult: 'SCAN_SUCCEED',
+  target: { invariant: 'seek', expected: 'lseek(SEEK_DATA, 0) = 0: slots 0-3 held data the whole time' },
   narration: [
     {
       at: 0,

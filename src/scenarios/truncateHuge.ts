@@ -15,6 +15,7 @@ export const truncateHuge: Scenario = {
   compare: ['v6.7'],
   breaks: 'data',
   collapseResult: 'SCAN_SUCCEED',
+  target: { invariant: 'data', expected: 'slot 0 keeps its data (1): it lies below the new end of file' },
   narration: [
     { at: 9, step: 'isolate', text: 'Collapse holds page C (slot 2), locked.' },
     {

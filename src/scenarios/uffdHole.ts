@@ -12,6 +12,10 @@ export const uffdHole: Scenario = {
   compare: ['v6.3+p3', 'v6.4'],
   breaks: 'uffd',
   collapseResult: 'SCAN_SUCCEED',
+  target: {
+    invariant: 'uffd',
+    expected: 'the fault on slot 2 raises a userfaultfd event and the monitor supplies the page',
+  },
   narration: [
     {
       at: 11,

@@ -20,6 +20,7 @@ export const xarraySeekHole: Scenario = {
   compare: ['v6.12+xas-fix'],
   breaks: 'seek',
   collapseResult: 'SCAN_SUCCEED',
+  target: { invariant: 'seek', expected: 'lseek(SEEK_HOLE, 0) = 8: the file has no hole before its end' },
   narration: [
     {
       at: 39,

@@ -1,34 +1,46 @@
-// Runs the other kernel on the same choices and finds where it parts from the loaded one.
+// The compared kernel's side, computed from its inputs only (no store context is touched): both kernels
+// run the same choices, each skipping those it cannot take and finishing round-robin (divergence.ts),
+// then the first observable difference, the step-level one, and a verdict per kernel.
 
 import type { VariantId } from '../engine/index.ts';
-import type { StoreContext } from './context.ts';
-import { replayFor } from './context.ts';
-import { firstDivergence } from './divergence.ts';
-import type { StepRec } from './replay.ts';
-import type { CompareView, LoadedSetup } from './types.ts';
+import type { SidePlan } from './divergence.ts';
+import { firstObservableDivergence, firstStepDifference, verdictOf } from './divergence.ts';
+import type { Replay, StepRec } from './replay.ts';
+import type { CompareView } from './types.ts';
 
-export function compareView(
-  ctx: StoreContext,
-  loaded: LoadedSetup,
-  variant: VariantId | null,
-  choices: readonly number[],
-  records: readonly StepRec[],
-  cursor: number,
-): CompareView | null {
-  if (variant === null) {
-    ctx.other = null;
-    return null;
-  }
-  if (ctx.other?.variant !== variant) ctx.other = { variant, replay: replayFor(loaded.setup, variant) };
-  const replay = ctx.other.replay;
-  const run = replay.sync(choices.slice(0, records.length));
-  const at = Math.min(cursor, run.records.length);
+export interface CompareInput {
+  readonly main: { readonly variant: VariantId; readonly replay: Replay; readonly plan: SidePlan };
+  readonly other: { readonly variant: VariantId; readonly replay: Replay; readonly plan: SidePlan };
+  /** The loaded schedule's length and the cursor on it. */
+  readonly scheduled: number;
+  readonly cursor: number;
+}
+
+/** Runs a side's plan through its replay cache: its records to the end, and its world there. */
+function runPlan(side: CompareInput['main']): { records: readonly StepRec[]; end: number } {
+  const run = side.replay.sync(side.plan.choices);
+  return { records: run.records, end: run.records.length };
+}
+
+export function compareView(input: CompareInput): CompareView {
+  const { main, other, scheduled, cursor } = input;
+  const a = runPlan(main);
+  const b = runPlan(other);
+  const plans = { a: main.plan, b: other.plan };
+  const names = { a: main.variant, b: other.variant };
+  // At the end of the loaded schedule the compared side is shown at its own end (it went on round-robin).
+  const at = cursor >= scheduled ? b.end : Math.min(other.plan.stepsAfter[cursor] ?? b.end, b.end);
   return {
-    variant,
-    records: run.records,
-    error: run.error,
-    divergence: firstDivergence(records, run, { a: loaded.kernel, b: variant }),
-    world: replay.worldAt(at),
+    variant: other.variant,
+    records: b.records,
+    skipped: other.plan.skipped,
+    divergence: firstObservableDivergence(a.records, b.records, plans, names),
+    stepDifference: firstStepDifference(a.records, b.records, plans, names),
+    verdicts: {
+      main: verdictOf(a.records, main.variant, main.replay.worldAt(a.end)),
+      other: verdictOf(b.records, other.variant, other.replay.worldAt(b.end)),
+    },
+    world: other.replay.worldAt(at),
     at,
   };
 }

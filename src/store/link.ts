@@ -3,9 +3,10 @@
 // only becomes strings for the same parsers the setup form uses, so nothing from a link is executed.
 
 import { formatSlots, formatThreads } from '../engine/index.ts';
-import type { Replay } from '../replay/index.ts';
-import { decodeReplay, encodeReplay, MAX_LINK_CHARS, MAX_STEPS } from '../replay/index.ts';
-import type { SimInit } from './createSimStore.ts';
+import type { Decoded, Replay, ScheduleDecoding } from '../replay/index.ts';
+import { decodeReplay, encodeReplay, MAX_LINK_CHARS, MAX_STEPS, startDecodeReplay } from '../replay/index.ts';
+import type { SimInit, SimStore } from './createSimStore.ts';
+import { linkStatus } from './linkStatus.ts';
 
 export type EncodedState =
   { readonly ok: true; readonly payload: string } | { readonly ok: false; readonly reason: string };
@@ -64,4 +65,91 @@ export function initFromHash(hash: string): HashInit {
     },
     error: null,
   };
+}
+
+/** A link in the hash, opened: nothing to open, an error, a whole replay, or a setup whose schedule follows. */
+export type HashOpening =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'replay'; readonly replay: Replay }
+  | { readonly kind: 'stepping'; readonly decoding: ScheduleDecoding };
+
+export const hasReplayHash = (hash: string): boolean => /^#(?:.*&)?r=/.test(hash);
+
+export function openHash(hash: string): HashOpening {
+  if (!hasReplayHash(hash)) return { kind: 'none' };
+  const d = startDecodeReplay(hash);
+  if (!d.ok) return { kind: 'error', error: d.error };
+  if ('decoding' in d) return { kind: 'stepping', decoding: d.decoding };
+  return d.decoded.ok
+    ? { kind: 'replay', replay: d.decoded.replay }
+    : { kind: 'error', error: d.decoded.error };
+}
+
+/** The store's opening state for a link: its setup at step 0, the compare kernel set once replayed. */
+export function setupInit(setup: Replay['setup']): SimInit {
+  return { kernel: setup.variant, slots: formatSlots(setup.slots), threads: formatThreads(setup.threads) };
+}
+
+/** Loads a decoded replay into the store, replacing the session (one replay, in the store). */
+export function applyReplay(store: SimStore, r: Replay): void {
+  const s = store.getState();
+  s.pause();
+  s.setCompareVariant(null);
+  const init = setupInit(r.setup);
+  const ok = s.loadSetup(init.kernel ?? '', init.slots ?? '', init.threads ?? '', {
+    choices: r.choices,
+    cursor: r.cursor,
+  });
+  if (ok && r.compare !== null && r.compare !== store.getState().loaded.kernel)
+    store.getState().setCompareVariant(r.compare);
+  store.setState({ linkError: null }, false, 'session/link/opened');
+}
+
+export interface Clock {
+  readonly now: () => number;
+  readonly pause: () => Promise<void>;
+}
+
+/**
+ * Decodes a long link's schedule in slices of about `sliceMs`, reporting progress between them (the
+ * page stays responsive and shows how far it is), then gives the outcome.
+ */
+export async function decodeInSlices(
+  decoding: ScheduleDecoding,
+  clock: Clock,
+  sliceMs = 40,
+): Promise<Decoded> {
+  const total = decoding.header.steps;
+  for (;;) {
+    const start = clock.now();
+    let r: Decoded | null = null;
+    while (r === null && clock.now() - start < sliceMs) r = decoding.advance(16);
+    if (r) {
+      linkStatus.setState({ replaying: null });
+      return r;
+    }
+    linkStatus.setState({ replaying: { done: decoding.done, total } });
+    await clock.pause();
+  }
+}
+
+/**
+ * Opens the link in `hash` into an existing store (a hash change, or a long link after its setup was
+ * painted): a bad link leaves its message and keeps what is on screen.
+ */
+export async function openHashInto(
+  store: SimStore,
+  opening: HashOpening,
+  clock: Clock,
+  fallback: 'default' | 'current',
+): Promise<void> {
+  linkStatus.setState({ fallback });
+  const fail = (error: string) => store.setState({ linkError: error }, false, 'session/link/rejected');
+  if (opening.kind === 'none') return;
+  if (opening.kind === 'error') return fail(opening.error);
+  if (opening.kind === 'replay') return applyReplay(store, opening.replay);
+  const d = await decodeInSlices(opening.decoding, clock);
+  if (d.ok) applyReplay(store, d.replay);
+  else fail(d.error);
 }

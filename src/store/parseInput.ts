@@ -3,6 +3,7 @@
 
 import { parseSlots, parseThreads, parseVariant } from '../engine/index.ts';
 import type { InputError, LoadedSetup, SetupInput } from './types.ts';
+import { quoteInput } from '../engine/quote.ts';
 
 export type ParsedInput =
   { readonly ok: true; readonly value: LoadedSetup } | { readonly ok: false; readonly error: InputError };
@@ -42,7 +43,7 @@ export function parseSchedule(
         ok: false,
         error: {
           field: 'schedule',
-          message: `schedule: expected a thread number 0-9 at column ${at + 1}, got ${JSON.stringify(part)}`,
+          message: `schedule: expected a thread number 0-9 at column ${at + 1}, got ${quoteInput(part)}`,
           position: at,
           input: s,
         },

@@ -2,7 +2,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { StoreContext } from './context.ts';
-import { compareView } from './compareView.ts';
+import { compareFor } from './context.ts';
 import { DEFAULT_PREFS } from './defaults.ts';
 import type { PrefsSlice, SimState } from './types.ts';
 
@@ -19,7 +19,7 @@ export function createPrefsSlice(ctx: StoreContext): Creator {
     },
     setCompareVariant(variant) {
       const s = get();
-      const compare = compareView(ctx, s.loaded, variant, s.choices, s.records, s.cursor);
+      const compare = compareFor(ctx, s.loaded, variant, s.choices, s.cursor);
       set({ compareVariant: variant, compare }, false, 'prefs/setCompareVariant');
     },
   });

@@ -2,24 +2,20 @@
 // cache keeps a checkpoint every CHECKPOINT steps plus the last few worlds visited, so stepping back and
 // jumping cost at most CHECKPOINT engine steps.
 
-import type { EngineEvent, ThreadId, Violation, World } from '../engine/index.ts';
-import { step } from '../engine/index.ts';
+import type { StepRecord, World } from '../engine/index.ts';
+import { step, stepRecord } from '../engine/index.ts';
 
 export const CHECKPOINT = 32;
 const RECENT = 8;
 
-/** One step taken: what the timeline, narration and violation list need, without the world. */
-export interface StepRec {
-  readonly index: number;
-  readonly thread: ThreadId;
-  readonly stepId: string;
-  readonly label: string;
-  readonly events: readonly EngineEvent[];
-  readonly violations: readonly Violation[];
-}
+/** One step taken (the engine's StepRecord): what the timeline, narration and violation list need. */
+
+/** The old name, kept for store/compareView.ts and store/divergence.ts until their rewrite (canvas). */
+export type StepRec = StepRecord;
+export type { StepRecord };
 
 export interface SyncResult {
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   /** The first choice that could not be taken (its index and why); the records stop before it. */
   readonly error: { readonly at: number; readonly message: string } | null;
 }
@@ -34,7 +30,7 @@ export interface Replay {
 
 export function createReplay(initial: World): Replay {
   let choices: number[] = [];
-  let records: StepRec[] = [];
+  let records: StepRecord[] = [];
   const checkpoints = new Map<number, World>([[0, initial]]);
   const recent = new Map<number, World>();
 
@@ -88,16 +84,7 @@ export function createReplay(initial: World): Replay {
       const choice = next[k] ?? -1;
       const r = step(w, choice);
       if (!r.ok) return { records, error: { at: k, message: r.error.message } };
-      const first = r.events[0];
-      const stepped = first?.type === 'thread.stepped' ? first : null;
-      records.push({
-        index: k,
-        thread: choice,
-        stepId: stepped?.step ?? '',
-        label: stepped?.label ?? '',
-        events: r.events,
-        violations: r.violations,
-      });
+      records.push(stepRecord(k, choice, r, false));
       choices.push(choice);
       w = r.world;
       if ((k + 1) % CHECKPOINT === 0) checkpoints.set(k + 1, w);

@@ -2,7 +2,14 @@
 
 import type { Replay } from '../replay/index.ts';
 import type { SimState } from './types.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 export function replayOf(s: Pick<SimState, 'loaded' | 'choices' | 'cursor' | 'compareVariant'>): Replay {
-  return { setup: s.loaded.setup, choices: s.choices, cursor: s.cursor, compare: s.compareVariant };
+  return {
+    model: MODEL_VERSION,
+    setup: s.loaded.setup,
+    choices: s.choices,
+    cursor: s.cursor,
+    compare: s.compareVariant,
+  };
 }

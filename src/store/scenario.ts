@@ -3,22 +3,24 @@
 
 import { ACTORS, describeEvents } from '../engine/index.ts';
 import type { Scenario } from '../scenarios/index.ts';
-import { SCENARIOS } from '../scenarios/index.ts';
-import type { StepRec } from './replay.ts';
+import { scenarioForSetup } from '../scenarios/index.ts';
+import type { StepRecord } from '../engine/index.ts';
 import type { LoadedSetup, SimState } from './types.ts';
 
-let memo: { loaded: LoadedSetup; out: Scenario | null } | null = null;
+/**
+ * Keyed by the loaded setup object, which each store owns and replaces on every load: two stores never
+ * share or evict each other's entry, and an entry goes when its setup is no longer referenced.
+ */
+const scenarioOf = new WeakMap<LoadedSetup, Scenario | null>();
 
 /** The recorded race whose setup (kernel, slots, threads) is the loaded one, if any. */
 export function selectScenario(s: SimState): Scenario | null {
-  if (memo?.loaded !== s.loaded) {
-    const l = s.loaded;
-    const out = SCENARIOS.find(
-      (x) => x.kernel === l.kernel && x.slots === l.slots && x.threads === l.threads,
-    );
-    memo = { loaded: l, out: out ?? null };
+  let out = scenarioOf.get(s.loaded);
+  if (out === undefined) {
+    out = scenarioForSetup(s.loaded) ?? null;
+    scenarioOf.set(s.loaded, out);
   }
-  return memo.out;
+  return out;
 }
 
 /** True when the first `n` choices are the recording's, so its story still describes them. */
@@ -42,7 +44,7 @@ const MAX_CHANGES = 4;
 export function stepStory(
   s: Pick<SimState, 'loaded' | 'choices'>,
   scenario: Scenario | null,
-  record: StepRec,
+  record: StepRecord,
 ): StepStory {
   const k = record.index;
   if (scenario && followsRecording(scenario, s.choices, k + 1)) {
@@ -63,7 +65,7 @@ export function stepStory(
  * invariant. A recorded race that breaks nothing has none; a setup that is not a recorded race breaks at
  * its first violation of any invariant.
  */
-export function breakCursor(records: readonly StepRec[], scenario: Scenario | null): number | null {
+export function breakCursor(records: readonly StepRecord[], scenario: Scenario | null): number | null {
   if (scenario && scenario.breaks === null) return null;
   const wanted = scenario?.breaks ?? null;
   for (const r of records)

@@ -1,13 +1,12 @@
-// Who runs next when the user does not choose: round-robin (the engine's runSchedule rule: the next
-// runnable thread after the last one) or a seeded random pick among the runnable threads.
+// Who runs next when the user does not choose: round-robin (the engine's roundRobinNext, the rule
+// runSchedule finishes with) or a seeded random pick among the runnable threads.
 
 import type { World } from '../engine/index.ts';
-import { runnableThreads, step } from '../engine/index.ts';
+import { roundRobinNext, runnableThreads, step } from '../engine/index.ts';
 import type { Random } from './prng.ts';
 
 export function roundRobinChoice(w: World, last: number): number | null {
-  const ready = runnableThreads(w);
-  return ready.find((id) => id > last) ?? ready[0] ?? null;
+  return roundRobinNext(runnableThreads(w), last);
 }
 
 /** Steps from `w` until no thread can run (or `max` steps), returning the choices made. */
@@ -20,7 +19,7 @@ export function runOut(w: World, last: number, max: number, random: Random | nul
     if (ready.length === 0) break;
     const choice = random
       ? (ready[Math.floor(random() * ready.length)] ?? 0)
-      : (ready.find((id) => id > prev) ?? ready[0] ?? 0);
+      : (roundRobinNext(ready, prev) ?? 0);
     const r = step(world, choice);
     if (!r.ok) break;
     out.push(choice);

@@ -3,7 +3,7 @@
 
 import type { Thread, Violation, World } from '../engine/index.ts';
 import { describeBlock, formatThread, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
-import type { StepRec } from './replay.ts';
+import type { StepRecord } from '../engine/index.ts';
 import { roundRobinChoice } from './scheduler.ts';
 import type { SimState } from './types.ts';
 
@@ -17,11 +17,11 @@ export interface ShownViolation {
   readonly violation: Violation;
   readonly spec: string;
   readonly title: string;
-  readonly record: StepRec | null;
+  readonly record: StepRecord | null;
 }
 
 /** Every distinct violation found in the first `upTo` steps, first occurrence only. */
-export function distinctViolations(records: readonly StepRec[], upTo: number): ShownViolation[] {
+export function distinctViolations(records: readonly StepRecord[], upTo: number): ShownViolation[] {
   const seen = new Set<string>();
   const out: ShownViolation[] = [];
   for (const r of records.slice(0, upTo))
@@ -35,15 +35,22 @@ export function distinctViolations(records: readonly StepRec[], upTo: number): S
   return out;
 }
 
-let memo: { records: readonly StepRec[]; cursor: number; out: ShownViolation[] } | null = null;
+/**
+ * The last answer per records array. Each store owns its records (a new array whenever its schedule
+ * changes), so the cache is per store: two stores on one page never evict each other, and an entry goes
+ * when its records do.
+ */
+const violationsOf = new WeakMap<readonly StepRecord[], { cursor: number; out: ShownViolation[] }>();
 export function selectViolations(s: SimState): ShownViolation[] {
-  if (memo?.records !== s.records || memo.cursor !== s.cursor)
-    memo = { records: s.records, cursor: s.cursor, out: distinctViolations(s.records, s.cursor) };
-  return memo.out;
+  const hit = violationsOf.get(s.records);
+  if (hit?.cursor === s.cursor) return hit.out;
+  const out = distinctViolations(s.records, s.cursor);
+  violationsOf.set(s.records, { cursor: s.cursor, out });
+  return out;
 }
 
 /** Steps at which a violation was first detected, for marking timeline chips. */
-export function violationSteps(records: readonly StepRec[]): ReadonlySet<number> {
+export function violationSteps(records: readonly StepRecord[]): ReadonlySet<number> {
   return new Set(distinctViolations(records, records.length).map((v) => v.violation.step));
 }
 

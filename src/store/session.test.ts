@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodeReplay } from '../replay/index.ts';
+import { encodeReplay, MAX_STEPS } from '../replay/index.ts';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios/index.ts';
 import { createSimStore } from './createSimStore.ts';
 import { encodeSession, initFromHash } from './link.ts';
@@ -88,8 +88,8 @@ describe('replay links', () => {
   it('refuses to encode more steps than a link carries', () => {
     const store = createSimStore({ kernel: 'v6.4', slots: 'P'.repeat(512), threads: 'collapse' });
     const r = replayOf(store.getState());
-    const e = encodeSession({ ...r, choices: Array<number>(6000).fill(0), cursor: 0 });
-    expect(e.ok ? '' : e.reason).toMatch(/at most 5000/);
+    const e = encodeSession({ ...r, choices: Array<number>(MAX_STEPS + 1).fill(0), cursor: 0 });
+    expect(e.ok ? '' : e.reason).toMatch(/at most 100000/);
   });
 
   it('a hash without a replay is no error', () => {

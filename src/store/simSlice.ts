@@ -3,11 +3,12 @@
 
 import type { StateCreator } from 'zustand';
 import type { StoreContext } from './context.ts';
-import { replayFor } from './context.ts';
-import { compareView } from './compareView.ts';
+import { compareFor, replayFor } from './context.ts';
+import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
+import { parseStepNumber } from './stepNumber.ts';
 import { roundRobinChoice, runOut } from './scheduler.ts';
 import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
 
@@ -45,7 +46,7 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           records: run.records,
           frame,
           notice,
-          compare: compareView(ctx, s.loaded, s.compareVariant, kept, run.records, at),
+          compare: compareFor(ctx, s.loaded, s.compareVariant, kept, at),
         },
         false,
         name,
@@ -55,6 +56,15 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
     /** One step forward from the cursor by `thread`, following the recorded future when it agrees. */
     const advance = (name: string, thread: number): boolean => {
       const s = get();
+      if (s.cursor >= MAX_STEPS) {
+        // Every schedule the page holds fits in a link: it never grows past what a link carries.
+        set(
+          { notice: `A schedule holds at most ${MAX_STEPS} steps (the most a replay link carries).` },
+          false,
+          `${name}/refused`,
+        );
+        return false;
+      }
       const before = s.frame.world;
       const followsFuture = s.choices[s.cursor] === thread;
       const choices = followsFuture ? s.choices : [...s.choices.slice(0, s.cursor), thread];
@@ -132,6 +142,13 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
       jumpTo(n) {
         const s = get();
         goTo('sim/jumpTo', s.choices, n, { notice: null });
+      },
+
+      goToStep(text) {
+        const s = get();
+        const p = parseStepNumber(text, s.choices.length);
+        if (p.ok) goTo('sim/goToStep', s.choices, p.step, { notice: null });
+        else set({ notice: p.message }, false, 'sim/goToStep/refused');
       },
 
       fork() {

@@ -2,8 +2,8 @@
 // derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
 import type { Setup, VariantId, World } from '../engine/index.ts';
-import type { Divergence } from './divergence.ts';
-import type { StepRec } from './replay.ts';
+import type { Divergence, Verdict } from './divergence.ts';
+import type { StepRecord } from '../engine/index.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
 
@@ -33,7 +33,7 @@ export interface Frame {
   /** The world before `record`, when the frame was reached by one step forward (for animation). */
   readonly prev: World | null;
   /** The step that produced this world (cursor - 1), or null at the start. */
-  readonly record: StepRec | null;
+  readonly record: StepRecord | null;
   /** True when the frame was reached by one step forward: only then do events animate. */
   readonly animate: boolean;
 }
@@ -43,11 +43,17 @@ export type LastRun =
 
 export interface CompareView {
   readonly variant: VariantId;
-  readonly records: readonly StepRec[];
-  /** The first choice the other kernel cannot take. */
-  readonly error: { readonly at: number; readonly message: string } | null;
+  /** The other kernel's steps: the schedule's it can take, then round-robin to its end. */
+  readonly records: readonly StepRecord[];
+  /** Schedule entries the other kernel cannot take (skipped there), with why. */
+  readonly skipped: readonly { readonly at: number; readonly message: string }[];
+  /** The first observable difference: a result, or an invariant broken on one side only. */
   readonly divergence: Divergence | null;
-  /** The other kernel's world at min(cursor, records.length). */
+  /** Secondary detail: the first schedule entry running another kernel step. */
+  readonly stepDifference: Divergence | null;
+  /** Each kernel's end, summed up in a line. */
+  readonly verdicts: { readonly main: Verdict; readonly other: Verdict };
+  /** The other kernel's world at the step matching the cursor (its end once the cursor is at the end). */
   readonly world: World;
   readonly at: number;
 }
@@ -57,7 +63,7 @@ export interface SimSlice {
   readonly inputError: InputError | null;
   readonly choices: readonly number[];
   readonly cursor: number;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   readonly frame: Frame;
   /** Why the last requested step or schedule entry was refused, in plain words. */
   readonly notice: string | null;
@@ -75,6 +81,8 @@ export interface SimSlice {
   /** Redo when there is a future, otherwise one round-robin step. False when nothing can run. */
   next(): boolean;
   jumpTo(n: number): void;
+  /** "go to step" as typed: a step number from 0 to the schedule's length, else a notice says why not. */
+  goToStep(text: string): void;
   fork(): void;
   reset(): void;
   runRoundRobin(): void;

@@ -1,9 +1,15 @@
-// The page: setup in the header, the recorded races beside the main column, then the race on screen
-// (narration, time controls), memory (and the compared kernel beside it), results, threads, the timeline
-// and the exhaustive check. Page-wide keys, playback and the URL hash live here.
+// The page: a compact setup bar, then the race on screen (transport, fixed-height narration), the
+// schedule and compare row, memory with the threads drawn on it and the break's callout beside it (and
+// the compared kernel beside that), the thread panes, results, the timeline and the exhaustive check; the
+// recorded races in a side column (after the race in the tab order). Page-wide keys, playback and the
+// URL hash live here.
 
+// The base styles first, so the component styles and the design layer (design.css, last) override them
+// whichever module the bundler reaches first.
+import './styles.css';
+import './features.css';
 import { lazy, Suspense, useMemo } from 'react';
-import { selectViolations } from '../store/index.ts';
+import { selectScenario } from '../store/index.ts';
 import { Announcer } from './a11y/Announcer.tsx';
 import { CompareBar } from './compare/CompareBar.tsx';
 import { ComparePane } from './compare/ComparePane.tsx';
@@ -15,20 +21,29 @@ import { useDeferredMount } from './hooks/useDeferredMount.ts';
 import { useFirstRenderMark } from './hooks/useFirstRenderMark.ts';
 import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
-import { Legend } from './Legend.tsx';
 import { NowPlaying } from './library/NowPlaying.tsx';
-import { RaceLibrary } from './library/RaceLibrary.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
-import { Observations } from './results/Observations.tsx';
-import { Violations } from './results/Violations.tsx';
+import Results from './results/Results.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
-import { ThreadPanes } from './threads/ThreadPanes.tsx';
-import { Timeline } from './timeline/Timeline.tsx';
+import { useStory } from './story/useStory.ts';
 import { VARIANTS } from '../engine/index.ts';
+import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
 const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
+// Below the grid and mounted after the first commit anyway: their code loads beside the first paint,
+// which keeps the main bundle under its budget.
+const ThreadPanes = lazy(() => import('./threads/ThreadPanes.tsx').then((m) => ({ default: m.ThreadPanes })));
+const Timeline = lazy(() => import('./timeline/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+// The race library sits beside (or, on narrow screens, below) the race: it never moves the grid.
+const RaceLibrary = lazy(() => import('./library/RaceLibrary.tsx').then((m) => ({ default: m.RaceLibrary })));
+// Shown only once the race has broken, beside the grid.
+const BreakCallout = lazy(() =>
+  import('./story/BreakCallout.tsx').then((m) => ({ default: m.BreakCallout })),
+);
+const Legend = lazy(() => import('./Legend.tsx').then((m) => ({ default: m.Legend })));
 
 export function App() {
   useFirstRenderMark();
@@ -43,47 +58,75 @@ export function App() {
   const records = useSim((s) => s.records);
   const cursor = useSim((s) => s.cursor);
   const compare = useSim((s) => s.compare);
-  const violations = useSim(selectViolations);
+  const scenario = useSim(selectScenario);
   const jumpTo = useSim((s) => s.jumpTo);
   const animation = useMemo(() => ({ frame, motion, speed }), [frame, motion, speed]);
+  const target = scenario?.target.invariant ?? null;
+  const story = useStory(records, cursor, kernel, target);
 
   return (
     <>
-      <a className="skip-link" href="#memory">
-        Skip to the page cache
-      </a>
+      <SkipLinks />
       <header className="app-header">
         <h1>Collapse Lab</h1>
-        <p className="tagline">
-          khugepaged collapse_file() on a shmem file, racing other threads, step by step.
-        </p>
+        <p className="tagline">khugepaged collapse_file() on shmem, racing other threads, step by step.</p>
         <SetupForm />
       </header>
       <div className="layout">
-        <RaceLibrary />
         <main>
           <LinkErrorBanner />
           <NowPlaying />
-          <PlaybackBar />
-          <CompareBar />
+          <div className="secondary-bar">
+            <PlaybackBar />
+            <CompareBar />
+          </div>
           <div className={`worlds${compare ? ' side-by-side' : ''}`} id="memory">
             <section className="world-column" aria-label={`Kernel ${kernel}`} data-testid="main-pane">
               <h2>
                 {kernel} <span className="muted">{VARIANTS[kernel].title}</span>
               </h2>
-              <WorldView world={frame.world} id="main" animation={animation} />
-              <Observations world={frame.world} records={records} upTo={cursor} id="main" />
-              <Violations violations={violations} id="main" onJump={jumpTo} />
+              <WorldView
+                world={frame.world}
+                id="main"
+                animation={animation}
+                broken={story.mark}
+                aside={
+                  story.told && (
+                    <Suspense fallback={null}>
+                      <BreakCallout
+                        shown={story.told}
+                        expected={scenario?.target.expected ?? null}
+                        id="main"
+                        onJump={jumpTo}
+                      />
+                    </Suspense>
+                  )
+                }
+              />
             </section>
             {compare && <ComparePane compare={compare} />}
           </div>
-          <ThreadPanes />
-          <Timeline />
-          <Suspense fallback={null}>
-            <ExplorerPanel />
+          <Suspense fallback={<section className="threads" aria-label="Threads" />}>
+            <ThreadPanes />
           </Suspense>
-          {belowTheFold && <Legend />}
+          <Results
+            world={frame.world}
+            records={records}
+            cursor={cursor}
+            violations={story.violations}
+            variant={kernel}
+            target={target}
+            onJump={jumpTo}
+          />
+          <Suspense fallback={null}>
+            <Timeline />
+            <ExplorerPanel />
+            {belowTheFold && <Legend />}
+          </Suspense>
         </main>
+        <Suspense fallback={<aside className="race-library" />}>
+          <RaceLibrary />
+        </Suspense>
       </div>
       <Announcer />
     </>

@@ -37,14 +37,14 @@ describe('embed', () => {
     await frame.getByTestId('timeline').waitFor();
     for (const id of ['race-play', 'race-back', 'race-forward', 'narration'])
       await frame.getByTestId(id).waitFor();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('7 of 32 steps taken');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 7 of 32');
     await expect(frame.getByTestId('slots-input').count()).resolves.toBe(0);
     await frame.getByTestId('race-forward').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('8 of 32 steps taken');
-    await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 7: /);
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 8 of 32');
+    await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 8: /);
     await frame.getByTestId('race-back').click();
     await frame.getByTestId('race-back').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 6 of 32');
     // The layout fits its frame: nothing wider than the iframe (strings run in the page).
     const app = page.frames().find((f) => f.url().includes('embed=1'));
     await expect(
@@ -64,14 +64,14 @@ describe('embed', () => {
     expect(href.startsWith(`${baseUrl()}#r=`)).toBe(true);
     // The full page opened from it shows the frame's step.
     const opened = await openPage(browser, href.slice(baseUrl().length));
-    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('6 of 32 steps taken');
+    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('step 6 of 32');
     await opened.page.getByTestId('slots-input').waitFor();
     expect(opened.errors).toEqual([]);
     await opened.context.close();
     // The embedded player stops at the end of the recording (the full page goes on round-robin).
     const forward = frame.getByTestId('race-forward');
     for (let k = 0; k < 40 && (await forward.isEnabled()); k++) await forward.click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('32 of 32 steps taken');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 32 of 32');
     await expect(forward.isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
@@ -81,10 +81,10 @@ describe('embed', () => {
   it('an embed link keeps embed mode on reload, and share links never carry it', async () => {
     const { context, page, errors } = await openPage(browser, '?embed=1');
     await page.getByTestId('embed').waitFor();
-    await poll(page, async () => page.url().includes('?embed=1#r=A'), 'the hash');
+    await poll(page, async () => page.url().includes('?embed=1#r=B'), 'the hash');
     await page.reload();
     await page.getByTestId('embed').waitFor();
-    expect(page.url()).toContain('?embed=1#r=A');
+    expect(page.url()).toContain('?embed=1#r=B');
     expect(await page.getByTestId('share-open').count()).toBe(0);
     const normal = await openPage(browser);
     expect(await shareLink(normal.page)).not.toContain('embed');

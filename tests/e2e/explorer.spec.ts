@@ -26,7 +26,7 @@ describe('explorer panel', () => {
     await expect(page.getByTestId('explorer-results').textContent()).resolves.toContain('T1: 0 or ENXIO');
 
     await page.getByTestId('load-seek').click();
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('11 of 11 steps taken');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 11 of 11');
     await page.getByTestId('main-violation-seek').waitFor();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     await expect(page.getByTestId('compare-pane').count()).resolves.toBe(0);
@@ -34,7 +34,7 @@ describe('explorer panel', () => {
     await page.getByTestId('compare-seek').click();
     await expect(page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');
     await page.getByTestId('compare-pane').waitFor();
-    await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(/Diverges at step/);
+    await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(/First difference, step/);
     expect(errors).toEqual([]);
     await context.close();
   });

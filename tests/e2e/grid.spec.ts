@@ -82,7 +82,7 @@ describe('grid cells', () => {
     await expect(page.getByTestId('slot-1').getAttribute('aria-label')).resolves.toBe('slot 1: a hole');
     // The roomy layout draws index, title and badges inside the cell.
     await expect(page.getByTestId('slot-0').textContent()).resolves.toBe(
-      '0folio 0uptodaterefcount 1dirtylru',
+      '0folio 01uptodaterefcount 1dirtylru',
     );
     expect(errors).toEqual([]);
     await context.close();

@@ -19,7 +19,7 @@ describe('recorded races', () => {
     const { context, page, errors } = await openPage(browser);
     await expect(page.getByTestId('race-current').textContent()).resolves.toContain(DEFAULT_SCENARIO.title);
     await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-      `0 of ${DEFAULT_SCENARIO.schedule.length} steps taken`,
+      `step 0 of ${DEFAULT_SCENARIO.schedule.length}`,
     );
     await expect(page.getByTestId('narration').textContent()).resolves.toMatch(/^Ready\./);
     // The first step's narration is the race's own.
@@ -30,7 +30,7 @@ describe('recorded races', () => {
     // A step the race does not narrate is paraphrased, with what changed.
     await page.getByTestId('race-forward').click();
     await expect(page.getByTestId('narration').getAttribute('data-source')).resolves.toBe('derived');
-    await expect(page.getByTestId('narration').textContent()).resolves.toMatch(/Step 1: T0 /);
+    await expect(page.getByTestId('narration').textContent()).resolves.toMatch(/Step 2: T0 /);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -40,13 +40,13 @@ describe('recorded races', () => {
       const { context, page, errors } = await openPage(browser);
       await page.getByTestId(`load-race-${race.id}`).click();
       await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-        `0 of ${race.schedule.length} steps taken`,
+        `step 0 of ${race.schedule.length}`,
       );
       await expect(page.getByTestId('kernel-select').inputValue()).resolves.toBe(race.kernel);
       await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe(race.slots);
       await page.getByTestId('race-end').click();
       const n = race.schedule.length;
-      await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`${n} of ${n} steps taken`);
+      await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`step ${n} of ${n}`);
       const collapse = page.getByTestId('main-result-0');
       await expect(collapse.textContent()).resolves.toContain(
         race.collapseResult === '(stuck)' ? 'not finished' : `returned ${race.collapseResult}`,
@@ -57,9 +57,7 @@ describe('recorded races', () => {
         await page.getByTestId('jump-break').click();
         const label = await page.getByTestId(`main-violation-${race.breaks}`).textContent();
         const broken = Number(label?.match(/Broken by step (\d+)/)?.[1]);
-        await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-          `${broken + 1} of ${n} steps taken`,
-        );
+        await expect(page.getByTestId('race-step').textContent()).resolves.toBe(`step ${broken} of ${n}`);
       } else {
         await expect(page.getByTestId('jump-break').isDisabled()).resolves.toBe(true);
       }
@@ -84,7 +82,7 @@ describe('recorded races', () => {
     const { context, page, errors } = await openPage(browser);
     await page.getByTestId('race-play').click();
     const step = page.getByTestId('race-step');
-    await poll(page, async () => (await step.textContent()) === '2 of 32 steps taken', 'two played steps');
+    await poll(page, async () => (await step.textContent()) === 'step 2 of 32', 'two played steps');
     await page.getByTestId('race-play').click();
     const at = await page.getByTestId('race-step').textContent();
     await page.waitForTimeout(1200);

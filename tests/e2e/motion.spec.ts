@@ -47,7 +47,7 @@ describe('motion', () => {
     await page.getByRole('button', { name: 'Go', exact: true }).click();
     await page.getByTestId('race-forward').click();
     await expect(page.getByTestId('race-step').textContent()).resolves.toMatch(
-      new RegExp(`^${animated + 1} of`),
+      new RegExp(`^step ${animated + 1} of`),
     );
     expect(await effects(page)).toBe(0);
     expect(errors).toEqual([]);

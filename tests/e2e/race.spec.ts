@@ -38,12 +38,12 @@ describe('the seed race', () => {
     await stepByHand(page, BY_HAND);
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     const seek = page.getByTestId('main-violation-seek');
-    await expect(seek.textContent()).resolves.toMatch(/SEEK_DATA\(0\) returned ENXIO.*Broken by step 11/);
+    await expect(seek.textContent()).resolves.toMatch(/SEEK_DATA\(0\) returned ENXIO.*Broken by step 12/);
     await expect(page.getByTestId('chip-11').getAttribute('aria-label')).resolves.toContain(
       'an invariant broke here',
     );
     await expect(page.getByTestId('announcer').textContent()).resolves.toContain(
-      'Step 11: T1 find_get_entry',
+      'Step 12: T1 find_get_entry',
     );
     expect(errors).toEqual([]);
     await context.close();

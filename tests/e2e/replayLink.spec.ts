@@ -22,7 +22,7 @@ describe('replay links', () => {
     for (let k = 0; k < 9; k++) await page.getByTestId('race-forward').click();
     await page.getByTestId('compare-select').selectOption('v6.4');
     const link = await shareLink(page);
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r=A[\w-]+$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#r=B[\w-]+$/);
     // The address bar holds the same session (replaced, not pushed).
     await poll(page, async () => page.url() === link, 'the hash to follow the session');
     await expect(page.evaluate<number>('history.length')).resolves.toBe(entries);
@@ -33,7 +33,7 @@ describe('replay links', () => {
     // The decoder loads lazily for pages opened with a link: wait until it has applied the replay.
     await fresh.page
       .getByTestId('race-step')
-      .filter({ hasText: /^9 of 39 steps taken$/ })
+      .filter({ hasText: /^step 9 of 39$/ })
       .waitFor();
     expect(await sessionText(fresh.page)).toEqual(before);
     await expect(fresh.page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');
@@ -59,7 +59,7 @@ describe('replay links', () => {
       );
       await expect(page.getByTestId('race-current').textContent()).resolves.toContain(DEFAULT_SCENARIO.title);
       await expect(page.getByTestId('race-step').textContent()).resolves.toBe(
-        `0 of ${DEFAULT_SCENARIO.schedule.length} steps taken`,
+        `step 0 of ${DEFAULT_SCENARIO.schedule.length}`,
       );
       await page.getByRole('button', { name: 'Dismiss' }).click();
       await expect(banner.count()).resolves.toBe(0);
@@ -73,15 +73,15 @@ describe('replay links', () => {
       browser,
       '?kernel=v6.4&slots=PP.S&threads=collapse&step=2&schedule=0,0,0',
     );
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
-    await poll(page, async () => page.url().includes('#r=A'), 'the hash');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 2 of 3');
+    await poll(page, async () => page.url().includes('#r=B'), 'the hash');
     // A different setup in the query: the hash's session must win.
     const reopened = await openPage(
       browser,
       '?kernel=v6.3&slots=PPPP&threads=collapse' + new URL(page.url()).hash,
     );
     await expect(reopened.page.getByTestId('slots-input').inputValue()).resolves.toBe('PP.S');
-    await expect(reopened.page.getByTestId('race-step').textContent()).resolves.toBe('2 of 3 steps taken');
+    await expect(reopened.page.getByTestId('race-step').textContent()).resolves.toBe('step 2 of 3');
     expect(reopened.errors).toEqual([]);
     await reopened.context.close();
     expect(errors).toEqual([]);

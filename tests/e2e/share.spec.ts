@@ -22,7 +22,7 @@ describe('share dialog', () => {
     const dialog = page.getByRole('dialog', { name: `Share: ${TITLE}` });
     await dialog.waitFor();
     const link = await page.getByTestId('share-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${baseUrl()}#r=A[\\w-]+$`));
+    expect(link).toMatch(new RegExp(`^${baseUrl()}#r=B[\\w-]+$`));
     const iframe = await page.getByTestId('share-iframe').inputValue();
     expect(iframe).toBe(
       `<iframe src="${link.replace('#r=', '?embed=1#r=')}" title="Collapse Lab: ${TITLE}" width="720" height="560" loading="lazy"></iframe>`,

@@ -19,7 +19,7 @@ const SHOTS = process.env['XARRAY_SHOTS'];
 async function goTo(page: Page, step: number): Promise<void> {
   await page.getByTestId('load-race-xarray-seek-hole').click();
   for (let k = 0; k < step; k++) await page.getByTestId('race-forward').click();
-  await expect(page.getByTestId('race-step').textContent()).resolves.toMatch(new RegExp(`^${step} of `));
+  await expect(page.getByTestId('race-step').textContent()).resolves.toMatch(new RegExp(`^step ${step} of `));
 }
 
 describe('the xarray tree on the page', () => {

@@ -1,16 +1,9 @@
 // collapse_file() step by step on v6.4 (POST, spec §2.2): the exact state each step leaves behind.
 import { describe, expect, it } from 'vitest';
-import { step } from '../step.ts';
-import { Script } from '../testkit.ts';
-import type { EngineEvent, Folio, World } from '../types.ts';
+import { holders, Script, take } from '../testkit.ts';
+import type { EngineEvent } from '../types.ts';
 
 /** Takes one step of thread id, which must succeed. */
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
 const types = (ev: readonly EngineEvent[]) => ev.map((e) => e.type);
 /** 'MP.S' on v6.4: folio 0 mapped at slot 0, folio 1 at slot 1, a hole, a swap entry; the hpage is folio 2. */
 const K = () => Script.of('v6.4', 'MP.S', 'collapse');

@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { EngineEvent, Folio, World } from '../types.ts';
+import { holders, Script, take } from '../testkit.ts';
+import type { EngineEvent, World } from '../types.ts';
 
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
 /** Event types, without the invariant reports (checked separately). */
 const types = (ev: readonly EngineEvent[]) => ev.map((e) => e.type).filter((x) => x !== 'invariant.violated');
 const slotIds = (w: World) => w.slots.map((e) => (e.t === 'folio' ? e.folio : e.t));

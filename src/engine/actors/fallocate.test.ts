@@ -1,16 +1,7 @@
 // fallocate() in allocate mode (spec §3.6): a hole gets a page that is NOT uptodate.
 import { describe, expect, it } from 'vitest';
-import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
+import { holders, Script, take } from '../testkit.ts';
 
 describe('fallocate steps', () => {
   it('inode_lock, then the lookup of a hole leads to alloc', () => {

@@ -101,6 +101,7 @@ const faultSteps: Record<string, StepDef> = {
 
 export const fault: ActorProgram = {
   kind: 'fault',
+  roles: { instantiator: true },
   param: pageParam,
   steps: faultSteps,
   entry: 'mmap_lock',
@@ -169,6 +170,7 @@ const gupSteps: Record<string, StepDef> = {
 
 const gupProgram = (kind: 'gup_fast' | 'pin'): ActorProgram => ({
   kind,
+  roles: { instantiator: true }, // its slow path faults the page in
   param: pageParam,
   steps: { ...faultSteps, ...gupSteps },
   entry: 'read_pte',

@@ -1,15 +1,6 @@
 // Fast GUP (gup_fast, FOLL_GET) and GUP pin (pin, FOLL_PIN) with the slow-path fallback (spec §3.8).
 import { describe, expect, it } from 'vitest';
-import { step } from '../step.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
+import { holders, Script, take } from '../testkit.ts';
 
 describe('gup_fast and pin steps', () => {
   it('read_pte: a present PTE is remembered; grab takes +1; recheck succeeds and keeps it', () => {

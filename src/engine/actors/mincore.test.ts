@@ -2,14 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { World } from '../types.ts';
+import { Script, take } from '../testkit.ts';
 
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
 /** 'MF.S': a mapped page, a fallocated page, a hole, a swap entry. */
 const M = (actor = 'mincore') => Script.of('v6.4', 'MF.S', actor);
 

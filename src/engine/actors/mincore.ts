@@ -8,7 +8,8 @@ import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
-import type { Thread } from '../types.ts';
+import type { Emit } from '../invariants/report.ts';
+import type { Thread, World } from '../types.ts';
 
 const isMincore = (t: Thread) => t.actor === 'mincore';
 
@@ -84,8 +85,21 @@ const steps: Record<string, StepDef> = {
   },
 };
 
+/** I2: no slot reported not resident whose data stayed in memory for the whole call. */
+function checkMincore(_w: World, t: Thread, emit: Emit): void {
+  const missed = t.l.vec.flatMap((bit, i) => (bit === 0 && t.l.throughout[i] ? [i] : []));
+  if (missed.length > 0)
+    emit(
+      'mincore',
+      `mincore reported slot ${missed.join(', ')} not resident although its data stayed in memory for the whole call`,
+      [t.id],
+      missed,
+    );
+}
+
 export const mincore: ActorProgram = {
   kind: 'mincore',
+  roles: { observer: { premise: 'resident', checkCall: checkMincore } },
   param: null,
   steps,
   entry: 'walk',

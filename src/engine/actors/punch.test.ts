@@ -2,15 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const kinds = (r: { events: readonly { type: string }[] }) => r.events.map((e) => e.type);
+import { kinds, Script, take } from '../testkit.ts';
 
 describe('punch / truncate steps', () => {
   it('punch inode_lock: one-page range, the ghost forgets the data', () => {

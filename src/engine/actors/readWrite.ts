@@ -8,6 +8,8 @@ import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
 import { newValue, setFlag, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
+import type { Emit } from '../invariants/report.ts';
+import type { Thread, World } from '../types.ts';
 
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 
@@ -42,8 +44,20 @@ const readSteps: Record<string, StepDef> = {
   },
 };
 
+/** Readers' I3: read() returns a value the file held at some point during the call. */
+function checkRead(_w: World, t: Thread, emit: Emit): void {
+  if (t.result !== 'EOF' && !t.l.vec.includes(t.l.value))
+    emit(
+      'data',
+      `read(${t.param}) returned ${t.l.value}; the file held ${t.l.vec.join(' or ')} during the call`,
+      [t.id],
+      [t.param],
+    );
+}
+
 export const read: ActorProgram = {
   kind: 'read',
+  roles: { observer: { premise: 'value', checkCall: checkRead }, instantiator: true },
   param: pageParam,
   steps: readSteps,
   entry: 'get',
@@ -102,6 +116,7 @@ const writeSteps: Record<string, StepDef> = {
 
 export const write: ActorProgram = {
   kind: 'write',
+  roles: { instantiator: true },
   param: pageParam,
   steps: writeSteps,
   entry: 'inode_lock',
@@ -126,6 +141,7 @@ const fallocSteps: Record<string, StepDef> = {
 
 export const fallocate: ActorProgram = {
   kind: 'fallocate',
+  roles: { instantiator: true },
   param: pageParam,
   steps: fallocSteps,
   entry: 'inode_lock',

@@ -1,16 +1,7 @@
 // Memory pressure: swapout (shmem reclaim, spec §3.10) and lru_drain (lru_add_drain_all, §3.9).
 import { describe, expect, it } from 'vitest';
-import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
+import { holders, Script, take } from '../testkit.ts';
 
 describe('swapout steps', () => {
   it('isolate: takes the page off the LRU and trylocks it; a mapped page goes to unmap', () => {

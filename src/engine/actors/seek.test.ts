@@ -2,15 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
+import { holders, Script, take } from '../testkit.ts';
 
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
 const result = (slots: string, seek: string) => Script.of('v6.4', slots, seek).run(0).thread(0).result;
 
 describe('seek_data / seek_hole steps', () => {

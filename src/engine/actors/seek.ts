@@ -7,6 +7,8 @@ import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { folioOf, getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
+import { range, type Emit } from '../invariants/report.ts';
+import type { Thread, World } from '../types.ts';
 import type { WalkCaller } from '../xarray/walk.ts';
 import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 
@@ -127,8 +129,32 @@ const treeSteps = walkSteps('xa_', treeWalk);
 const listing = (_flags: unknown, xa = false) =>
   xa ? ['inode_lock', ...Object.keys(treeSteps)] : ['inode_lock', 'find', 'decide'];
 
+/** I1: the offset returned skips no slot that held data for the whole call. */
+function checkSeek(w: World, t: Thread, emit: Emit): void {
+  if (t.actor === 'seek_data') {
+    const lost = range(t.param, Math.min(t.l.value, w.n)).filter((i) => t.l.throughout[i]);
+    if (lost.length > 0)
+      emit(
+        'seek',
+        `SEEK_DATA(${t.param}) returned ${t.result}, skipping slot ${lost.join(', ')} that held data for the whole call`,
+        [t.id],
+        lost,
+      );
+    return;
+  }
+  const r = t.l.value;
+  if (r < w.iSize && t.l.throughout[r])
+    emit(
+      'seek',
+      `SEEK_HOLE(${t.param}) returned ${r}, but slot ${r} held data for the whole call`,
+      [t.id],
+      [r],
+    );
+}
+
 export const seekData: ActorProgram = {
   kind: 'seek_data',
+  roles: { observer: { premise: 'data', checkCall: checkSeek } },
   param: { name: 'offset', min: 0, max: (n) => n },
   steps: { ...steps, ...treeSteps },
   entry: 'inode_lock',

@@ -2,15 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
+import { holders, Script, take } from '../testkit.ts';
 
 describe('uffd_register', () => {
   it('sets UFFD_MISSING under mmap_lock (write) in one step; a monitor thread is added', () => {

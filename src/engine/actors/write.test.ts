@@ -1,17 +1,7 @@
 // write() (spec §3.5): inode_lock, the shmem lookup (allocating on a hole), write_end.
 import { describe, expect, it } from 'vitest';
-import { step } from '../step.ts';
 import { threadStatus } from '../status.ts';
-import { Script } from '../testkit.ts';
-import type { Folio, World } from '../types.ts';
-
-function take(w: World, id: number) {
-  const r = step(w, id);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-const holders = (f: Folio | undefined) => f?.holders.map((h) => `${h.kind}:${h.thread}`);
-const kinds = (r: { events: readonly { type: string }[] }) => r.events.map((e) => e.type);
+import { holders, kinds, Script, take } from '../testkit.ts';
 
 describe('write steps', () => {
   it('inode_lock: takes the inode lock and aims the lookup at the index', () => {

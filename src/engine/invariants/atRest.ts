@@ -1,5 +1,6 @@
 // The invariants checked at rest, once every thread has finished (spec §5 I3, I10, I11, I12).
 
+import { rolesOf } from '../roles.ts';
 import type { World } from '../types.ts';
 import { name, range, type Emit } from './report.ts';
 import { fileValue } from './observers.ts';
@@ -49,9 +50,7 @@ export function checkAtRest(w: World, emit: Emit): void {
         [f.index],
       );
   }
-  const succeeded = w.threads
-    .filter((t) => t.actor === 'collapse' && t.result === 'SCAN_SUCCEED')
-    .map((t) => t.id);
+  const succeeded = w.threads.filter((t) => rolesOf(t).collapser?.succeeded(t) === true).map((t) => t.id);
   if (succeeded.length === 0) return;
   const stale = w.proc.ptes.flatMap((id, i) => (id !== null && !cached.has(id) ? [i] : []));
   if (stale.length > 0)

@@ -5,7 +5,8 @@ import type { ThreadStatus } from '../status.ts';
 import { describeBlock, isQuiescent, runnableThreads, waitCycle } from '../status.ts';
 import { holdersWeight } from '../tx.ts';
 import type { Thread, ThreadId, Violation, World } from '../types.ts';
-import { name, range, type Emit } from './report.ts';
+import { rolesOf } from '../roles.ts';
+import { name, type Emit } from './report.ts';
 import { checkAtRest } from './atRest.ts';
 
 export interface CheckContext {
@@ -18,47 +19,6 @@ export interface CheckContext {
   readonly step: number;
   /** threadStatus of every thread of `next`, computed once by step(). */
   readonly statuses: readonly ThreadStatus[];
-}
-
-/** I1 and I2 and readers' I3, at the step that completes a call. */
-function checkCompletedCall(c: CheckContext, t: Thread, emit: Emit): void {
-  const w = c.next;
-  if (t.actor === 'seek_data') {
-    const lost = range(t.param, Math.min(t.l.value, w.n)).filter((i) => t.l.throughout[i]);
-    if (lost.length > 0)
-      emit(
-        'seek',
-        `SEEK_DATA(${t.param}) returned ${t.result}, skipping slot ${lost.join(', ')} that held data for the whole call`,
-        [t.id],
-        lost,
-      );
-  } else if (t.actor === 'seek_hole') {
-    const r = t.l.value;
-    if (r < w.iSize && t.l.throughout[r])
-      emit(
-        'seek',
-        `SEEK_HOLE(${t.param}) returned ${r}, but slot ${r} held data for the whole call`,
-        [t.id],
-        [r],
-      );
-  } else if (t.actor === 'mincore') {
-    const missed = t.l.vec.flatMap((bit, i) => (bit === 0 && t.l.throughout[i] ? [i] : []));
-    if (missed.length > 0)
-      emit(
-        'mincore',
-        `mincore reported slot ${missed.join(', ')} not resident although its data stayed in memory for the whole call`,
-        [t.id],
-        missed,
-      );
-  } else if (t.actor === 'read') {
-    if (t.result !== 'EOF' && !t.l.vec.includes(t.l.value))
-      emit(
-        'data',
-        `read(${t.param}) returned ${t.l.value}; the file held ${t.l.vec.join(' or ')} during the call`,
-        [t.id],
-        [t.param],
-      );
-  }
 }
 
 /** I3 at the commit step: every sub-page holds what its slot held when collapse locked it. */
@@ -156,8 +116,6 @@ function checkLocking(w: World, statuses: readonly ThreadStatus[], emit: Emit): 
   }
 }
 
-const INSTANTIATORS = new Set(['fault', 'write', 'fallocate', 'read', 'gup_fast', 'pin']);
-
 /** I7: a !uptodate folio a lookup can reach is fallocated-unwritten or being instantiated. */
 function checkUptodate(w: World, emit: Emit): void {
   const seen = new Set<number>();
@@ -168,7 +126,7 @@ function checkUptodate(w: World, emit: Emit): void {
     if (!f) return; // a dangling slot is reported by the refcount check
     if (f.uptodate || f.fallocUnwritten) return;
     const owner = f.locked === null ? undefined : w.threads[f.locked];
-    if (!f.huge && owner && INSTANTIATORS.has(owner.actor)) return;
+    if (!f.huge && owner && rolesOf(owner).instantiator) return;
     const what = f.hpageOf !== null ? `the collapse's huge page (folio ${f.id})` : `folio ${f.id}`;
     emit(
       'uptodate',
@@ -203,7 +161,9 @@ function checkAtomicSwitch(w: World, emit: Emit): void {
 function inTreeStore(w: World): boolean {
   return (
     w.xa !== undefined &&
-    w.threads.some((t) => t.actor === 'collapse' && (t.pc.startsWith('xa_store') || t.pc === 'xa_free_nodes'))
+    w.threads.some(
+      (t) => rolesOf(t).collapser !== undefined && (t.pc.startsWith('xa_store') || t.pc === 'xa_free_nodes'),
+    )
   );
 }
 
@@ -211,7 +171,8 @@ function inTreeStore(w: World): boolean {
 function checkUffd(c: CheckContext, emit: Emit): void {
   const { prev, next } = c;
   // Only a collapse step can break it: other steps skip the pass over the slots.
-  if (next.threads[c.tid]?.actor !== 'collapse') return;
+  const t = next.threads[c.tid];
+  if (!t || !rolesOf(t).collapser) return;
   next.slots.forEach((e, i) => {
     const was = prev.slots[i];
     const filled = e.t === 'folio' && (was?.t === 'empty' || was?.t === 'retry');
@@ -272,8 +233,10 @@ export function checkInvariants(c: CheckContext): Violation[] {
     });
   const w = c.next;
   const t = w.threads[c.tid];
-  if (t?.done && !c.prev.threads[c.tid]?.done) checkCompletedCall(c, t, emit);
-  if (t?.actor === 'collapse' && (c.stepId === 'publish' || c.stepId === 'commit')) checkCommit(c, t, emit);
+  const roles = t ? rolesOf(t) : {};
+  // I1, I2 and readers' I3, at the step that completes an observer's call.
+  if (t?.done && !c.prev.threads[c.tid]?.done) roles.observer?.checkCall(w, t, emit);
+  if (t && roles.collapser?.commitSteps.includes(c.stepId)) checkCommit(c, t, emit);
   checkRefcounts(w, emit);
   checkLocking(w, c.statuses, emit);
   checkUptodate(w, emit);

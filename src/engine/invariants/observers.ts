@@ -1,6 +1,7 @@
 // Ghost bookkeeping for the invariants about what a call observed "for the whole call" (spec §5 I1, I2)
 // and about what a read may return (I3 for readers).
 
+import { rolesOf } from '../roles.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
@@ -14,11 +15,10 @@ import type { Thread, World } from '../types.ts';
 export function residentSlots(w: World): boolean[] {
   const out = w.slots.map(() => false);
   const held = new Set<number>();
-  for (const t of w.threads)
-    if (t.actor === 'collapse' && !t.done) {
-      for (const id of t.l.pagelist) held.add(id);
-      if (t.l.folio !== null) held.add(t.l.folio);
-    }
+  for (const t of w.threads) {
+    const collapser = rolesOf(t).collapser;
+    if (collapser && !t.done) for (const id of collapser.heldPages(t)) held.add(id);
+  }
   const slotHolds = (i: number, id: number) => {
     const e = w.slots[i];
     return e?.t === 'folio' && e.folio === id;
@@ -36,19 +36,19 @@ export function residentSlots(w: World): boolean[] {
   return out.map((r, i) => r && (w.ghost.hasData[i] ?? false));
 }
 
-const observes = (t: Thread) =>
-  t.actor === 'seek_data' || t.actor === 'seek_hole' || t.actor === 'mincore' || t.actor === 'read';
+const premiseOf = (t: Thread) => rolesOf(t).observer?.premise;
 
 /** Starts a call's ghost record when its first step runs. */
 export function startObservation(tx: Tx, t: DraftThread): void {
   const w = tx.w;
-  if (!observes(t) || t.l.throughout.length > 0) return;
-  if (t.actor === 'read') {
+  const premise = premiseOf(t);
+  if (premise === undefined || t.l.throughout.length > 0) return;
+  if (premise === 'value') {
     t.l.throughout = [true];
     t.l.vec = [w.ghost.logical[t.param] ?? 0];
     return;
   }
-  t.l.throughout = t.actor === 'mincore' ? residentSlots(w) : [...w.ghost.hasData];
+  t.l.throughout = premise === 'resident' ? residentSlots(w) : [...w.ghost.hasData];
 }
 
 /** After every step: a premise holds for the whole call only if it still holds now. */
@@ -56,13 +56,14 @@ export function updateObservations(tx: Tx): void {
   const w = tx.w;
   let resident: boolean[] | null = null; // computed once, and only if a mincore call is in flight
   for (const t0 of w.threads) {
-    if (!observes(t0) || t0.l.throughout.length === 0 || t0.done) continue;
-    if (t0.actor === 'read') {
+    const kind = premiseOf(t0);
+    if (kind === undefined || t0.l.throughout.length === 0 || t0.done) continue;
+    if (kind === 'value') {
       const v = w.ghost.logical[t0.param] ?? 0;
       if (!t0.l.vec.includes(v)) tx.thread(t0.id).l.vec.push(v);
       continue;
     }
-    const holds = t0.actor === 'mincore' ? (resident ??= residentSlots(w)) : w.ghost.hasData;
+    const holds = kind === 'resident' ? (resident ??= residentSlots(w)) : w.ghost.hasData;
     const premise = (i: number) => holds[i] ?? false;
     const lost = t0.l.throughout.some((b, i) => b && !premise(i));
     if (!lost) continue;

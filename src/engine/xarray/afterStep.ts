@@ -3,6 +3,7 @@
 
 import type { Tx } from '../tx.ts';
 import { fault } from '../tx.ts';
+import { rolesOf } from '../roles.ts';
 import { treeProblem } from './check.ts';
 import { collectFreed, storeFlat } from './store.ts';
 import { flatOf, freshLoad, sameFlat } from './tree.ts';
@@ -23,7 +24,7 @@ export function afterStepTree(tx: Tx): void {
   for (const t of w.threads) {
     const x = t.l.xas;
     if (x && x.node !== XAS_RESTART && x.node !== XAS_BOUNDS) walkers.push(x.node);
-    if (x && t.actor === 'collapse' && x.cand >= 0) walkers.push(x.cand); // the old node it frees next
+    if (x && rolesOf(t).collapser && x.cand >= 0) walkers.push(x.cand); // the old node it frees next
   }
   w.xa = collectFreed(tree, walkers);
   const problem = treeProblem(w);

@@ -10,6 +10,9 @@ import { createKernelModel, INVARIANT_ORDER } from './kernelModel.ts';
 
 export interface CheckOptions {
   readonly now: () => number;
+  /** The host's memory in use, in bytes (e.g. the process's resident set); see ExploreOptions. */
+  readonly memoryUsed?: () => number;
+  readonly maxMemoryBytes?: number;
   readonly maxStates?: number;
   readonly timeLimitMs?: number;
   /** Partial-order reduction (default on); results are the same, with fewer states. */
@@ -18,6 +21,8 @@ export interface CheckOptions {
   /** Stored states between progress reports, and expanded states between cancel polls. */
   readonly progressEvery?: number;
   readonly pollEvery?: number;
+  /** Progress at least this often (milliseconds of `now()`), however slow the states. */
+  readonly progressMs?: number;
   readonly shouldCancel?: () => boolean;
 }
 
@@ -40,6 +45,8 @@ export interface CheckResult {
   readonly depth: number;
   readonly elapsedMs: number;
   readonly bytesPerState: number;
+  /** What the search holds, part by part (bytes). */
+  readonly memory: MemoryReport;
   readonly message: string;
   readonly invariants: readonly InvariantVerdict[];
   /**
@@ -54,10 +61,23 @@ export interface CheckResult {
   readonly faults: readonly string[];
 }
 
+export interface MemoryReport {
+  /** The visited set: hash table, state words (in BFS order: the queue), parents and choices. */
+  readonly visitedSet: number;
+  /** The interned world encodings (bytes, starts, hashes, table). */
+  readonly encodings: number;
+  /** The model's per-state JS arrays (violation masks, the queued worlds' slots): 8 bytes a slot. */
+  readonly indexArrays: number;
+  /** States whose whole World is still held, waiting in the queue (their size is in `measured`). */
+  readonly queuedWorlds: number;
+  /** How much the host's memory grew during the search, when the host measures it (else null). */
+  readonly measured: number | null;
+}
+
 /** A check in progress: run it in slices (a Web Worker pauses between them to hear a cancel). */
 export interface RunningCheck {
-  /** Expands up to `budget` more states; true once the search has stopped. */
-  run(budget?: number): boolean;
+  /** Expands up to `budget` more states for at most about `sliceMs`; true once the search has stopped. */
+  run(budget?: number, sliceMs?: number): boolean;
   result(): CheckResult;
 }
 
@@ -73,10 +93,14 @@ export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
     ...(o.onProgress && { onProgress: o.onProgress }),
     ...(o.progressEvery !== undefined && { progressEvery: o.progressEvery }),
     ...(o.pollEvery !== undefined && { pollEvery: o.pollEvery }),
+    ...(o.progressMs !== undefined && { progressMs: o.progressMs }),
     ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
+    ...(o.memoryUsed && { memoryUsed: o.memoryUsed }),
+    ...(o.maxMemoryBytes !== undefined && { maxMemoryBytes: o.maxMemoryBytes }),
   });
+  const memoryAtStart = o.memoryUsed?.() ?? null;
   return {
-    run: (budget) => explorer.run(budget),
+    run: (budget, sliceMs) => explorer.run(budget, sliceMs),
     result: () => {
       const r = explorer.result();
       const outcomes = [...model.outcomes.values()].map((x) => ({
@@ -97,7 +121,16 @@ export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
         transitions: r.transitions,
         depth: r.depth,
         elapsedMs: r.elapsedMs,
-        bytesPerState: r.states > 0 ? (r.bytes + model.pool.byteSize) / r.states : 0,
+        bytesPerState:
+          r.states > 0 ? (r.bytes + model.pool.byteSize + 3 * 8 * model.pool.count) / r.states : 0,
+        memory: {
+          visitedSet: r.bytes,
+          encodings: model.pool.byteSize,
+          indexArrays: 3 * 8 * model.pool.count,
+          queuedWorlds: r.queued,
+          measured:
+            memoryAtStart === null || !o.memoryUsed ? null : Math.max(0, o.memoryUsed() - memoryAtStart),
+        },
         message: r.message,
         invariants,
         outcomes,
@@ -113,14 +146,21 @@ export function checkSetup(setup: Setup, o: CheckOptions): CheckResult {
   return check.result();
 }
 
-/** checkSetup in slices of `sliceStates`, awaiting `pause` between them (e.g. a zero timeout in a worker). */
+/**
+ * checkSetup in slices of at most `sliceStates` states and about `sliceMs` of the clock, awaiting
+ * `pause` between them (e.g. a zero timeout in a worker, so a cancel message can land).
+ */
 export async function checkSetupAsync(
   setup: Setup,
-  o: CheckOptions & { readonly pause: () => Promise<void>; readonly sliceStates?: number },
+  o: CheckOptions & {
+    readonly pause: () => Promise<void>;
+    readonly sliceStates?: number;
+    readonly sliceMs?: number;
+  },
 ): Promise<CheckResult> {
   const check = startCheck(setup, o);
   const slice = Math.max(1, o.sliceStates ?? 20_000);
-  while (!check.run(slice)) await o.pause();
+  while (!check.run(slice, o.sliceMs)) await o.pause();
   return check.result();
 }
 

@@ -71,11 +71,13 @@ function alternatives(world: Json, path: Path, v: Json, pool: Pool): Json[] {
   const seen = (pool.get(key) ?? []).filter((x) => x !== v);
   if (FOLIO_REFS.has(key)) {
     const ids = Object.keys((world as { folios: object }).folios).map(Number);
-    // Another folio with the same content would be a mere renaming: the same state, rightly merged.
+    // Another folio with the same content would be a mere renaming: the same state, rightly merged. A
+    // stale id of a freed folio (a finished collapse's hpage) reaches nothing and encodes as null.
+    const live = v !== null && ids.includes(v as number);
     const others = ids.filter(
-      (id) => id !== v && (v === null || folioContent(world, id) !== folioContent(world, v as number)),
+      (id) => id !== v && (!live || folioContent(world, id) !== folioContent(world, v as number)),
     );
-    return [...others, ...(v !== null && seen.includes(null) ? [null] : [])];
+    return [...others, ...(live && seen.includes(null) ? [null] : [])];
   }
   if (typeof v === 'boolean') return [!v];
   if (typeof v === 'number') return [v + 1, ...(seen.includes(null) ? [null] : [])];

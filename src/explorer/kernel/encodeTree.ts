@@ -4,6 +4,7 @@
 // punch/truncate's folio batch. Worlds without `|xa` add nothing.
 
 import type { World, XaEntry, XaNode } from '../../engine/index.ts';
+import { rolesOf } from '../../engine/index.ts';
 
 export function encodeTree(
   w: World,
@@ -52,7 +53,7 @@ export function encodeTree(
     put(x.node < 0 ? -x.node : 2 + canonNode(x.node));
     put(x.offset);
     // A walker's candidate is a folio; the collapse's is the old node it is about to free.
-    if (t.actor === 'collapse') put(canonNode(x.cand >= 0 && tree.nodes[x.cand] ? x.cand : null));
+    if (rolesOf(t).collapser) put(canonNode(x.cand >= 0 && tree.nodes[x.cand] ? x.cand : null));
     else put(canonFolio(x.cand >= 0 && w.folios[x.cand] ? x.cand : null));
     put(canonFolio(x.returned >= 0 && w.folios[x.returned] ? x.returned : null));
   }

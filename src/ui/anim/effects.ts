@@ -6,6 +6,7 @@ import { easeCubicInOut, easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { EngineEvent, World } from '../../engine/index.ts';
+import { folioOfView } from '../../engine/index.ts';
 import type { Box } from '../grid/geometry.ts';
 import { unionBox } from '../grid/geometry.ts';
 import { folioSlots } from './folioPlaces.ts';
@@ -182,6 +183,30 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
     move.onfinish = () => el.remove();
   };
 
+  /** A value carried from one place to another (a copied page's data into its huge sub-page), drawn as a
+   * labelled chip on the compositor, so the copy is seen as data moving, not as a flash. */
+  const carry = (from: Box, to: Box, text: string, d: number) => {
+    const el = document.createElement('div');
+    el.className = 'fx-chip';
+    el.textContent = text;
+    boxes.append(el);
+    const start = `translate(${from.x + from.w / 2 - 12}px, ${from.y + from.h / 2 - 12}px)`;
+    const end = `translate(${to.x + to.w / 2 - 12}px, ${to.y + to.h / 2 - 12}px)`;
+    // Up and over: the chip rises out of the old page before it drops into the new one.
+    const lift = `translate(${(from.x + to.x) / 2 + to.w / 2 - 12}px, ${Math.min(from.y, to.y) - 34}px) scale(1.25)`;
+    const move = el.animate(
+      [
+        { transform: start, opacity: 0, offset: 0 },
+        { transform: start, opacity: 1, offset: 0.12 },
+        { transform: lift, opacity: 1, offset: 0.5, easing: 'ease-in' },
+        { transform: end, opacity: 1, offset: 0.85 },
+        { transform: end, opacity: 0, offset: 1 },
+      ],
+      { duration: d, fill: 'forwards', easing: 'ease-out' },
+    );
+    move.onfinish = () => el.remove();
+  };
+
   const update = ({ events, world, prev, barBefore, duration: d }: StepInput) => {
     clear();
     geo.measure();
@@ -202,6 +227,7 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
     const replaced: number[] = [];
     const published: number[] = [];
     const filled: number[] = [];
+    const values = new Map<number, number>();
     let locks = 0;
     for (const e of events) {
       switch (e.type) {
@@ -220,12 +246,13 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
           break;
         }
         case 'slot.replaced': {
-          const to = e.to.startsWith('folio:') ? Number(e.to.slice(6)) : -1;
+          const to = folioOfView(e.to) ?? -1;
           (hugeIds.has(to) ? published : replaced).push(e.index);
           break;
         }
         case 'hpage.filled':
           filled.push(e.index);
+          values.set(e.index, e.value);
           break;
         default:
           break;
@@ -249,7 +276,18 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
       if (barBefore && published.length > 1) travel(barBefore, target, 'fx-publish', d * 1.2);
       else flash(target, d);
     }
-    if (filled.length > 0) {
+    // Each copied value travels from its slot to its sub-page: into the private bar, or (v6.3, where the
+    // huge page already sits in the cache) dropping back into the same slot, now the huge page's.
+    if (filled.length > 0 && filled.length <= MANY)
+      filled.forEach((i) => {
+        const from = geo.slot(i);
+        if (!from) return;
+        const n = Math.max(1, prev.n);
+        const to = bar ? { x: bar.x + (i * bar.w) / n, y: bar.y, w: Math.max(2, bar.w / n), h: bar.h } : from;
+        const v = values.get(i) ?? 0;
+        carry(bar ? from : { ...from, y: from.y - 40 }, to, v === 0 ? '0' : String(v), d);
+      });
+    else if (filled.length > 0) {
       const src = union(filled.map((i) => geo.slot(i)));
       if (bar && src) {
         const n = Math.max(1, prev.n);

@@ -7,7 +7,8 @@ import type { Box, Layout } from '../grid/geometry.ts';
 import { slotBox } from '../grid/geometry.ts';
 import type { StepEffects } from './effects.ts';
 
-export const EFFECT_MS = 700;
+/** One step's effects at 1x: 800 ms, inside the 900 ms playback beat. */
+export const EFFECT_MS = 800;
 
 interface Refs {
   readonly stage: RefObject<HTMLDivElement | null>;

@@ -1,13 +1,20 @@
-// Choose a second kernel to run on the same schedule, and say where the two part ways.
+// Choose a second kernel to run on the same choices, say where the two first differ in what userspace
+// can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
 import type { VariantId } from '../../engine/index.ts';
 import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
+import { lazy, Suspense } from 'react';
+
+// Only in compare mode: its code loads when a kernel is chosen.
+const VerdictStrip = lazy(() => import('./VerdictStrip.tsx').then((m) => ({ default: m.VerdictStrip })));
 
 export function CompareBar() {
   const variant = useSim((s) => s.compareVariant);
   const main = useSim((s) => s.loaded.kernel);
   const divergence = useSim((s) => s.compare?.divergence ?? null);
+  const detail = useSim((s) => s.compare?.stepDifference ?? null);
+  const verdicts = useSim((s) => s.compare?.verdicts ?? null);
   const setCompare = useSim((s) => s.setCompareVariant);
   const jumpTo = useSim((s) => s.jumpTo);
   return (
@@ -19,27 +26,38 @@ export function CompareBar() {
           data-testid="compare-select"
           onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as VariantId))}
         >
-          <option value="">(no comparison)</option>
+          <option value="">(none)</option>
           {VARIANT_IDS.filter((v) => v !== main).map((v) => (
-            <option key={v} value={v}>
-              {v}: {VARIANTS[v].title}
+            <option key={v} value={v} title={VARIANTS[v].title}>
+              {v}
             </option>
           ))}
         </select>
       </label>
       {variant && (
-        <p className="divergence" data-testid="divergence" role="status">
+        <div className="divergence" data-testid="divergence" role="status">
           {divergence ? (
             <>
-              <strong>≠ Diverges at step {divergence.step}:</strong> {divergence.reason}.{' '}
+              <strong>≠ First difference, step {divergence.step + 1}:</strong> {divergence.reason}.{' '}
               <button type="button" className="link" onClick={() => jumpTo(divergence.step + 1)}>
-                Go to step {divergence.step}
+                Go to step {divergence.step + 1}
               </button>
             </>
           ) : (
-            'No divergence: the same steps with the same results so far.'
+            'No observable difference: the same results and the same invariants to the end.'
           )}
-        </p>
+          {detail && (
+            <details className="step-detail" data-testid="step-difference">
+              <summary>Step-level difference</summary>
+              Step {detail.step + 1}: {detail.reason}.
+            </details>
+          )}
+        </div>
+      )}
+      {verdicts && (
+        <Suspense fallback={null}>
+          <VerdictStrip verdicts={verdicts} />
+        </Suspense>
       )}
     </section>
   );

@@ -18,13 +18,15 @@ export function ComparePane({ compare }: { compare: CompareView }) {
       <h2>
         {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
       </h2>
-      <p className="muted">
-        {compare.at === 0 ? 'At the start' : `After step ${compare.at - 1}`} of {compare.records.length}
-        {compare.error ? ` · cannot take step ${compare.error.at}: ${compare.error.message}` : ''}
-      </p>
+
       <WorldView world={compare.world} id="compare" />
+      <p className="muted compare-at" data-testid="compare-at">
+        {compare.at === 0 ? 'At the start' : `Step ${compare.at}`} of {compare.records.length}
+        {compare.skipped.length > 0 &&
+          ` · skipped ${compare.skipped.length} step${compare.skipped.length > 1 ? 's' : ''} it cannot take (first: step ${(compare.skipped[0]?.at ?? 0) + 1}, ${compare.skipped[0]?.message ?? ''})`}
+      </p>
       <Observations world={compare.world} records={compare.records} upTo={compare.at} id="compare" />
-      <Violations violations={violations} id="compare" />
+      <Violations violations={violations} id="compare" variant={compare.variant} target={null} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-// Changing the schedule, below the transport (which moves through it step by step): redo a step undone,
-// reset, fork a new schedule from here, finish the run round-robin or at random (seeded), go to a step,
-// and the motion switch. Every control with a key names it.
+// Changing the schedule, the transport's quieter second row: redo a step undone, reset, fork a new
+// schedule from here, finish the run round-robin or at random (seeded), go to a step (1-based: "go to
+// step 11" shows the world after step 11), and the motion switch. Every control with a key names it.
+// The notice (a refused step) lives in the narration's fixed box, so it never moves the grid.
 
 import { useState } from 'react';
 import { selectCanRedo, selectCanStepBack } from '../../store/index.ts';
@@ -11,7 +12,6 @@ export function PlaybackBar() {
   // read from the store (they never change).
   const lastRun = useSim((x) => x.lastRun);
   const motion = useSim((x) => x.motion);
-  const notice = useSim((x) => x.notice);
   const s = useSimStore().getState();
   const canBack = useSim(selectCanStepBack);
   const canRedo = useSim(selectCanRedo);
@@ -20,23 +20,31 @@ export function PlaybackBar() {
   const seedNumber = /^\d{1,9}$/.test(seed) ? Number(seed) : null;
 
   return (
-    <section className="playback" aria-label="Playback">
-      <div className="button-row">
-        <button type="button" onClick={s.redo} disabled={!canRedo} aria-keyshortcuts="y" data-testid="redo">
+    <section className="playback" aria-label="Schedule">
+      <div className="button-row quiet-row">
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={s.redo}
+          disabled={!canRedo}
+          aria-keyshortcuts="y"
+          data-testid="redo"
+        >
           Redo <kbd aria-hidden="true">y</kbd>
         </button>
-        <button type="button" onClick={s.reset} disabled={!canBack}>
+        <button type="button" className="btn btn-quiet" onClick={s.reset} disabled={!canBack}>
           Reset to start
         </button>
         <button
           type="button"
+          className="btn btn-quiet"
           onClick={s.fork}
           disabled={!canRedo}
           title="Drop the recorded steps after this one"
         >
           Fork here
         </button>
-        <button type="button" onClick={s.runRoundRobin}>
+        <button type="button" className="btn btn-quiet" onClick={s.runRoundRobin}>
           Finish round-robin
         </button>
         <span className="inline-field">
@@ -50,6 +58,7 @@ export function PlaybackBar() {
           />
           <button
             type="button"
+            className="btn btn-quiet"
             disabled={seedNumber === null}
             onClick={() => seedNumber !== null && s.runRandom(seedNumber)}
           >
@@ -60,7 +69,7 @@ export function PlaybackBar() {
           className="inline-field"
           onSubmit={(e) => {
             e.preventDefault();
-            if (/^\d+$/.test(goto)) s.jumpTo(Number(goto));
+            s.goToStep(goto);
           }}
         >
           <label htmlFor="goto">go to step</label>
@@ -71,10 +80,10 @@ export function PlaybackBar() {
             value={goto}
             onChange={(e) => setGoto(e.target.value)}
           />
-          <button type="submit">Go</button>
+          <button type="submit" className="btn btn-quiet">
+            Go
+          </button>
         </form>
-      </div>
-      <div className="button-row prefs">
         {lastRun && (
           <span data-testid="last-run">
             {lastRun.kind === 'random' ? `Finished at random, seed ${lastRun.seed}` : 'Finished round-robin'}
@@ -87,14 +96,9 @@ export function PlaybackBar() {
             onChange={(e) => s.setMotion(e.target.checked)}
             data-testid="motion"
           />
-          animate steps
+          animate
         </label>
       </div>
-      {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
     </section>
   );
 }

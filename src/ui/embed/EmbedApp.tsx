@@ -1,7 +1,11 @@
-// The embed layout (?embed=1), for an iframe in course notes or a blog: the page cache, the race's
-// transport and narration, the timeline, and a link to the same replay on the full page. No setup editor.
+// The embed layout (?embed=1), for an iframe in course notes or a blog: one column sized to its frame
+// (the document never scrolls; only the memory area below does, when it must), with the transport, the
+// narration and, once the race has broken, a verdict strip (what userspace saw, the invariant broken)
+// always on screen above the grid, and a link to the same replay on the full page. No setup editor.
 
-import { useMemo } from 'react';
+import '../styles.css';
+import '../features.css';
+import { lazy, Suspense, useMemo } from 'react';
 import { selectScenario } from '../../store/index.ts';
 import { WorldView } from '../grid/WorldView.tsx';
 import { useKeyboard } from '../hooks/useKeyboard.ts';
@@ -13,8 +17,13 @@ import { Narration } from '../library/Narration.tsx';
 import { RacePlayer } from '../library/RacePlayer.tsx';
 import { sessionTitle } from '../share/snippets.ts';
 import { useSim } from '../storeContext.tsx';
-import { Timeline } from '../timeline/Timeline.tsx';
+import { useStory } from '../story/useStory.ts';
 import { FullPageLink } from './FullPageLink.tsx';
+import '../design.css';
+
+// Below the grid: its code loads beside the first paint.
+const Timeline = lazy(() => import('../timeline/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+import './embed.css';
 
 export function EmbedApp() {
   useKeyboard();
@@ -24,8 +33,12 @@ export function EmbedApp() {
   const frame = useSim((s) => s.frame);
   const speed = useSim((s) => s.speed);
   const loaded = useSim((s) => s.loaded);
+  const records = useSim((s) => s.records);
+  const cursor = useSim((s) => s.cursor);
   const scenario = useSim(selectScenario);
   const animation = useMemo(() => ({ frame, motion, speed }), [frame, motion, speed]);
+  const story = useStory(records, cursor, loaded.kernel, scenario?.target.invariant ?? null);
+  const told = story.told;
   return (
     <main className="embed" data-testid="embed">
       <header className="embed-head">
@@ -37,8 +50,21 @@ export function EmbedApp() {
       <LinkErrorBanner />
       <RacePlayer compact />
       <Narration />
-      <WorldView world={frame.world} id="main" animation={animation} />
-      <Timeline />
+      {/* Always one line high, empty until the break, so the grid below never moves. */}
+      <p className={`embed-verdict${told ? ' broken' : ''}`} data-testid="embed-verdict" role="status">
+        {told && (
+          <>
+            <strong>{told.spec} broken</strong> at step {told.violation.step + 1}: {told.violation.message}
+            {scenario ? <span className="muted"> · expected {scenario.target.expected}</span> : null}
+          </>
+        )}
+      </p>
+      <div className="embed-body">
+        <WorldView world={frame.world} id="main" animation={animation} broken={story.mark} />
+        <Suspense fallback={null}>
+          <Timeline />
+        </Suspense>
+      </div>
     </main>
   );
 }

@@ -3,13 +3,11 @@
 // the kernel that fixes it, or the one it regressed from.
 
 import type { VariantId } from '../../engine/index.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { scenarioForSetup } from '../../scenarios/index.ts';
 import type { LoadedSetup } from '../../store/index.ts';
 
 export function otherVariant(setup: LoadedSetup): VariantId {
-  const race = SCENARIOS.find(
-    (x) => x.kernel === setup.kernel && x.slots === setup.slots && x.threads === setup.threads,
-  );
+  const race = scenarioForSetup(setup);
   const recorded = race?.compare.find((v) => v !== setup.kernel);
   if (recorded) return recorded;
   return setup.kernel === 'v6.4' ? 'v6.3' : 'v6.4';

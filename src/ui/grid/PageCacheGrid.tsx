@@ -12,10 +12,12 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
 } from 'react';
 import type { World } from '../../engine/index.ts';
 import type { Layout } from './geometry.ts';
 import { gridSize, slotBox } from './geometry.ts';
+import { CursorLayer, type BrokenMark } from './CursorLayer.tsx';
 import { HugeOutline } from './HugeOutline.tsx';
 import { hugeInCache } from './hugeFolios.ts';
 import { renderCells, type CellsState } from './slotCells.ts';
@@ -28,9 +30,13 @@ interface Props {
   readonly layout: Layout;
   /** Distinguishes the two grids in compare mode (ids, test ids). */
   readonly id: string;
+  /** The story's broken invariant and its slots, marked once the cursor is past the break. */
+  readonly broken?: BrokenMark | null;
+  /** What is drawn in the fixed-height strip above the grid besides the huge page's caption. */
+  readonly above?: ReactNode;
 }
 
-export function PageCacheGrid({ world, layout, id }: Props) {
+export function PageCacheGrid({ world, layout, id, broken = null, above = null }: Props) {
   const views = useSlotViews(world);
   const [focused, setActive] = useState(0);
   // A new setup may have fewer slots than the one the focus was in.
@@ -95,19 +101,24 @@ export function PageCacheGrid({ world, layout, id }: Props) {
 
   return (
     <div className="grid-block">
-      {huge.map((h) => (
-        <p key={h.folio.id} className="huge-caption" data-testid={`${id}-huge-caption`}>
-          <strong>
-            Huge page folio {h.folio.id} in{' '}
-            {h.slots.length === world.n ? 'every slot' : `slot ${h.slots.join(', ')}`}
-          </strong>
-          {folioBadges(h.folio).map((b) => (
-            <span key={b.kind} className={`badge badge-${b.kind}`}>
-              {b.text}
-            </span>
-          ))}
-        </p>
-      ))}
+      {/* One fixed height whatever it holds, so the grid never moves from one step to the next. */}
+      <div className="grid-status" data-testid={`${id}-grid-status`}>
+        {above}
+        {huge.map((h) => (
+          <p key={h.folio.id} className="huge-caption" data-testid={`${id}-huge-caption`}>
+            <strong>
+              Huge page folio {h.folio.id} in{' '}
+              {h.slots.length === world.n ? 'every slot' : `slot ${h.slots.join(', ')}`}
+            </strong>
+            {folioBadges(h.folio).map((b) => (
+              <span key={b.kind} className={`badge badge-${b.kind}`}>
+                {b.text}
+              </span>
+            ))}
+          </p>
+        ))}
+        {huge.length === 0 && above === null && <p className="huge-caption muted">No huge page yet.</p>}
+      </div>
       <div className="grid-frame" data-testid={`${id}-grid-frame`}>
         {huge.map((h) => (
           <HugeOutline
@@ -138,6 +149,7 @@ export function PageCacheGrid({ world, layout, id }: Props) {
           onMouseOver={onOver}
           onMouseLeave={() => setInspect(null)}
         />
+        <CursorLayer world={world} layout={layout} id={id} broken={broken} />
         {shown && box && (
           <div
             id={tooltipId}

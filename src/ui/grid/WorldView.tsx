@@ -1,7 +1,7 @@
 // Everything a world shows about memory: the private huge page beside the range, the page cache grid,
 // the page table and the lru batch. The main view also carries the animation overlay.
 
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { World } from '../../engine/index.ts';
 import type { Frame } from '../../store/index.ts';
 import { useStepAnimation } from '../anim/useStepAnimation.ts';
@@ -9,6 +9,7 @@ import { useWidth } from '../hooks/useWidth.ts';
 import { layoutFor } from './geometry.ts';
 import { privateHugePages } from './hugeFolios.ts';
 import { LruBatch } from './LruBatch.tsx';
+import type { BrokenMark } from './CursorLayer.tsx';
 import { PageCacheGrid } from './PageCacheGrid.tsx';
 import { PageTable } from './PageTable.tsx';
 import { PrivateHugePage } from './PrivateHugePage.tsx';
@@ -19,9 +20,12 @@ interface Props {
   readonly id: string;
   /** The main view animates its frames; the compare view does not. */
   readonly animation?: { readonly frame: Frame; readonly motion: boolean; readonly speed: number };
+  readonly broken?: BrokenMark | null;
+  /** Drawn beside the grid, before the page table (the break's callout). */
+  readonly aside?: ReactNode;
 }
 
-export function WorldView({ world, id, animation }: Props) {
+export function WorldView({ world, id, animation, broken = null, aside }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const overlay = useRef<SVGSVGElement>(null);
   const width = useWidth(stage);
@@ -32,19 +36,35 @@ export function WorldView({ world, id, animation }: Props) {
   );
   const a = animation ?? idle;
   useStepAnimation({ stage, overlay }, layout, a.frame, a.motion, a.speed);
+  const priv = privateHugePages(world);
   const ptes = world.proc.ptes.map((p) => (p === null ? '' : String(p))).join(',');
   const batch = world.lruBatch.map((b) => `${b.cpu}:${b.folio}`).join(',');
   return (
     <div className="world-view" data-testid={`${id}-world`}>
       <div className="world-stage" ref={stage}>
-        {privateHugePages(world).map((p) => (
-          <PrivateHugePage key={p.folio.id} folio={p.folio} owner={p.owner} width={Math.min(width, 640)} />
-        ))}
-        <PageCacheGrid world={world} layout={layout} id={id} />
+        <PageCacheGrid
+          world={world}
+          layout={layout}
+          id={id}
+          broken={broken}
+          above={
+            priv.length > 0
+              ? priv.map((p) => (
+                  <PrivateHugePage
+                    key={p.folio.id}
+                    folio={p.folio}
+                    owner={p.owner}
+                    width={Math.min(width, 640)}
+                  />
+                ))
+              : null
+          }
+        />
         <XarrayTree world={world} id={id} width={width} />
         <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
       </div>
       <div className="world-side">
+        {aside}
         <PageTable
           ptes={ptes}
           pmd={world.proc.pmd}

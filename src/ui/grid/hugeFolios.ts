@@ -1,6 +1,7 @@
 // Which huge pages sit in the cache, and in which slots; and which are still private to a collapse.
 
 import type { Folio, World } from '../../engine/index.ts';
+import { collapseHugePages } from '../../engine/index.ts';
 
 export interface HugeInCache {
   readonly folio: Folio;
@@ -30,12 +31,7 @@ export interface PrivateHuge {
 
 /** A collapse thread's huge page while no slot holds it yet (shown beside the range). */
 export function privateHugePages(w: World): PrivateHuge[] {
-  const out: PrivateHuge[] = [];
-  for (const t of w.threads) {
-    const id = t.actor === 'collapse' ? t.l.hpage : null;
-    const folio = id === null ? undefined : w.folios[id];
-    if (folio && !w.slots.some((e) => e.t === 'folio' && e.folio === folio.id))
-      out.push({ folio, owner: t.id });
-  }
-  return out;
+  return collapseHugePages(w).filter(
+    ({ folio }) => !w.slots.some((e) => e.t === 'folio' && e.folio === folio.id),
+  );
 }

@@ -19,6 +19,7 @@ function innerHtml(v: SlotView, compact: boolean): string {
   return (
     `<span class="slot-index" aria-hidden="true">${v.index}</span>` +
     `<span class="slot-title" aria-hidden="true">${esc(v.title)}</span>` +
+    (v.value ? `<span class="slot-value" aria-hidden="true" title="data">${esc(v.value)}</span>` : '') +
     (badges ? `<span class="badges" aria-hidden="true">${badges}</span>` : '')
   );
 }

@@ -29,6 +29,9 @@ export interface SlotView {
   readonly cls: string;
   readonly short: string;
   readonly flags: string;
+  /** The data the slot holds (slot i's file data is i + 1; 0 is zeros); "–" for a huge sub-page not yet
+   * filled, "" for a hole. Drawn in roomy cells only (aria-hidden: the value is a picture of the data). */
+  readonly value: string;
   /** What the view was built from (for reuse): the folio object, or null, and the PTE. */
   readonly src: Folio | null;
   readonly pte: number | null;
@@ -123,28 +126,38 @@ type Empty = Exclude<EntryKind, 'page' | 'huge'>;
 const WHAT: Record<Empty, string> = { hole: 'a hole', swap: 'a swap entry', retry: 'a retry entry' };
 const SHORT: Record<Empty, string> = { hole: '·', swap: 'S', retry: 'R?' };
 
+/** What a huge page's sub-page for slot i holds so far. */
+function hugeValue(f: Folio, i: number): string {
+  const k = i - f.index;
+  return f.valid[k] ? String(f.data[k] ?? 0) : '–';
+}
+
 /** The view of slot i: what it holds, its badges, and the strings drawn from them. */
 export function slotView(w: World, i: number): SlotView {
   const e = w.slots[i] ?? { t: 'empty' as const };
   const pte = w.proc.ptes[i] ?? null;
   const f = e.t === 'folio' ? w.folios[e.folio] : undefined;
   let entry: EntryKind, title: string, what: string, short: string;
+  let value = '';
   let set = NONE;
   if (!f) {
     const k: Empty = e.t === 'folio' || e.t === 'empty' ? 'hole' : e.t;
     entry = title = k;
     what = WHAT[k];
     short = SHORT[k];
+    if (e.t === 'swap') value = String(e.value);
   } else if (f.huge) {
     // The huge page's own flags are drawn once on its outline; each slot shows its sub-page.
     entry = 'huge';
     title = `huge ${f.id}[${i - f.index}]`;
     what = `part of huge page folio ${f.id}`;
     short = 'H';
+    value = hugeValue(f, i);
   } else {
     entry = 'page';
     title = what = `folio ${f.id}`;
     short = `f${f.id}`;
+    value = String(f.data[0] ?? 0);
     set = badgeSet(f);
   }
   if (pte !== null)
@@ -159,6 +172,7 @@ export function slotView(w: World, i: number): SlotView {
     cls: `slot entry-${entry}${set.classes}`,
     short,
     flags: set.flags,
+    value,
     src: f ?? null,
     pte,
   };
@@ -172,7 +186,14 @@ function unchanged(w: World, i: number, old: SlotView): boolean {
   if (e.t !== 'folio') return old.src === null && old.entry === (e.t === 'empty' ? 'hole' : e.t);
   const f = w.folios[e.folio];
   if (!f || !old.src) return false;
-  return f === old.src || (f.huge && old.src.huge && f.id === old.src.id && f.index === old.src.index);
+  if (f === old.src) return true;
+  return (
+    f.huge &&
+    old.src.huge &&
+    f.id === old.src.id &&
+    f.index === old.src.index &&
+    hugeValue(f, i) === old.value
+  );
 }
 
 /** Views for every slot, reusing `prev[i]` when nothing it shows changed. */
@@ -186,7 +207,7 @@ export function slotViews(w: World, prev: readonly SlotView[]): SlotView[] {
     }
     const v = slotView(w, i);
     // A folio copied without a visible change (a step that only read it) shows the same sentence.
-    out[i] = old?.label === v.label ? old : v;
+    out[i] = old?.label === v.label && old.value === v.value ? old : v;
   }
   return out;
 }

@@ -1,7 +1,8 @@
-// The transport, the one place that moves through the schedule step by step: back, play or pause, next
-// (the recorded schedule, then round-robin), to the end, the speed, and a jump to the step where the race
-// breaks. Shared by the page (above the grid) and the embed layout, where Next stops at the end of the
-// recording (an embedded race is a player, not a sandbox). Back, Play and Next name their keys.
+// The transport, the one place that moves through the schedule step by step: the primary cluster (Back,
+// Play or Pause, Next: the recorded schedule, then round-robin), then to the end, the jump to the step
+// where the race breaks, the speed and where we are ("step 11 of 32", 1-based like every step number on
+// the page). Shared by the page and the embed layout, where Next stops at the end of the recording (an
+// embedded race is a player, not a sandbox). Back, Play and Next name their keys.
 
 import { useMemo } from 'react';
 import type { Speed } from '../../store/index.ts';
@@ -21,70 +22,84 @@ export function RacePlayer({ compact = false }: { readonly compact?: boolean }) 
   const a = useSimStore().getState();
   // A scan of the records: once per schedule, not once per step.
   const breakAt = useMemo(() => breakCursor(records, scenario), [records, scenario]);
+  const atBreak = breakAt !== null && cursor === breakAt;
   return (
-    <div className="race-player button-row" role="group" aria-label="Race playback">
-      <button
-        type="button"
-        onClick={a.stepBack}
-        disabled={cursor === 0}
-        aria-keyshortcuts="ArrowLeft z"
-        data-testid="race-back"
-      >
-        ◀ Back <kbd aria-hidden="true">z</kbd>
-      </button>
-      <button
-        type="button"
-        onClick={playing ? a.pause : a.play}
-        aria-pressed={playing}
-        aria-keyshortcuts="p"
-        data-testid="race-play"
-      >
-        {playing ? '❚❚ Pause' : '▶ Play'} <kbd aria-hidden="true">p</kbd>
-      </button>
-      <button
-        type="button"
-        onClick={() => a.next()}
-        disabled={!canForward}
-        aria-keyshortcuts="ArrowRight"
-        data-testid="race-forward"
-      >
-        Next ▶{' '}
-        {(cursor < total || !compact) && (
-          <span className="muted">{cursor < total ? '(recorded)' : '(round-robin)'}</span>
-        )}
-      </button>
-      {!compact && (
+    <div className="transport" role="group" aria-label="Race playback">
+      <div className="primary-cluster">
         <button
           type="button"
-          onClick={() => a.jumpTo(total)}
-          disabled={cursor >= total}
-          data-testid="race-end"
+          className="btn"
+          onClick={a.stepBack}
+          disabled={cursor === 0}
+          aria-keyshortcuts="ArrowLeft z"
+          data-testid="race-back"
         >
-          To the end ⇥
+          ◀ Back <kbd aria-hidden="true">z</kbd>
         </button>
-      )}
-      <button
-        type="button"
-        onClick={() => breakAt !== null && a.jumpTo(breakAt)}
-        disabled={breakAt === null}
-        title={breakAt === null ? 'This race breaks no invariant' : `Go to step ${breakAt - 1}`}
-        data-testid="jump-break"
-      >
-        Jump to the break{breakAt !== null ? ` (step ${breakAt - 1})` : ''}
-      </button>
-      <label className="inline-field">
-        speed
-        <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value) as Speed)}>
-          {SPEEDS.map((v) => (
-            <option key={v} value={v}>
-              {v}×
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="muted" data-testid="race-step">
-        {cursor} of {total} steps taken
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={playing ? a.pause : a.play}
+          aria-pressed={playing}
+          aria-keyshortcuts="p"
+          data-testid="race-play"
+        >
+          {playing ? '❚❚ Pause' : '▶ Play'} <kbd aria-hidden="true">p</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => a.next()}
+          disabled={!canForward}
+          aria-keyshortcuts="ArrowRight"
+          data-testid="race-forward"
+          title={cursor < total ? 'The next recorded step' : 'The next thread, round-robin'}
+        >
+          Next ▶{' '}
+          {!compact && <span className="next-hint">{cursor < total ? '(recorded)' : '(round-robin)'}</span>}
+          <kbd aria-hidden="true">→</kbd>
+        </button>
+      </div>
+      <span className="step-counter" data-testid="race-step" aria-live="off">
+        step {cursor} of {total}
       </span>
+      <div className="secondary-cluster">
+        {!compact && (
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={() => a.jumpTo(total)}
+            disabled={cursor >= total}
+            data-testid="race-end"
+          >
+            End ⇥
+          </button>
+        )}
+        <button
+          type="button"
+          className={`btn btn-quiet${atBreak ? ' at-break' : ''}`}
+          onClick={() => breakAt !== null && a.jumpTo(breakAt)}
+          disabled={breakAt === null}
+          title={breakAt === null ? 'This race breaks no invariant' : `Go to step ${breakAt}`}
+          data-testid="jump-break"
+        >
+          Break{breakAt !== null ? ` (step ${breakAt})` : ''}
+        </button>
+        <label className="inline-field speed">
+          <span className="visually-hidden">speed</span>
+          <select
+            value={speed}
+            aria-label="speed"
+            onChange={(e) => a.setSpeed(Number(e.target.value) as Speed)}
+          >
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </div>
   );
 }

@@ -42,7 +42,7 @@ function ObservationsImpl({ world, records, upTo, id }: Props) {
               {o && (
                 <span className="muted">
                   {' '}
-                  (saw {o.what} = {o.value} at step {o.step})
+                  (saw {o.what} = {o.value} at step {o.step + 1})
                 </span>
               )}
             </li>

@@ -1,5 +1,5 @@
-// The header's setup controls: kernel, slot string, thread string (typed, applied on Enter or Load), and
-// structured controls that apply at once. A bad input is explained inline and the last good setup stays.
+// The header's setup controls: kernel, slot string, thread string (typed, applied on Enter or Load, with
+// an empty schedule), and structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
 import { lazy, Suspense, useState } from 'react';
 import type { VariantId } from '../../engine/index.ts';
@@ -47,7 +47,9 @@ export function SetupForm() {
       aria-label="Setup"
       onSubmit={(e) => {
         e.preventDefault();
-        loadSetup(loaded.kernel, slots, threads);
+        // Load starts the typed setup afresh: an empty schedule, at step 0 (the narration says so). A
+        // kernel change, by contrast, keeps the schedule: the same choices on another kernel.
+        loadSetup(loaded.kernel, slots, threads, { choices: [], cursor: 0 });
       }}
     >
       <div className="setup-line">
@@ -60,8 +62,8 @@ export function SetupForm() {
             {...describe('kernel')}
           >
             {VARIANT_IDS.map((v) => (
-              <option key={v} value={v}>
-                {v}: {VARIANTS[v].title}
+              <option key={v} value={v} title={VARIANTS[v].title}>
+                {v}
               </option>
             ))}
           </select>

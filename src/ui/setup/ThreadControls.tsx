@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import type { ActorKind, ThreadSpec } from '../../engine/index.ts';
-import { ACTORS } from '../../engine/index.ts';
+import { ACTORS, userActors } from '../../engine/index.ts';
 
 interface Props {
   readonly threads: readonly ThreadSpec[];
@@ -11,7 +11,7 @@ interface Props {
   readonly apply: (threadString: string) => void;
 }
 
-const KINDS = (Object.keys(ACTORS) as ActorKind[]).filter((k) => k !== 'uffd_monitor');
+const KINDS = userActors(); // daemons are started by the setup, never chosen
 const MAX_THREADS = 8;
 
 const token = (actor: ActorKind, param: string) => (ACTORS[actor].param ? `${actor}:${param}` : actor);

@@ -1,7 +1,7 @@
 // One thread: its steps in reading order (paraphrase, kernel label, link to the source line of this
 // kernel), the current step highlighted, why it is blocked, and a button (and key) to step it.
 
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Thread, VariantId } from '../../engine/index.ts';
 import { ACTORS, resolveSource, VARIANTS } from '../../engine/index.ts';
 import type { ThreadState } from '../../store/index.ts';
@@ -37,6 +37,25 @@ function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
       ol.scrollTop = Math.max(0, top - ol.clientHeight / 3);
   }, [thread.pc]);
   const key = thread.id < 9 ? String(thread.id + 1) : null;
+  // Roving tabindex: the pane's source links are one tab stop (the current step's, or the last one
+  // focused); the arrows, Home and End move between them.
+  const current = Math.max(0, listing.indexOf(thread.pc));
+  const [roving, setRoving] = useState<number | null>(null);
+  const active = roving ?? current;
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      Home: -listing.length,
+      End: listing.length,
+    };
+    const d = moves[e.key];
+    if (d === undefined) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(listing.length - 1, active + d));
+    setRoving(next);
+    list.current?.querySelectorAll<HTMLElement>('a')[next]?.focus();
+  };
   return (
     <section
       className={`thread-pane thread-${state.t}`}
@@ -64,8 +83,8 @@ function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
         {state.t === 'blocked' && <>blocked: {state.why}</>}
         {state.t === 'done' && <>finished: {state.result}</>}
       </p>
-      <ol className="steps" ref={list} tabIndex={0} aria-label={`${name} steps`}>
-        {listing.map((id) => {
+      <ol className="steps" ref={list} aria-label={`${name} steps`} onKeyDown={onKeyDown} data-own-arrows>
+        {listing.map((id, k) => {
           const def = program.steps[id];
           if (!def) return null;
           const current = !thread.done && thread.pc === id;
@@ -81,6 +100,8 @@ function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
                 href={resolveSource(def.src, VARIANTS[variant]).url}
                 target="_blank"
                 rel="noopener noreferrer"
+                tabIndex={k === active ? 0 : -1}
+                onFocus={() => setRoving(k)}
               >
                 {def.src.func} in {def.src.file}
                 <span className="visually-hidden"> ({variant} source, opens a new tab)</span>

@@ -21,8 +21,8 @@ function ChipImpl({ record, lane, state, violation, divergence, onJump }: Props)
       className={`chip chip-${state} t${record.thread % 8}${violation ? ' chip-violation' : ''}${divergence ? ' chip-divergence' : ''}`}
       style={{ gridColumn: record.index + 1, gridRow: lane + 2 }}
       aria-current={state === 'current' ? 'step' : undefined}
-      aria-label={`Step ${record.index}: T${record.thread} ${record.label}${marks}`}
-      title={`step ${record.index}: T${record.thread} ${record.label}`}
+      aria-label={`Step ${record.index + 1}: T${record.thread} ${record.label}${marks}`}
+      title={`step ${record.index + 1}: T${record.thread} ${record.label}`}
       data-testid={`chip-${record.index}`}
       onClick={() => onJump(record.index + 1)}
     >

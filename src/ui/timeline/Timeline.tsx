@@ -45,7 +45,7 @@ export function Timeline() {
         style={{ gridColumn: `${k + 1} / span 10`, gridRow: 1 }}
         aria-hidden="true"
       >
-        {k}
+        {k + 1}
       </span>,
     );
 

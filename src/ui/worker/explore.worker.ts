@@ -2,6 +2,7 @@
 // 'cancel' message (received between slices of the search).
 
 import type { ExploreRequest, ExploreResponse } from './exploreProtocol.ts';
+import { estimatedUse, pageMemoryBudget } from './memoryBudget.ts';
 import { checkInSlices } from './slicedCheck.ts';
 import { workerScope } from './workerScope.ts';
 
@@ -18,12 +19,20 @@ scope.onmessage = (e) => {
     return;
   }
   cancelled = false;
+  let states = 0;
+  const device = (navigator as { deviceMemory?: number }).deviceMemory;
+  const heap = () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
   checkInSlices(req.setup, {
     maxStates: req.maxStates,
     now: () => performance.now(),
     pause,
     cancelled: () => cancelled,
-    onProgress: (progress) => scope.postMessage({ kind: 'progress', progress }),
+    onProgress: (progress) => {
+      states = progress.states;
+      scope.postMessage({ kind: 'progress', progress });
+    },
+    memoryUsed: () => estimatedUse(states, heap()),
+    maxMemoryBytes: pageMemoryBudget(device),
   }).then(
     (summary) => scope.postMessage({ kind: 'done', summary }),
     (err: unknown) =>

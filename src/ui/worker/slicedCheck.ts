@@ -7,8 +7,13 @@ import type { Progress } from '../../explorer/index.ts';
 import { checkSetupAsync, reachableResults } from '../../explorer/index.ts';
 import type { CheckSummary, VerdictSummary } from './exploreProtocol.ts';
 
-/** States expanded between pauses: a few tens of milliseconds on the kernel model. */
-const SLICE = 20_000;
+/**
+ * Work between pauses, by the clock: a state costs from microseconds (4 slots) to milliseconds (512
+ * slots, eight threads), so a slice counted in states answered a cancel after 46 s. About 50 ms a slice
+ * answers within 200 ms; progress goes out at least four times a second.
+ */
+const SLICE_MS = 50;
+const PROGRESS_MS = 250;
 
 export interface SlicedOptions {
   readonly maxStates: number;
@@ -16,6 +21,9 @@ export interface SlicedOptions {
   readonly pause: () => Promise<void>;
   readonly cancelled: () => boolean;
   readonly onProgress: (p: Progress) => void;
+  /** The memory guard (see memoryBudget.ts): the estimated use, and where to stop. */
+  readonly memoryUsed?: () => number;
+  readonly maxMemoryBytes?: number;
 }
 
 export async function checkInSlices(setup: Setup, o: SlicedOptions): Promise<CheckSummary> {
@@ -23,11 +31,14 @@ export async function checkInSlices(setup: Setup, o: SlicedOptions): Promise<Che
     now: o.now,
     maxStates: o.maxStates,
     progressEvery: 5_000,
-    pollEvery: 512,
+    progressMs: PROGRESS_MS,
     shouldCancel: o.cancelled,
     onProgress: o.onProgress,
     pause: o.pause,
-    sliceStates: SLICE,
+    sliceStates: Infinity,
+    sliceMs: SLICE_MS,
+    ...(o.memoryUsed && { memoryUsed: o.memoryUsed }),
+    ...(o.maxMemoryBytes !== undefined && { maxMemoryBytes: o.maxMemoryBytes }),
   });
   const invariants = r.invariants.map((v): VerdictSummary =>
     v.schedule

@@ -1,24 +1,25 @@
 // collapse_file() after the scan: copy, re-validate holes, store, publish, retract, free (P12b-P17, Q13-Q19).
 
-import type { StepDef } from '../../program.ts';
-import { finish, firstBlock, rwFree, spinFree } from '../../program.ts';
+import { firstBlock, rwFree, spinFree } from '../../program.ts';
 import { setSlot, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
+import { nextStep } from './sequence.ts';
 import {
+  advance,
   at,
+  type CollapseSteps,
   copyInto,
   oldPagesByIndex,
   fail,
   flagsOf,
   freeOld,
   hpageOf,
-  nextAfterCopy,
   publishHpage,
   storeHpage,
 } from './helpers.ts';
 import { beginTreeStore } from './xaStoreSteps.ts';
 
-export const commitSteps: Record<string, StepDef> = {
+export const commitSteps = {
   store_hpage: {
     label: 'xas_set_order; xas_store(hpage); xas_unlock_irq',
     text: 'v6.3: store the (still !uptodate, locked) huge page over the whole range as one entry, then drop xa_lock and flush the TLB.',
@@ -28,7 +29,7 @@ export const commitSteps: Record<string, StepDef> = {
       storeHpage(tx, t);
       release(tx, 'xa_lock');
       t.l.index = 0;
-      t.pc = 'copy_one';
+      advance(tx, t, 'store_hpage');
     },
   },
   copy_one: {
@@ -45,7 +46,7 @@ export const commitSteps: Record<string, StepDef> = {
         t.l.pagelist = t.l.pagelist.filter((id) => id !== old.id);
       }
       t.l.index++;
-      if (t.l.index >= tx.w.n) t.pc = 'publish';
+      if (t.l.index >= tx.w.n) advance(tx, t, 'copy_one');
     },
   },
   unlock_flush: {
@@ -54,7 +55,7 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('try_to_unmap_flush()'),
     run: (tx, t) => {
       release(tx, 'xa_lock');
-      t.pc = 'copy_all';
+      advance(tx, t, 'unlock_flush');
     },
   },
   copy_all: {
@@ -68,7 +69,10 @@ export const commitSteps: Record<string, StepDef> = {
       const h = hpageOf(tx, t);
       const old = oldPagesByIndex(tx.w, t);
       for (let i = 0; i < tx.w.n; i++) copyInto(tx, h, i, old.get(i));
-      t.pc = nextAfterCopy(t, flagsOf(tx.w));
+      // With no holes there is nothing to re-check: only xa_lock to take again (relock_final).
+      const skip = t.l.nrNone === 0 && nextStep(flagsOf(tx.w), 'copy_all') === 'revalidate_i_mmap';
+      if (skip) t.pc = 'relock_final';
+      else advance(tx, t, 'copy_all');
     },
   },
   revalidate_i_mmap: {
@@ -78,7 +82,7 @@ export const commitSteps: Record<string, StepDef> = {
     guard: (w, t) => rwFree(w, 'i_mmap', 'read', t.id),
     run: (tx, t) => {
       acquire(tx, 'i_mmap', 'read');
-      t.pc = 'revalidate_holes';
+      advance(tx, t, 'revalidate_i_mmap');
     },
   },
   revalidate_holes: {
@@ -95,7 +99,7 @@ export const commitSteps: Record<string, StepDef> = {
           t.l.nrNoneCheck++;
         }
       }
-      t.pc = 'revalidate_check';
+      advance(tx, t, 'revalidate_holes');
     },
   },
   revalidate_check: {
@@ -115,7 +119,7 @@ export const commitSteps: Record<string, StepDef> = {
         release(tx, 'xa_lock');
         return fail(tx, t, why);
       }
-      t.pc = flagsOf(tx.w).commitOrder === 'post' ? 'commit' : 'store_hpage_locked';
+      advance(tx, t, 'relock_final'); // the holes hold retry entries under xa_lock: relock_final is done
     },
   },
   relock_final: {
@@ -125,8 +129,7 @@ export const commitSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       acquire(tx, 'xa_lock');
-      const order = flagsOf(tx.w).commitOrder;
-      t.pc = order === 'post' ? 'commit' : 'store_hpage_locked';
+      advance(tx, t, 'relock_final');
     },
   },
   free_old: {
@@ -136,8 +139,7 @@ export const commitSteps: Record<string, StepDef> = {
     run: (tx, t) => {
       for (const id of t.l.pagelist) freeOld(tx, t, tx.folio(id));
       t.l.pagelist = [];
-      if (flagsOf(tx.w).commitOrder === 'mm-unstable') t.pc = 'store_hpage_relock';
-      else finish(tx, t, 'SCAN_SUCCEED');
+      advance(tx, t, 'free_old');
     },
   },
   store_hpage_relock: {
@@ -150,7 +152,7 @@ export const commitSteps: Record<string, StepDef> = {
       if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
-      t.pc = 'publish';
+      advance(tx, t, 'store_hpage_relock');
     },
   },
   store_hpage_locked: {
@@ -161,7 +163,7 @@ export const commitSteps: Record<string, StepDef> = {
       if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
-      t.pc = 'publish';
+      advance(tx, t, 'store_hpage_locked');
     },
   },
   publish: {
@@ -170,7 +172,7 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('Uptodate(hpage)'),
     run: (tx, t) => {
       publishHpage(tx, t);
-      t.pc = 'retract';
+      advance(tx, t, 'publish');
     },
   },
   commit: {
@@ -182,7 +184,7 @@ export const commitSteps: Record<string, StepDef> = {
       if (tx.w.xa) return beginTreeStore(t);
       storeHpage(tx, t);
       release(tx, 'xa_lock');
-      t.pc = 'retract';
+      advance(tx, t, 'commit');
     },
   },
   retract: {
@@ -197,7 +199,7 @@ export const commitSteps: Record<string, StepDef> = {
         p.pmd = 'none';
         tx.ev.push({ type: 'pmd.changed', pmd: 'none' });
       }
-      t.pc = 'unlock_hpage';
+      advance(tx, t, 'retract');
     },
   },
   unlock_hpage: {
@@ -206,9 +208,7 @@ export const commitSteps: Record<string, StepDef> = {
     src: at('unlock_page(hpage)'),
     run: (tx, t) => {
       unlockPage(tx, hpageOf(tx, t));
-      const order = flagsOf(tx.w).commitOrder;
-      if (order === 'post' || order === 'p3') t.pc = 'free_old';
-      else finish(tx, t, 'SCAN_SUCCEED');
+      advance(tx, t, 'unlock_hpage');
     },
   },
-};
+} satisfies CollapseSteps;

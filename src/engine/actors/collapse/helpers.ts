@@ -1,6 +1,8 @@
 // Shared pieces of collapse_file()'s steps: where to go next, copying, freeing, publishing.
 
+import { finish, type ActorThread, type StepDef } from '../../program.ts';
 import { src } from '../../sources.ts';
+import { nextStep, type CollapseStepId } from './sequence.ts';
 import type { DraftFolio, DraftThread, Tx } from '../../tx.ts';
 import { folioOf, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
@@ -11,32 +13,35 @@ const KH = 'mm/khugepaged.c';
 const CF = 'collapse_file';
 export const at = (code: string) => src(KH, CF, code);
 
+/** A collapse thread in a step: its next step is a collapse step id. */
+export type CollapseThread = ActorThread<CollapseStepId>;
+/** Some of collapse's steps, typed by their ids (index.ts checks that together they are all of them). */
+export type CollapseSteps = { readonly [K in CollapseStepId]?: StepDef<CollapseStepId> };
+
 export const flagsOf = (w: World): VariantFlags => VARIANTS[w.variant].flags;
 export const hpageOf = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.hpage ?? -1);
 export const curFolio = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.folio ?? -1);
 export const holdsXa = (w: World, t: Thread) => w.locks.xa === t.id;
 
 /** Where a failed collapse goes. The scan result is already set. */
-export function fail(tx: Tx, t: DraftThread, scan: string): void {
+export function fail(tx: Tx, t: CollapseThread, scan: string): void {
   t.l.scan = scan;
   t.pc = 'rollback';
 }
 
 /** Unlock and drop the pin on a page that failed its checks before joining the pagelist (out_unlock). */
-export function dropCurrent(tx: Tx, t: DraftThread): void {
+export function dropCurrent(tx: Tx, t: CollapseThread): void {
   const f = curFolio(tx, t);
   unlockPage(tx, f);
   putRef(tx, f, 'collapse-pin');
   t.l.folio = null;
 }
 
-export function afterLoop(flags: VariantFlags): string {
-  return flags.commitOrder === 'v6.3' ? 'store_hpage' : 'unlock_flush';
-}
-
-export function nextAfterCopy(t: Thread, flags: VariantFlags): string {
-  if (flags.commitOrder === 'mm-unstable') return 'free_old';
-  return t.l.nrNone > 0 ? 'revalidate_i_mmap' : 'relock_final';
+/** Goes on to the step after `from` on this variant (sequence.ts), or succeeds after the last one. */
+export function advance(tx: Tx, t: CollapseThread, from: CollapseStepId): void {
+  const next = nextStep(flagsOf(tx.w), from);
+  if (next) t.pc = next;
+  else finish(tx, t, 'SCAN_SUCCEED');
 }
 
 /** The collapse's old pages by index (the first one listed wins), read-only: copying only reads them

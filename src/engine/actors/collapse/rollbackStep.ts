@@ -1,13 +1,12 @@
 // collapse_file()'s rollback: put every old page back and free the huge page.
 
-import type { StepDef } from '../../program.ts';
 import { finish, spinFree } from '../../program.ts';
 import { putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import { putbackLru } from '../../lru.ts';
-import { at, holdsXa, hpageOf } from './helpers.ts';
+import { at, holdsXa, hpageOf, type CollapseSteps } from './helpers.ts';
 
-export const rollbackSteps: Record<string, StepDef> = {
+export const rollbackSteps = {
   rollback: {
     label: 'rollback',
     text: 'Undo: uncharge the holes, put every old page back (unfreeze it, restore its slot, empty the holes the scan filled), unlock them, free the huge page.',
@@ -45,4 +44,4 @@ export const rollbackSteps: Record<string, StepDef> = {
       finish(tx, t, t.l.scan);
     },
   },
-};
+} satisfies CollapseSteps;

@@ -1,15 +1,15 @@
 // collapse_file() from the allocation through the scan loop (spec §2.1 P1-P12, §2.2 Q1-Q12).
 
-import type { StepDef } from '../../program.ts';
 import { pageLockFree, spinFree } from '../../program.ts';
 import { allocFolio, getRef, lockPage, setFlag, setNrpages, setSlot, tryFreeze } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import { addToLru, drainLru, putbackLru } from '../../lru.ts';
 import { isMappedByProcess, unmapFolio } from '../../pageTable.ts';
 import type { DraftFolio } from '../../tx.ts';
-import { afterLoop, at, curFolio, dropCurrent, fail, flagsOf, hpageOf } from './helpers.ts';
+import { advance, at, curFolio, dropCurrent, fail, flagsOf, hpageOf, type CollapseSteps } from './helpers.ts';
+import { afterScan } from './sequence.ts';
 
-export const scanSteps: Record<string, StepDef> = {
+export const scanSteps = {
   alloc: {
     label: 'alloc_charge_hpage',
     text: 'Allocate the new huge page: refcount 1, not uptodate, not in the page cache.',
@@ -24,7 +24,7 @@ export const scanSteps: Record<string, StepDef> = {
       );
       h.valid = Array<boolean>(n).fill(false);
       t.l.hpage = h.id;
-      t.pc = flagsOf(tx.w).initHpageFirst ? 'init_hpage' : 'create_range';
+      advance(tx, t, 'alloc');
     },
   },
   create_range: {
@@ -34,7 +34,7 @@ export const scanSteps: Record<string, StepDef> = {
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       acquire(tx, 'xa_lock');
-      t.pc = flagsOf(tx.w).initHpageFirst ? 'scan' : 'init_hpage';
+      advance(tx, t, 'create_range');
     },
   },
   init_hpage: {
@@ -45,7 +45,7 @@ export const scanSteps: Record<string, StepDef> = {
       const h = hpageOf(tx, t);
       lockPage(tx, h);
       setFlag(tx, h, 'mapped', true);
-      t.pc = flagsOf(tx.w).initHpageFirst ? 'create_range' : 'scan';
+      advance(tx, t, 'init_hpage');
     },
   },
   scan: {
@@ -58,7 +58,7 @@ export const scanSteps: Record<string, StepDef> = {
       const w = tx.w;
       const flags = flagsOf(w);
       if (t.l.index >= w.n) {
-        t.pc = afterLoop(flags);
+        t.pc = afterScan(flags);
         return;
       }
       // v6.4-rc1: a reset cursor makes xas_next return the previous index again (§2.5.4).
@@ -214,4 +214,4 @@ export const scanSteps: Record<string, StepDef> = {
       t.pc = 'scan';
     },
   },
-};
+} satisfies CollapseSteps;

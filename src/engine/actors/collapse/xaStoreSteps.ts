@@ -4,24 +4,24 @@
 // readers see every one of these writes; the flat slots of slot k's range show the huge page from its
 // publication on (a fresh lookup finds it there).
 
-import type { StepDef } from '../../program.ts';
 import { src } from '../../sources.ts';
-import type { DraftThread, Tx } from '../../tx.ts';
+import type { Tx } from '../../tx.ts';
 import { fault, setSlot } from '../../tx.ts';
 import { release } from '../../locks.ts';
 import { freeNodes, hugePlace } from '../../xarray/store.ts';
 import { publishHugeSlot } from '../../xarray/multiStore.ts';
-import { flagsOf, hpageOf } from './helpers.ts';
+import { advance, flagsOf, hpageOf, type CollapseSteps, type CollapseThread } from './helpers.ts';
+import { finalStore, nextStep } from './sequence.ts';
 
 const XA = 'lib/xarray.c';
 
 /** Steps a store into the tree instead of the flat one-step store; the caller holds xa_lock. */
-export function beginTreeStore(t: DraftThread): void {
+export function beginTreeStore(t: CollapseThread): void {
   t.l.index = 0;
   t.pc = 'xa_store_slot';
 }
 
-function nextSlot(tx: Tx, t: DraftThread): void {
+function nextSlot(tx: Tx, t: CollapseThread): void {
   const tree = tx.w.xa ?? fault('no xarray');
   const k = t.l.index + 1;
   if (k < hugePlace(tree, Math.log2(tx.w.n)).slots) {
@@ -30,7 +30,7 @@ function nextSlot(tx: Tx, t: DraftThread): void {
   } else t.pc = 'xa_store_unlock';
 }
 
-export const xaStoreSteps: Record<string, StepDef> = {
+export const xaStoreSteps = {
   xa_store_slot: {
     label: 'xas_store: publish slot k',
     text: 'Publish the next slot of the multi-index entry: the huge page in its first slot, a sibling entry pointing back at it in each later one. Lockless readers see this write alone.',
@@ -69,11 +69,10 @@ export const xaStoreSteps: Record<string, StepDef> = {
     src: src('mm/khugepaged.c', 'collapse_file', 'xas_unlock_irq'),
     run: (tx, t) => {
       release(tx, 'xa_lock');
-      const order = flagsOf(tx.w).commitOrder;
-      if (order === 'v6.3') {
-        t.l.index = 0;
-        t.pc = 'copy_one';
-      } else t.pc = order === 'post' ? 'retract' : 'publish';
+      // Go on as the flat store step would have: v6.3's copy loop starts again at index 0.
+      const store = finalStore(flagsOf(tx.w));
+      if (nextStep(flagsOf(tx.w), store) === 'copy_one') t.l.index = 0;
+      advance(tx, t, store);
     },
   },
-};
+} satisfies CollapseSteps;

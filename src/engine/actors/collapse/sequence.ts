@@ -1,0 +1,136 @@
+// collapse_file()'s step ids and, per kernel variant, the order its steps run in: the one table the
+// steps follow (`t.pc = nextStep(...)`) and the thread pane lists. A step names its successor only where
+// it branches inside the scan loop; every other transition is "the next step of this variant".
+
+import { fault } from '../../tx.ts';
+import type { VariantFlags } from '../../variants.ts';
+
+export const COLLAPSE_STEP_IDS = [
+  'alloc',
+  'create_range',
+  'init_hpage',
+  'scan',
+  'get_folio',
+  'drain',
+  'isolate',
+  'unmap',
+  'relock',
+  'freeze',
+  'store_hpage',
+  'copy_one',
+  'unlock_flush',
+  'copy_all',
+  'revalidate_i_mmap',
+  'revalidate_holes',
+  'revalidate_check',
+  'relock_final',
+  'free_old',
+  'store_hpage_relock',
+  'store_hpage_locked',
+  'publish',
+  'commit',
+  'retract',
+  'unlock_hpage',
+  'xa_store_slot',
+  'xa_free_nodes',
+  'xa_store_unlock',
+  'rollback',
+] as const;
+export type CollapseStepId = (typeof COLLAPSE_STEP_IDS)[number];
+
+/** Re-checking the holes (patch 3/4 on): skipped, straight to relock_final, when the scan found none. */
+const REVALIDATE: readonly CollapseStepId[] = [
+  'revalidate_i_mmap',
+  'revalidate_holes',
+  'revalidate_check',
+  'relock_final',
+];
+
+/** What runs after the scan loop, per commit order (spec §2.3-§2.6). */
+const AFTER_SCAN: Readonly<Record<VariantFlags['commitOrder'], readonly CollapseStepId[]>> = {
+  'v6.3': ['store_hpage', 'copy_one', 'publish', 'retract', 'unlock_hpage'],
+  'mm-unstable': [
+    'unlock_flush',
+    'copy_all',
+    'free_old',
+    'store_hpage_relock',
+    'publish',
+    'retract',
+    'unlock_hpage',
+  ],
+  p3: [
+    'unlock_flush',
+    'copy_all',
+    ...REVALIDATE,
+    'store_hpage_locked',
+    'publish',
+    'retract',
+    'unlock_hpage',
+    'free_old',
+  ],
+  post: ['unlock_flush', 'copy_all', ...REVALIDATE, 'commit', 'retract', 'unlock_hpage', 'free_old'],
+};
+
+/** Each commit order's final store of the huge page over the range (the flat one-step store). */
+const FINAL_STORE: Readonly<Record<VariantFlags['commitOrder'], CollapseStepId>> = {
+  'v6.3': 'store_hpage',
+  'mm-unstable': 'store_hpage_relock',
+  p3: 'store_hpage_locked',
+  post: 'commit',
+};
+
+/** `|xa`: the tree's slot-by-slot store (xaStoreSteps.ts), run from inside the final store step. */
+const TREE_STORE: readonly CollapseStepId[] = ['xa_store_slot', 'xa_free_nodes', 'xa_store_unlock'];
+
+/** The steps of a successful collapse on this variant, in order (rollback is reached only by failing). */
+function computeSequence(flags: VariantFlags): readonly CollapseStepId[] {
+  const head: CollapseStepId[] = flags.initHpageFirst
+    ? ['alloc', 'init_hpage', 'create_range']
+    : ['alloc', 'create_range', 'init_hpage'];
+  const loop: CollapseStepId[] = [
+    'scan',
+    'get_folio',
+    ...(flags.drainAfterSwapin ? (['drain'] as const) : []),
+    'isolate',
+    'unmap',
+    'relock',
+    'freeze',
+  ];
+  return [...head, ...loop, ...AFTER_SCAN[flags.commitOrder]];
+}
+
+// Variants' flags are constant objects: each sequence and its successor map is built once.
+const built = new Map<
+  VariantFlags,
+  { readonly seq: readonly CollapseStepId[]; readonly next: Map<string, CollapseStepId | null> }
+>();
+function sequenceOf(flags: VariantFlags) {
+  let b = built.get(flags);
+  if (!b) {
+    const seq = computeSequence(flags);
+    b = { seq, next: new Map(seq.map((id, i) => [id, seq[i + 1] ?? null])) };
+    built.set(flags, b);
+  }
+  return b;
+}
+
+/** Step ids in reading order for this variant (what a thread pane lists); `xa`: a `|xa` setup. */
+export function collapseListing(flags: VariantFlags, xa = false): readonly CollapseStepId[] {
+  const store = FINAL_STORE[flags.commitOrder];
+  const seq = sequenceOf(flags).seq.flatMap((id) => (xa && id === store ? [id, ...TREE_STORE] : [id]));
+  return [...seq, 'rollback'];
+}
+
+/** The step whose store the tree store replaces on this variant: the tree store goes on from there. */
+export const finalStore = (flags: VariantFlags): CollapseStepId => FINAL_STORE[flags.commitOrder];
+
+/** The step after `from` on this variant; null when `from` is the last (the collapse has succeeded). */
+export function nextStep(flags: VariantFlags, from: CollapseStepId): CollapseStepId | null {
+  const next = sequenceOf(flags).next.get(from);
+  if (next === undefined) fault(`collapse step ${from} is not part of this variant's sequence`);
+  return next;
+}
+
+/** The first step after the scan loop on this variant. */
+export const afterScan = (flags: VariantFlags): CollapseStepId =>
+  AFTER_SCAN[flags.commitOrder][0] ?? 'rollback';

@@ -1,0 +1,149 @@
+// The threads drawn on the page cache (from engine/cursors.ts): a marker on the slot each thread looks
+// at, a tag on every slot it holds (ref, lock, frozen), the xa_lock as a frame over the range, the answer
+// a userspace call returned as a band over the slots it names, and the slots of the story's broken
+// invariant marked. Positions are arithmetic (geometry.ts); nothing here measures the DOM.
+
+import { memo, useMemo } from 'react';
+import type { Answer, ThreadCursor, World } from '../../engine/index.ts';
+import { answerWords, describeCursor, describeHold, threadCursors } from '../../engine/index.ts';
+import type { Box, Layout } from './geometry.ts';
+import { gridSize, slotBox, spanBoxes } from './geometry.ts';
+import './cursors.css';
+
+export interface BrokenMark {
+  /** "I1" */
+  readonly spec: string;
+  readonly slots: readonly number[];
+  /** The threads involved: a break without slots (a deadlock) is marked where they stand. */
+  readonly threads: readonly number[];
+}
+
+interface Props {
+  readonly world: World;
+  readonly layout: Layout;
+  readonly id: string;
+  readonly broken: BrokenMark | null;
+}
+
+const HOLD_TAG = { ref: 'ref ', lock: 'lock ', freeze: 'frozen ', xa_lock: 'xa ' } as const;
+
+const place = (b: Box) => ({ left: b.x, top: b.y, width: b.w, height: b.h });
+
+function answerSlots(a: Answer): readonly number[] {
+  if (a.kind === 'seek') return a.skipped.length ? a.skipped : a.at !== null ? [a.at] : [];
+  if (a.kind === 'mincore') return a.absent;
+  return [a.at];
+}
+
+function answerLabel(c: ThreadCursor, a: Answer): string {
+  if (a.kind === 'seek')
+    return a.skipped.length ? `T${c.thread} skipped → ${a.result}` : `T${c.thread} = ${a.result}`;
+  if (a.kind === 'mincore') return `T${c.thread}: not resident`;
+  return `T${c.thread} read ${a.value}`;
+}
+
+function CursorLayerImpl({ world, layout, id, broken }: Props) {
+  const cursors = useMemo(() => threadCursors(world), [world]);
+  // Markers on one slot stack; tags on one slot line up from the right.
+  const stacked = new Map<number, number>();
+  const tagged = new Map<number, number>();
+  const size = gridSize(layout, world.n);
+  const markedSlots = broken
+    ? broken.slots.length > 0
+      ? broken.slots
+      : [
+          ...new Set(
+            cursors.flatMap((c) => (broken.threads.includes(c.thread) && c.at !== null ? [c.at] : [])),
+          ),
+        ].sort((x, y) => x - y)
+    : [];
+  const xa = cursors.find((c) => c.holds.some((h) => h.kind === 'xa_lock'));
+  return (
+    <div className="cursor-layer" data-testid={`${id}-cursors`}>
+      {broken &&
+        spanBoxes(layout, markedSlots, 4).map((b, k) => (
+          <div
+            key={`broken-${k}`}
+            className="broken-mark"
+            style={place(b)}
+            data-testid={k === 0 ? `${id}-broken-mark` : undefined}
+          >
+            {k === 0 && <span className="broken-tag">{broken.spec} broken</span>}
+          </div>
+        ))}
+      {xa && (
+        <div
+          className={`xa-frame t-ink${xa.thread % 8}`}
+          style={{ width: size.w + 14, height: size.h + 14 }}
+          data-testid={`${id}-xa-lock`}
+        >
+          <span className="xa-tag">xa_lock: T{xa.thread}</span>
+        </div>
+      )}
+      {cursors.map((c) =>
+        c.holds
+          .filter((h) => h.kind !== 'xa_lock')
+          .flatMap((h) =>
+            h.slots.map((i) => {
+              const k = tagged.get(i) ?? 0;
+              tagged.set(i, k + 1);
+              const b = slotBox(layout, i);
+              return (
+                <span
+                  key={`hold-${c.thread}-${h.kind}-${h.folio ?? 'x'}-${i}`}
+                  className={`hold-tag t${c.thread % 8}`}
+                  style={{ right: `calc(100% - ${b.x + b.w - 2}px + ${k * 3.4}rem)`, top: b.y - 8 }}
+                  title={`T${c.thread} holds ${describeHold(h)}`}
+                  aria-hidden="true"
+                >
+                  {HOLD_TAG[h.kind]}T{c.thread}
+                </span>
+              );
+            }),
+          ),
+      )}
+      {cursors.map((c) => {
+        const a = c.answer;
+        if (!a) return null;
+        const boxes = spanBoxes(layout, answerSlots(a), 0);
+        return boxes.map((b, k) => (
+          <div
+            key={`answer-${c.thread}-${k}`}
+            className={`answer-band t-ink${c.thread % 8}`}
+            style={{ left: b.x, top: b.y + b.h - 20, width: b.w }}
+            data-testid={k === 0 ? `${id}-answer-T${c.thread}` : undefined}
+            role={k === 0 ? 'note' : undefined}
+            aria-label={k === 0 ? `${c.name}: ${answerWords(a)}` : undefined}
+          >
+            {k === 0 ? answerLabel(c, a) : ''}
+          </div>
+        ));
+      })}
+      {cursors.map((c) => {
+        if (c.at === null) return null;
+        const k = stacked.get(c.at) ?? 0;
+        stacked.set(c.at, k + 1);
+        const b = slotBox(layout, c.at);
+        const compact = layout.compact;
+        return (
+          <span
+            key={`cursor-${c.thread}`}
+            className={`cursor-marker t${c.thread % 8}${compact ? ' compact' : ''}`}
+            // Top left, beside the slot's index: the bottom edge is where answers are drawn.
+            style={{
+              left: b.x + (compact ? 1 : 16) + k * (compact ? 14 : 34),
+              top: b.y + (compact ? -6 : 2),
+            }}
+            role="img"
+            aria-label={describeCursor(c)}
+            data-testid={id === 'main' ? `cursor-T${c.thread}` : `${id}-cursor-T${c.thread}`}
+          >
+            {compact ? c.thread : `▲T${c.thread}`}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+export const CursorLayer = memo(CursorLayerImpl);

@@ -1,0 +1,26 @@
+// Below the thread panes: what each thread saw and the invariants, the story's first. Loaded lazily (it
+// is below the fold), as the default export.
+
+import type { InvariantId, VariantId, World } from '../../engine/index.ts';
+import type { ShownViolation, StepRec } from '../../store/index.ts';
+import { Observations } from './Observations.tsx';
+import { Violations } from './Violations.tsx';
+
+interface Props {
+  readonly world: World;
+  readonly records: readonly StepRec[];
+  readonly cursor: number;
+  readonly violations: readonly ShownViolation[];
+  readonly variant: VariantId;
+  readonly target: InvariantId | null;
+  readonly onJump: (n: number) => void;
+}
+
+export default function Results({ world, records, cursor, violations, variant, target, onJump }: Props) {
+  return (
+    <div className="results">
+      <Observations world={world} records={records} upTo={cursor} id="main" />
+      <Violations violations={violations} id="main" variant={variant} target={target} onJump={onJump} />
+    </div>
+  );
+}
