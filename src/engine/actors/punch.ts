@@ -6,7 +6,7 @@ import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
-import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
+import type { DraftThread, Tx } from '../tx.ts';
 import { getRef, lockPage, putRef, setSlot, unlockPage, folioOf } from '../tx.ts';
 import { removeFromCache } from '../cache.ts';
 import { acquire, release } from '../locks.ts';

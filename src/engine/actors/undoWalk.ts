@@ -19,7 +19,6 @@ import type { WalkCaller, WalkFound } from '../xarray/walk.ts';
 import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 
-const FILEMAP = 'mm/filemap.c';
 const UNDO = (code: string) => src('mm/shmem.c', 'shmem_undo_range', code);
 const batch = (t: Thread): UndoBatch => t.l.undo ?? fault(`T${t.id} has no folio batch`);
 const setBatch = (t: DraftThread, b: Partial<UndoBatch>) => {
