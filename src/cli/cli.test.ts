@@ -46,6 +46,14 @@ describe('collapse-lab run', () => {
     expect(first('results')).toEqual(['thread', 'actor', 'param', 'done', 'result']);
     expect(first('violations')).toEqual(['invariant', 'step', 'threads', 'slots', 'message', 'spec']);
     expect(j['kernel']).toBe('v6.3');
+    // Every step links the line it models: v6.3's lines are read from 6.3.8 (README, Model notes).
+    const steps = j['steps'] as { step: string; label: string; source: string }[];
+    expect(steps[0]).toMatchObject({
+      step: 'alloc',
+      source: 'https://elixir.bootlin.com/linux/v6.3.8/source/mm/khugepaged.c#L1790',
+    });
+    for (const s of steps)
+      expect(s.source).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/v6\.3\.8\/source\/.+#L\d+$/);
     const v = (j['violations'] as Record<string, unknown>[]).find((x) => x['invariant'] === 'seek');
     expect(v).toMatchObject({ invariant: 'seek', step: 11, threads: [1], slots: [0, 1, 2, 3] });
     expect(typeof v?.['message']).toBe('string');

@@ -36,6 +36,23 @@ describe('replay links on the command line', () => {
     expect(lines[lines.length - 1]).toMatch(/^replay: https:\/\/lab\.example\.org\/#r=B/);
   });
 
+  it('run --text is condensed to the break with collapse repetition folded; --text --full prints every step', async () => {
+    const short = await cli('run', ...SEED, '--text');
+    expect(short.out).toMatch(/^\.\.\. \d+ more steps? to the end \(--full shows them\)$/m);
+    expect(short.out).not.toMatch(/unlock_page\(hpage\)/);
+    const full = await cli('run', ...SEED, '--text', '--full');
+    expect(full.out).not.toMatch(/the same for slot|more steps? to the end/);
+    expect(full.out).toMatch(/^ {2}unlock_page\(hpage\)$/m);
+    // Nothing breaks on v6.4: every step is shown, but slots 1-3 repeat slot 0's scan word for word.
+    const safe = ['--kernel', 'v6.4', '--slots', 'PPPP', '--threads', 'collapse'];
+    const folded = await cli('run', ...safe, '--text');
+    expect(folded.out).toMatch(/^ {2}\.\.\. the same for slots 1-3$/m);
+    expect(folded.out).toMatch(/^ {2}unlock_page\(hpage\)$/m);
+    expect(
+      (await cli('run', ...safe, '--text', '--full')).out.match(/trylock_page; get_page;/g),
+    ).toHaveLength(4);
+  });
+
   it('check --url explores the linked setup; --json gives each broken invariant a url', async () => {
     const r = await cli(
       'check',

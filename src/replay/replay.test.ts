@@ -15,7 +15,10 @@ import { decodeReplay, encodeReplay, replayLink } from './link.ts';
 import type { Replay } from './replay.ts';
 import { formatACarries, linkOrReason, linkProblem } from './linkable.ts';
 
-const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter((a) => a !== 'uffd_monitor');
+// Format A predates the khugepaged actor (model 2), so its links cannot name it.
+const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter(
+  (a) => a !== 'uffd_monitor' && a !== 'khugepaged',
+);
 
 /** A random but valid replay: a random setup and a random schedule the engine accepts. */
 const replayArb: fc.Arbitrary<Replay> = fc
@@ -160,6 +163,13 @@ describe('setups only format B carries', () => {
     expect(linkOrReason('http://x/', r)).toEqual({
       url: expect.stringMatching(/^http:\/\/x\/#r=B/) as string,
     });
+  });
+  it('format A cannot carry the khugepaged actor or a model 2 setup (modelVersion.ts)', () => {
+    const p = parseSetup('v6.4', 'PPPP', 'khugepaged');
+    if (!p.ok) throw new Error(p.error.message);
+    expect(formatACarries(p.value)).toBe(false);
+    expect(formatACarries({ ...setupOf('v6.4', 'PPPP'), model: 2 })).toBe(false);
+    expect(formatACarries({ ...setupOf('v6.4', 'PPPP'), model: 1 })).toBe(true);
   });
   it('only a schedule past the step limit has no link, and says why', () => {
     const r: Replay = {

@@ -22,7 +22,13 @@ describe('collapse (v6.4): allocation and the scan', () => {
     expect(holders(w.folios[2])).toEqual(['hpage-alloc:0']);
     expect(w.threads[0]).toMatchObject({ pc: 'init_hpage', result: null, l: { hpage: 2 } });
     expect(events).toEqual([
-      { type: 'thread.stepped', thread: 0, step: 'alloc', label: 'alloc_charge_hpage' },
+      {
+        type: 'thread.stepped',
+        thread: 0,
+        step: 'alloc',
+        label: 'alloc_charge_hpage',
+        source: 'https://elixir.bootlin.com/linux/v6.4/source/mm/khugepaged.c#L1895',
+      },
       { type: 'folio.allocated', folio: 2, huge: true },
     ]);
     expect(violations).toEqual([]);
