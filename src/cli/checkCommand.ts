@@ -12,7 +12,7 @@ import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
-import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { modelOf } from '../engine/modelVersion.ts';
 import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
@@ -48,7 +48,7 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
 
 function counterexampleLink(base: string, r: CheckResult, schedule: readonly number[]) {
   return linkOrReason(base, {
-    model: MODEL_VERSION,
+    model: modelOf(r.setup),
     setup: r.setup,
     choices: schedule,
     cursor: schedule.length,

@@ -3,7 +3,7 @@
 export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind } from './actors/index.ts';
-export { MODEL_VERSION, modelOf } from './modelVersion.ts';
+export { MODEL_VERSION, modelOf, onModel } from './modelVersion.ts';
 export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
 export { isDaemon, rolesOf, userActors } from './roles.ts';
 export { collapseHugePages, folioOfView, type CollapseHugePage } from './hugePages.ts';
