@@ -100,6 +100,7 @@ export function applyReplay(store: SimStore, r: Replay): void {
   const ok = s.loadSetup(init.kernel ?? '', init.slots ?? '', init.threads ?? '', {
     choices: r.choices,
     cursor: r.cursor,
+    model: r.model,
   });
   if (ok && r.compare !== null && r.compare !== store.getState().loaded.kernel)
     store.getState().setCompareVariant(r.compare);

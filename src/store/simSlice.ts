@@ -6,6 +6,7 @@ import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
+import { onModel } from '../engine/modelVersion.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
 import { parseStepNumber } from './stepNumber.ts';
@@ -102,9 +103,14 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           return false;
         }
         const s = get();
-        ctx.main = replayFor(parsed.value.setup);
+        // An old link replays on the model it was made with: the setup carries it (createWorld reads it).
+        const loaded: LoadedSetup =
+          options.model === undefined
+            ? parsed.value
+            : { ...parsed.value, setup: onModel(parsed.value.setup, options.model) };
+        ctx.main = replayFor(loaded.setup);
         ctx.other = null;
-        set({ loaded: parsed.value, inputError: null, lastRun: null }, false, 'sim/loadSetup');
+        set({ loaded, inputError: null, lastRun: null }, false, 'sim/loadSetup');
         // The schedule carries over (same schedule, other kernel) up to the first step it cannot take.
         goTo('sim/loadSetup/replay', options.choices ?? s.choices, options.cursor ?? s.cursor);
         return true;

@@ -73,7 +73,12 @@ export interface SimSlice {
     kernel: string,
     slots: string,
     threads: string,
-    options?: { readonly choices?: readonly number[]; readonly cursor?: number },
+    options?: {
+      readonly choices?: readonly number[];
+      readonly cursor?: number;
+      /** The model the schedule was recorded on (an old link's); absent: today's (modelVersion.ts). */
+      readonly model?: number;
+    },
   ): boolean;
   stepThread(thread: number): void;
   stepBack(): void;

@@ -23,6 +23,7 @@ import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
 import { NowPlaying } from './library/NowPlaying.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
+import { OldModelBanner } from './OldModelBanner.tsx';
 import Results from './results/Results.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
@@ -75,6 +76,7 @@ export function App() {
       <div className="layout">
         <main>
           <LinkErrorBanner />
+          <OldModelBanner />
           <NowPlaying />
           <div className="secondary-bar">
             <PlaybackBar />

@@ -9,7 +9,7 @@ import { VARIANT_IDS, VARIANTS } from '../variants.ts';
 
 /** The labels thread 0 (collapse) took, in order, when the schedule (then round-robin) runs. */
 function labels(s: Script | { kernel: VariantId; slots: string; threads: string }): string[] {
-  const r = s instanceof Script ? s.finish() : runSchedule(worldOf(s.kernel, s.slots, s.threads), []);
+  const r = s instanceof Script ? s.finish() : runSchedule(worldOf(s.kernel, s.slots, s.threads, 1), []);
   return r.steps.filter((x) => x.thread === 0).map((x) => x.label);
 }
 
@@ -55,7 +55,7 @@ describe.each(VARIANT_IDS)('collapse labels on %s', (k) => {
   });
 
   it('the relock shows xas_set(index) only where the kernel has it (c8a8f3b4a95a removed it)', () => {
-    const r = runSchedule(worldOf(k, 'PP', 'collapse'), []);
+    const r = runSchedule(worldOf(k, 'PP', 'collapse', 1), []);
     const l = r.steps.filter((x) => x.stepId === 'relock').map((x) => x.label);
     const withSet = !counts(k) || VARIANTS[k].flags.iterationBug;
     expect(l).toContain(withSet ? 'xas_lock_irq; xas_set(index)' : 'xas_lock_irq');
@@ -80,7 +80,7 @@ describe.each(VARIANT_IDS)('collapse labels on %s', (k) => {
   });
 
   it('a page another collapse holds locked fails the trylock', () => {
-    const s = Script.of(k, 'PP', 'collapse,collapse').to(1, 'isolate').run(0);
+    const s = Script.of(k, 'PP', 'collapse,collapse', 1).to(1, 'isolate').run(0);
     const l = s
       .finish()
       .steps.filter((x) => x.thread === 0)
@@ -94,7 +94,7 @@ describe.each(VARIANT_IDS.filter((k) => VARIANTS[k].flags.holesStayEmpty))(
   (k) => {
     it('a hole filled meanwhile: SCAN_PAGE_FILLED; a userfaultfd range: SCAN_EXCEED_NONE_PTE', () => {
       if (VARIANTS[k].flags.iterationBug) return; // never gets past slot 1 with a page before the hole
-      const filled = Script.of(k, 'P.', 'collapse,fallocate:1').to(0, 'revalidate_i_mmap').run(1);
+      const filled = Script.of(k, 'P.', 'collapse,fallocate:1', 1).to(0, 'revalidate_i_mmap').run(1);
       expect(labels(filled)).toContain('nr_none != nr_none_check: SCAN_PAGE_FILLED');
       expect(alone(k, 'P.|uffd')).toContain('userfaultfd_missing(vma): SCAN_EXCEED_NONE_PTE');
       expect(alone(k, 'P.')).toContain('nr_none == nr_none_check; no userfaultfd_missing vma');
@@ -115,7 +115,7 @@ describe('version words', () => {
   });
 
   it('the step record carries the link of the branch it took', () => {
-    const r = runSchedule(worldOf('v6.4', '.P', 'collapse'), []);
+    const r = runSchedule(worldOf('v6.4', '.P', 'collapse', 1), []);
     const hole = r.steps.find((s) => s.label.startsWith('xas_next -> NULL'));
     expect(hole?.events[0]).toMatchObject({
       branch: 'hole',
