@@ -8,6 +8,7 @@ import { encodeReplay } from '../../src/replay/index.ts';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../../src/scenarios/index.ts';
 import { baseUrl, launch, openPage } from './browser.ts';
 import { poll } from './session.ts';
+import { MODEL_VERSION } from '../../src/engine/modelVersion.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ function linkFor(kernel: string, slots: string, threads: string, schedule?: read
   const choices = schedule ?? runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
   return {
     choices,
-    hash: `#r=${encodeReplay({ model: 1, setup: p.value, choices, cursor: choices.length, compare: null })}`,
+    hash: `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor: choices.length, compare: null })}`,
   };
 }
 
