@@ -3,7 +3,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cliHarness.ts';
 
-const SEED = ['--slots', 'PPPP', '--threads', 'collapse,seek_data:0', '--schedule', '0,0,0,0,0,0,0,0,0,1,1,1'];
+const SEED = [
+  '--slots',
+  'PPPP',
+  '--threads',
+  'collapse,seek_data:0',
+  '--schedule',
+  '0,0,0,0,0,0,0,0,0,1,1,1',
+];
 
 describe('collapse-lab run', () => {
   it('prints the steps, the results and the violation, and exits 1 on v6.3', async () => {
@@ -43,7 +50,16 @@ describe('collapse-lab run', () => {
     ]);
     const first = (k: string) => Object.keys((j[k] as Record<string, unknown>[])[0] ?? {});
     expect(first('threads')).toEqual(['id', 'actor', 'param', 'name']);
-    expect(first('steps')).toEqual(['index', 'thread', 'step', 'label', 'source', 'auto', 'changes', 'events']);
+    expect(first('steps')).toEqual([
+      'index',
+      'thread',
+      'step',
+      'label',
+      'source',
+      'auto',
+      'changes',
+      'events',
+    ]);
     expect(first('results')).toEqual(['thread', 'actor', 'param', 'done', 'result']);
     expect(first('violations')).toEqual(['invariant', 'step', 'threads', 'slots', 'message', 'spec']);
     expect(j['kernel']).toBe('v6.3');

@@ -60,7 +60,13 @@ const replayArb: fc.Arbitrary<Replay> = fc
       w = s.world;
       choices.push(c);
     }
-    return { model: MODEL_VERSION, setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
+    return {
+      model: MODEL_VERSION,
+      setup,
+      choices,
+      cursor: r.cursorPick % (choices.length + 1),
+      compare: r.compare,
+    };
   });
 
 describe('replay links', () => {
@@ -158,7 +164,13 @@ describe('setups only format B carries', () => {
     ['v6.12', 'PPPP'],
     ['v6.12+xas-fix', 'PPPP|uffd,xa=4'],
   ])('%s %s: round-trips, with a v6.12 comparison too', (k, s) => {
-    const r: Replay = { model: MODEL_VERSION, setup: setupOf(k, s), choices: [0, 0], cursor: 1, compare: 'v6.12' };
+    const r: Replay = {
+      model: MODEL_VERSION,
+      setup: setupOf(k, s),
+      choices: [0, 0],
+      cursor: 1,
+      compare: 'v6.12',
+    };
     expect(formatACarries(r.setup, r.compare)).toBe(false);
     expect(decodeReplay(encodeReplay(r))).toEqual({ ok: true, replay: r });
     expect(linkOrReason('http://x/', r)).toEqual({

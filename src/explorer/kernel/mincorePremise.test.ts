@@ -38,9 +38,13 @@ describe("I2's premise", () => {
     const schedule = [
       0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
     ];
-    const r = runSchedule(worldOf('v6.4', 'PPPP', 'collapse,punch:1,mincore', 1), [...schedule, 1, 1, 1, 1, 1], {
-      finish: false,
-    });
+    const r = runSchedule(
+      worldOf('v6.4', 'PPPP', 'collapse,punch:1,mincore', 1),
+      [...schedule, 1, 1, 1, 1, 1],
+      {
+        finish: false,
+      },
+    );
     const w = r.world;
     expect(w.threads[0]?.pc).toBe('free_old');
     expect(w.threads[0]?.l.pagelist).toHaveLength(3);
