@@ -26,7 +26,7 @@ describe('explorer panel', () => {
     await expect(page.getByTestId('explorer-results').textContent()).resolves.toContain('T1: 0 or ENXIO');
 
     await page.getByTestId('load-seek').click();
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 11 of 11');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 13 of 13');
     await page.getByTestId('main-violation-seek').waitFor();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     await expect(page.getByTestId('compare-pane').count()).resolves.toBe(0);
