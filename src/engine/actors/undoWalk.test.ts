@@ -403,6 +403,15 @@ describe("pass 2's guard: fg_entry sleeps on the page lock and spins on xa_lock"
     const left = withFolio(s.world, 1, { mapped: false });
     expect(threadStatus(left, th(left)).t).toBe('runnable');
   });
+  it('blocks on xa_lock for a swap entry at the head of the batch', () => {
+    const s = reach(pass2('v6.12', 'PSPP|xa=4', 'truncate:1,collapse'), 0, 'fg_entry');
+    expect(batch(s.world).entries[0]).toEqual({ index: 1, folio: -1, value: 2 });
+    s.until(1, (_t, w) => w.locks.xa === 1);
+    expect(threadStatus(s.world, s.thread(0))).toMatchObject({
+      t: 'blocked',
+      block: { kind: 'spinlock', lock: 'xa_lock', owner: 1 },
+    });
+  });
 });
 
 describe('undoWalkListing', () => {
