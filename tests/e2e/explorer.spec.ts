@@ -19,7 +19,7 @@ describe('explorer panel', () => {
     await page.getByTestId('explorer-done').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('explorer-summary').textContent()).resolves.toMatch(/^Complete\./);
     const seek = page.getByTestId('verdict-seek');
-    await expect(seek.textContent()).resolves.toMatch(/broken.*shortest schedule of 11 steps.*ENXIO/);
+    await expect(seek.textContent()).resolves.toMatch(/broken.*shortest schedule of 13 steps.*ENXIO/);
     await expect(page.getByTestId('verdict-data').textContent()).resolves.toContain(
       'holds in every interleaving',
     );
