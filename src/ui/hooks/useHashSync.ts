@@ -1,10 +1,12 @@
 // Keeps location.hash equal to the session (#r=<payload>), replacing the history entry (stepping does not
 // fill the back button). Changes are debounced and encoded in the share worker; only the latest answer is
-// written. A session too big for a link drops the hash, so a reload never restores a stale state.
+// written. A session too big for a link drops the hash, so a reload never restores a stale state. While a
+// long link is still replaying, the address keeps that link (a reload then reopens it, not its setup).
 
 import { useEffect } from 'react';
 import type { SimState } from '../../store/index.ts';
 import { replayOf } from '../../store/index.ts';
+import { linkStatus } from '../../store/linkStatus.ts';
 import { setCurrentLink } from '../share/currentLink.ts';
 import { encodeLink } from '../share/shareClient.ts';
 import { useSimStore } from '../storeContext.tsx';
@@ -22,10 +24,12 @@ export function useHashSync(): void {
   useEffect(() => {
     let timer = 0;
     let latest = 0;
+    const replaying = () => linkStatus.getState().replaying !== null;
     const write = () => {
+      if (replaying()) return;
       const mine = ++latest;
       void encodeLink(replayOf(store.getState())).then((r) => {
-        if (mine !== latest) return;
+        if (mine !== latest || replaying()) return;
         const { pathname, search } = window.location;
         window.history.replaceState(
           window.history.state,
