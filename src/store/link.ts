@@ -3,6 +3,7 @@
 // only becomes strings for the same parsers the setup form uses, so nothing from a link is executed.
 
 import { formatSlots, formatThreads } from '../engine/index.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 import type { Decoded, Replay, ScheduleDecoding } from '../replay/index.ts';
 import { decodeReplay, encodeReplay, MAX_LINK_CHARS, MAX_STEPS, startDecodeReplay } from '../replay/index.ts';
 import { replayFor } from './context.ts';
@@ -74,7 +75,12 @@ export type HashOpening =
   | { readonly kind: 'none' }
   | { readonly kind: 'error'; readonly error: string }
   | { readonly kind: 'replay'; readonly replay: Replay }
-  | { readonly kind: 'stepping'; readonly decoding: ScheduleDecoding };
+  | {
+      readonly kind: 'stepping';
+      readonly decoding: ScheduleDecoding;
+      /** The payload when the hash is exactly `#r=<payload>` (so the address already is its link). */
+      readonly payload: string | null;
+    };
 
 export const hasReplayHash = (hash: string): boolean => /^#(?:.*&)?r=/.test(hash);
 
@@ -82,7 +88,8 @@ export function openHash(hash: string): HashOpening {
   if (!hasReplayHash(hash)) return { kind: 'none' };
   const d = startDecodeReplay(hash);
   if (!d.ok) return { kind: 'error', error: d.error };
-  if ('decoding' in d) return { kind: 'stepping', decoding: d.decoding };
+  if ('decoding' in d)
+    return { kind: 'stepping', decoding: d.decoding, payload: /^#r=([\w-]+)$/.exec(hash)?.[1] ?? null };
   return d.decoded.ok
     ? { kind: 'replay', replay: d.decoded.replay }
     : { kind: 'error', error: d.decoded.error };
@@ -158,7 +165,7 @@ export async function openHashInto(
   fallback: 'default' | 'current',
 ): Promise<void> {
   const mine = ++openings;
-  linkStatus.setState({ fallback, replaying: null });
+  linkStatus.setState({ fallback, replaying: null, opened: null });
   const fail = (error: string) => store.setState({ linkError: error }, false, 'session/link/rejected');
   if (opening.kind === 'none') return;
   if (opening.kind === 'error') return fail(opening.error);
@@ -168,7 +175,17 @@ export async function openHashInto(
   const cache = replayFor(decoding.header.setup);
   const d = await decodeInSlices(decoding, clock, 40, cache, () => mine !== openings);
   if (d === null) return;
-  if (d.ok) applyReplay(store, d.replay, cache);
-  else fail(d.error);
+  if (d.ok) {
+    applyReplay(store, d.replay, cache);
+    // The address holds this link; it stands for the session while the session stays as opened.
+    const s = store.getState();
+    const intact =
+      d.replay.model === MODEL_VERSION &&
+      s.choices.length === d.replay.choices.length &&
+      s.cursor === d.replay.cursor &&
+      s.compareVariant === d.replay.compare;
+    if (opening.payload !== null && intact)
+      linkStatus.setState({ opened: { payload: opening.payload, session: s } });
+  } else fail(d.error);
   linkStatus.setState({ replaying: null });
 }

@@ -6,6 +6,7 @@ import { encodeReplay } from '../replay/index.ts';
 import { CHECKPOINT, createReplay } from './replay.ts';
 import { createSimStore } from './createSimStore.ts';
 import { openHash, openHashInto, setupInit } from './link.ts';
+import { linkStatus, sameSession } from './linkStatus.ts';
 
 vi.mock('react', () => ({}));
 
@@ -63,6 +64,12 @@ describe('a long link is replayed once', () => {
     const replayed = createSimStore({ ...setupInit(l.setup), choices: l.choices, cursor: l.choices.length });
     expect(s.records).toEqual(replayed.getState().records);
     expect(s.frame.world).toEqual(replayed.getState().frame.world);
+    // The address already holds this session's link: it is noted, so the page need not encode it again.
+    const opened = linkStatus.getState().opened;
+    expect(opened?.payload).toBe(l.hash.slice('#r='.length));
+    expect(opened && sameSession(opened.session, s)).toBe(true);
+    store.getState().stepBack();
+    expect(sameSession(opened!.session, store.getState())).toBe(false);
   });
 
   it('opened mid-schedule: the schedule once, plus at most a checkpoint interval to reach the cursor', async () => {

@@ -4,20 +4,13 @@
 // long link is still replaying, the address keeps that link (a reload then reopens it, not its setup).
 
 import { useEffect } from 'react';
-import type { SimState } from '../../store/index.ts';
 import { replayOf } from '../../store/index.ts';
-import { linkStatus } from '../../store/linkStatus.ts';
+import { linkStatus, sameSession } from '../../store/linkStatus.ts';
 import { setCurrentLink } from '../share/currentLink.ts';
 import { encodeLink } from '../share/shareClient.ts';
 import { useSimStore } from '../storeContext.tsx';
 
 const DEBOUNCE_MS = 150;
-
-const sameSession = (a: SimState, b: SimState) =>
-  a.loaded === b.loaded &&
-  a.choices === b.choices &&
-  a.cursor === b.cursor &&
-  a.compareVariant === b.compareVariant;
 
 export function useHashSync(): void {
   const store = useSimStore();
@@ -28,6 +21,10 @@ export function useHashSync(): void {
     const write = () => {
       if (replaying()) return;
       const mine = ++latest;
+      // A session just opened from the link in the address needs no encoding: that link is its link.
+      const opened = linkStatus.getState().opened;
+      if (opened && sameSession(opened.session, store.getState()))
+        return setCurrentLink({ ok: true, payload: opened.payload });
       void encodeLink(replayOf(store.getState())).then((r) => {
         if (mine !== latest || replaying()) return;
         const { pathname, search } = window.location;
