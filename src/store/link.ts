@@ -139,16 +139,24 @@ export async function decodeInSlices(
 ): Promise<Decoded | null> {
   const total = decoding.header.steps;
   const onStep = cache && ((choice: number, taken: TakenStep) => cache.adopt(choice, taken));
+  // Progress is news a few times a second: posting it every slice only re-rendered the page more often.
+  let nextProgress = clock.now() + PROGRESS_MS;
   for (;;) {
     const start = clock.now();
     let r: Decoded | null = null;
     while (r === null && clock.now() - start < sliceMs) r = decoding.advance(16, onStep);
     if (r) return r;
-    linkStatus.setState({ replaying: { done: decoding.done, total } });
+    if (clock.now() >= nextProgress) {
+      linkStatus.setState({ replaying: { done: decoding.done, total } });
+      nextProgress = clock.now() + PROGRESS_MS;
+    }
     await clock.pause();
     if (superseded()) return null;
   }
 }
+
+/** How often a long link's replay reports how far it is. */
+const PROGRESS_MS = 150;
 
 // Each opening supersedes the one before (a link pasted while a long one is still replaying).
 let openings = 0;
