@@ -25,7 +25,8 @@ export const xarrayTruncateEof: Scenario = {
   collapseResult: 'SCAN_SUCCEED',
   target: {
     invariant: 'beyond-eof',
-    expected: 'slots 4-7, past the new end of file, read zeros: truncate zeroes the part of the huge page beyond i_size',
+    expected:
+      'slots 4-7, past the new end of file, read zeros: truncate zeroes the part of the huge page beyond i_size',
   },
   narration: [
     {
