@@ -111,6 +111,35 @@ describe('threads on the grid', () => {
     await context.close();
   });
 
+  it('a huge page locked in all 512 slots gets one lock tag, not one per slot', async () => {
+    const { context, page, errors } = await open(
+      1400,
+      900,
+      `?kernel=v6.4&slots=${'P'.repeat(512)}&threads=collapse`,
+    );
+    // Finishing runs to the end (the cursor goes with it).
+    await page.getByRole('button', { name: 'Finish round-robin' }).click();
+    await poll(page, async () => page.getByTestId('race-end').isDisabled(), 'the end');
+    // A few steps before the end, collapse still holds the published huge page's lock (it unlocks last).
+    const tags = page.locator('[data-testid="main-cursors"] .hold-tag');
+    for (let k = 0; k < 6 && (await tags.count()) === 0; k++) {
+      const before = await page.getByTestId('race-step').textContent();
+      await page.getByTestId('race-back').click();
+      await poll(
+        page,
+        async () => (await page.getByTestId('race-step').textContent()) !== before,
+        'a step back',
+      );
+    }
+    await expect(page.locator('[data-testid="main-cursors"] .hold-tag').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="main-cursors"] .hold-tag').textContent()).resolves.toBe(
+      'lock T0',
+    );
+    await expect(page.getByTestId('slot-511').getAttribute('aria-label')).resolves.toContain('huge page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the grid does not move vertically over the first 12 steps of the seed race', async () => {
     const { context, page, errors } = await open(1400, 900);
     const y0 = (await page.getByTestId('main-grid').boundingBox())?.y;
