@@ -98,6 +98,7 @@ export function App() {
                       <BreakCallout
                         shown={story.told}
                         expected={scenario?.target.expected ?? null}
+                        why={scenario?.story ?? null}
                         id="main"
                         onJump={jumpTo}
                       />

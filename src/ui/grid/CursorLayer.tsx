@@ -83,14 +83,15 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
   return (
     <div className="cursor-layer" data-testid={`${id}-cursors`}>
       {broken &&
-        spanBoxes(layout, markedSlots, 4).map((b, k) => (
+        spanBoxes(layout, markedSlots, 4).map((b, k, all) => (
+          // The tag hangs below the mark's last row, where it covers no slot of the next row.
           <div
             key={`broken-${k}`}
             className="broken-mark"
             style={place(b)}
-            data-testid={k === 0 ? `${id}-broken-mark` : undefined}
+            data-testid={k === all.length - 1 ? `${id}-broken-mark` : undefined}
           >
-            {k === 0 && <span className="broken-tag">{broken.spec} broken</span>}
+            {k === all.length - 1 && <span className="broken-tag">{broken.spec} broken</span>}
           </div>
         ))}
       {xa && (
