@@ -22,6 +22,7 @@ import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
 import { NowPlaying } from './library/NowPlaying.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
+import { OldModelBanner } from './OldModelBanner.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
@@ -77,6 +78,7 @@ export function App() {
       <div className="layout">
         <main>
           <LinkErrorBanner />
+          <OldModelBanner />
           <NowPlaying />
           <div className="secondary-bar">
             <PlaybackBar />
