@@ -74,6 +74,8 @@ export interface DaemonRole {
     readonly slots: { readonly uffd: boolean };
     readonly threads: readonly { readonly actor: ActorKind }[];
   }) => boolean;
+  /** What it serves: a thread waiting on that is waiting for this daemon (fault's uffd_wait names it). */
+  readonly serves?: 'userfaultfd';
 }
 
 export interface CollapserRole {

@@ -1,6 +1,7 @@
 // The simulator's plain-data model (spec §1). No classes, no functions: a World serialises as JSON
 // and two equal Worlds behave the same on every machine.
 
+import type { ActorKind } from './actors/index.ts';
 import type { VariantId } from './variants.ts';
 import type { UndoBatch, XasPos, XaTree } from './xarray/types.ts';
 
@@ -144,25 +145,8 @@ export interface Locals {
   readonly undo?: UndoBatch;
 }
 
-export type ActorKind =
-  | 'collapse'
-  | 'khugepaged'
-  | 'seek_data'
-  | 'seek_hole'
-  | 'mincore'
-  | 'read'
-  | 'write'
-  | 'fault'
-  | 'fallocate'
-  | 'punch'
-  | 'truncate'
-  | 'gup_fast'
-  | 'pin'
-  | 'uffd_register'
-  | 'uffd_monitor'
-  | 'swapout'
-  | 'lru_drain'
-  | 'memcg_move';
+/** An actor's name: a key of the actor registry (actors/index.ts), never a list kept by hand. */
+export type { ActorKind };
 
 /** Ghost state used only by invariants (spec §5): what a read() of each slot should return. */
 export interface Ghost {

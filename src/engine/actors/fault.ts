@@ -9,6 +9,7 @@ import type { DraftThread, Tx } from '../tx.ts';
 import { getRef, putRef, unlockPage, folioOf } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte } from '../pageTable.ts';
+import { rolesOf } from '../roles.ts';
 import type { Folio, Thread, World } from '../types.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 
@@ -59,7 +60,7 @@ const faultSteps: Record<string, StepDef> = {
     src: src('handle_userfault'),
     guard: (w, t) => {
       if (t.l.flag) return null;
-      const monitor = w.threads.find((x) => x.actor === 'uffd_monitor');
+      const monitor = w.threads.find((x) => rolesOf(x).daemon?.serves === 'userfaultfd');
       return { kind: 'uffd', index: t.param, owner: monitor ? monitor.id : -1 };
     },
     run: (_tx, t) => {

@@ -75,7 +75,12 @@ const monitorSteps: Record<string, StepDef> = {
 export const uffdMonitor: ActorProgram = {
   kind: 'uffd_monitor',
   // Serves the faults of a VMA registered for userfaultfd MISSING (by the setup, or a registering thread).
-  roles: { daemon: { neededBy: (s) => s.slots.uffd || s.threads.some((t) => t.actor === 'uffd_register') } },
+  roles: {
+    daemon: {
+      neededBy: (s) => s.slots.uffd || s.threads.some((t) => t.actor === uffdRegister.kind),
+      serves: 'userfaultfd',
+    },
+  },
   param: null,
   steps: monitorSteps,
   entry: 'serve',
