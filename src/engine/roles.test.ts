@@ -34,7 +34,7 @@ describe('actor roles', () => {
     for (const k of Object.keys(ACTORS) as ActorKind[]) expect(ACTORS[k].kind).toBe(k);
   });
 
-  it("a fault waiting on userfaultfd waits for the daemon that serves it, found by its role", () => {
+  it('a fault waiting on userfaultfd waits for the daemon that serves it, found by its role', () => {
     expect(withRole((k) => ACTORS[k].roles?.daemon?.serves === 'userfaultfd')).toEqual(['uffd_monitor']);
     const p = parseSetup('v6.4', 'P.|uffd', 'fault:1');
     if (!p.ok) throw new Error(p.error.message);
