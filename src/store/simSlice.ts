@@ -2,6 +2,8 @@
 // that computes the next choices/cursor, brings the replay cache in line, then makes one named `set`.
 
 import type { StateCreator } from 'zustand';
+import type { Setup } from '../engine/index.ts';
+import { formatSlots, formatThreads } from '../engine/index.ts';
 import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
@@ -11,6 +13,11 @@ import { mulberry32 } from './prng.ts';
 import { parseStepNumber } from './stepNumber.ts';
 import { roundRobinChoice, runOut } from './scheduler.ts';
 import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
+
+const sameSetup = (a: Setup, b: Setup) =>
+  a.variant === b.variant &&
+  formatSlots(a.slots) === formatSlots(b.slots) &&
+  formatThreads(a.threads) === formatThreads(b.threads);
 
 type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SimSlice>;
 
@@ -102,7 +109,10 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           return false;
         }
         const s = get();
-        ctx.main = replayFor(parsed.value.setup);
+        // A cache stepped elsewhere is adopted only for this very setup.
+        const { cache } = options;
+        ctx.main =
+          cache && sameSetup(cache.setup, parsed.value.setup) ? cache.replay : replayFor(parsed.value.setup);
         ctx.other = null;
         set({ loaded: parsed.value, inputError: null, lastRun: null }, false, 'sim/loadSetup');
         // The schedule carries over (same schedule, other kernel) up to the first step it cannot take.

@@ -4,6 +4,7 @@
 import type { Setup, VariantId, World } from '../engine/index.ts';
 import type { Divergence, Verdict } from './divergence.ts';
 import type { StepRecord } from '../engine/index.ts';
+import type { Replay as ReplayCache } from './replay.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
 
@@ -58,6 +59,12 @@ export interface CompareView {
   readonly at: number;
 }
 
+/** A replay cache stepped outside the store (by a link's decoder), with the setup it was stepped on. */
+export interface SteppedCache {
+  readonly setup: Setup;
+  readonly replay: ReplayCache;
+}
+
 export interface SimSlice {
   readonly loaded: LoadedSetup;
   readonly inputError: InputError | null;
@@ -73,7 +80,12 @@ export interface SimSlice {
     kernel: string,
     slots: string,
     threads: string,
-    options?: { readonly choices?: readonly number[]; readonly cursor?: number },
+    options?: {
+      readonly choices?: readonly number[];
+      readonly cursor?: number;
+      /** A replay cache of this setup already stepped through `choices` (a link's decoder): adopted. */
+      readonly cache?: SteppedCache;
+    },
   ): boolean;
   stepThread(thread: number): void;
   stepBack(): void;
