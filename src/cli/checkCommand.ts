@@ -12,7 +12,7 @@ import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
-import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { modelOf } from '../engine/modelVersion.ts';
 import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
@@ -27,6 +27,7 @@ const FLAGS = {
   'base-url': { type: 'string' },
   json: { type: 'boolean' },
   text: { type: 'boolean' },
+  full: { type: 'boolean' },
 } as const;
 
 function positiveInt(s: string | undefined, flag: string): number | undefined {
@@ -47,7 +48,7 @@ function replayLine(r: CheckResult, schedule: readonly number[]): string {
 
 function counterexampleLink(base: string, r: CheckResult, schedule: readonly number[]) {
   return linkOrReason(base, {
-    model: MODEL_VERSION,
+    model: modelOf(r.setup),
     setup: r.setup,
     choices: schedule,
     cursor: schedule.length,
@@ -102,12 +103,12 @@ export function checkJson(r: CheckResult, base: string) {
   };
 }
 
-function printDiagrams(io: Io, r: CheckResult, base: string): void {
+function printDiagrams(io: Io, r: CheckResult, base: string, full: boolean): void {
   io.out(`${r.message}\n`);
   for (const v of r.invariants) {
     if (!v.schedule) continue;
     io.out(
-      `\n${raceDiagram(r.setup, v.schedule, { title: `${INVARIANTS[v.id].spec} ${v.id} broken`, url: counterexampleUrl(base, r, v.schedule) })}`,
+      `\n${raceDiagram(r.setup, v.schedule, { title: `${INVARIANTS[v.id].spec} ${v.id} broken`, url: counterexampleUrl(base, r, v.schedule), full, breaks: v.id })}`,
     );
   }
 }
@@ -206,14 +207,14 @@ export function checkCommand(argv: string[], io: Io): number {
         `${JSON.stringify({ a: checkJson(c.a, base), b: checkJson(c.b, base), diffs: c.diffs }, null, 2)}\n`,
       );
     else if (f.text) {
-      printDiagrams(io, c.a, base);
-      printDiagrams(io, c.b, base);
+      printDiagrams(io, c.a, base, f.full === true);
+      printDiagrams(io, c.b, base, f.full === true);
     } else printCompare(io, c, base);
     return exitStatus([c.a, c.b]);
   }
   const r = checkSetup(setup, options);
   if (f.json) io.out(`${JSON.stringify(checkJson(r, base), null, 2)}\n`);
-  else if (f.text) printDiagrams(io, r, base);
+  else if (f.text) printDiagrams(io, r, base, f.full === true);
   else printCheck(io, r, base);
   return exitStatus([r]);
 }

@@ -10,7 +10,7 @@ const SEED = [
   '--threads',
   'collapse,seek_data:0',
   '--schedule',
-  '0,0,0,0,0,0,0,1,1,1',
+  '0,0,0,0,0,0,0,0,0,1,1,1',
 ];
 
 describe('replay links on the command line', () => {
@@ -32,8 +32,25 @@ describe('replay links on the command line', () => {
     expect(lines.every((l) => l.length <= 72)).toBe(true);
     expect(r.out).toMatch(/^CPU0 {33}CPU1$/m);
     expect(r.out).toMatch(/^ {37}shmem_file_llseek\(\)$/m);
-    expect(r.out).toMatch(/BROKEN I1 seek after step 11: SEEK_DATA\(0\) returned ENXIO/);
+    expect(r.out).toMatch(/BROKEN I1 seek after step 13: SEEK_DATA\(0\) returned ENXIO/);
     expect(lines[lines.length - 1]).toMatch(/^replay: https:\/\/lab\.example\.org\/#r=B/);
+  });
+
+  it('run --text is condensed to the break with collapse repetition folded; --text --full prints every step', async () => {
+    const short = await cli('run', ...SEED, '--text');
+    expect(short.out).toMatch(/^\.\.\. \d+ more steps? to the end \(--full shows them\)$/m);
+    expect(short.out).not.toMatch(/unlock_page\(hpage\)/);
+    const full = await cli('run', ...SEED, '--text', '--full');
+    expect(full.out).not.toMatch(/the same for slot|more steps? to the end/);
+    expect(full.out).toMatch(/^ {2}unlock_page\(hpage\)$/m);
+    // Nothing breaks on v6.4: every step is shown, but slots 1-3 repeat slot 0's scan word for word.
+    const safe = ['--kernel', 'v6.4', '--slots', 'PPPP', '--threads', 'collapse'];
+    const folded = await cli('run', ...safe, '--text');
+    expect(folded.out).toMatch(/^ {2}\.\.\. the same for slots 1-3$/m);
+    expect(folded.out).toMatch(/^ {2}unlock_page\(hpage\)$/m);
+    expect(
+      (await cli('run', ...safe, '--text', '--full')).out.match(/trylock_page; get_page;/g),
+    ).toHaveLength(4);
   });
 
   it('check --url explores the linked setup; --json gives each broken invariant a url', async () => {

@@ -8,6 +8,7 @@ import {
   formatSlots,
   INVARIANTS,
   runSchedule,
+  stepSource,
   VARIANTS,
 } from '../engine/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
@@ -24,6 +25,7 @@ const FLAGS = {
   'base-url': { type: 'string' },
   json: { type: 'boolean' },
   text: { type: 'boolean' },
+  full: { type: 'boolean' },
 } as const;
 
 export function threadName(r: RunResult, id: number): string {
@@ -48,6 +50,7 @@ export function runJson(setup: Setup, schedule: readonly number[], r: RunResult)
       thread: s.thread,
       step: s.stepId,
       label: s.label,
+      source: stepSource(s),
       auto: s.auto,
       changes: describeEvents(s.events),
       events: s.events,
@@ -121,7 +124,7 @@ export function runCommand(argv: string[], io: Io): number {
     io.out(
       `${JSON.stringify({ ...runJson(setup, schedule, r), ...('url' in link ? { url } : { noLink: link.reason }) }, null, 2)}\n`,
     );
-  else if (f.text) io.out(raceDiagram(setup, taken, { url }));
+  else if (f.text) io.out(raceDiagram(setup, taken, { url, full: f.full === true }));
   else {
     printRun(io, setup, r);
     io.out(`\nreplay: ${url}\n`);

@@ -23,7 +23,8 @@ every invariant violation. Exit 0 none broke, 1 one did, 2 bad input.
   --schedule LIST  the thread stepped at each step
   --url LINK       the same as giving LINK
   --json           one JSON object (kernel, slots, threads, steps, results, violations, url)
-  --text           the plain-text CPU0/CPU1 race diagram for email
+  --text           the plain-text CPU0/CPU1 race diagram for email (condensed: up to the break,
+                   collapse's per-slot repetition folded); --text --full prints every step
 ${COMMON}
 ${NOTATION}`,
   check: `usage:
@@ -41,6 +42,7 @@ kernels, both and what differs. Exit 0 all hold, 1 one broke, 2 bad input, 3 a l
   --no-reduce           turn off the partial-order reduction
   --url LINK            the same as giving LINK
   --json                one JSON object; --text the race diagram of each broken invariant
+                        (condensed; --text --full prints every step)
 ${COMMON}
 ${NOTATION}`,
   repro: `usage:
@@ -70,7 +72,7 @@ export const USAGE = `usage:
   collapse-lab repro LINK [-o FILE]
   collapse-lab COMMAND --help
 
-  --text      the plain-text CPU0/CPU1 race diagram for email
+  --text      the plain-text CPU0/CPU1 race diagram for email (--full: every step)
   --base-url  the address replay links are made for (default $COLLAPSE_LAB_BASE_URL or
               http://127.0.0.1:5173/)
 

@@ -8,7 +8,7 @@ import { Script } from './testkit.ts';
 const SEED = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1];
 
 function seedAfter(steps: number): Script {
-  const s = Script.of('v6.3', 'PPPP', 'collapse,seek_data:0');
+  const s = Script.of('v6.3', 'PPPP', 'collapse,seek_data:0', 1);
   for (const t of SEED.slice(0, steps)) s.step(t);
   return s;
 }
@@ -54,7 +54,7 @@ describe('threadCursors', () => {
   });
 
   it('on v6.4 SEEK_DATA(0) answers 0: nothing skipped, slot 0 named', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse,seek_data:0');
+    const s = Script.of('v6.4', 'PPPP', 'collapse,seek_data:0', 1);
     s.run(1);
     expect(threadCursors(s.world)[1]?.answer).toEqual({
       kind: 'seek',
@@ -66,13 +66,13 @@ describe('threadCursors', () => {
   });
 
   it('mincore reports the slots it called not resident', () => {
-    const s = Script.of('v6.3', '.P', 'mincore');
+    const s = Script.of('v6.3', '.P', 'mincore', 1);
     s.run(0);
     expect(threadCursors(s.world)[0]?.answer).toEqual({ kind: 'mincore', result: '01', absent: [0] });
   });
 
   it('a thread acting on its parameter looks at that slot', () => {
-    const c = threadCursors(Script.of('v6.3', 'PPPP', 'read:2,lru_drain').world);
+    const c = threadCursors(Script.of('v6.3', 'PPPP', 'read:2,lru_drain', 1).world);
     expect(c[0]).toMatchObject({ at: 2, doing: 'reads slot 2' });
     expect(c[1]).toMatchObject({ at: null, doing: null });
   });

@@ -50,6 +50,7 @@ export interface ThreadCursor {
 /** Actors that walk the range with their loop cursor (`l.index`); the rest act on their parameter. */
 const SCANNERS: ReadonlySet<ActorKind> = new Set([
   'collapse',
+  'khugepaged',
   'seek_data',
   'seek_hole',
   'mincore',
@@ -62,6 +63,7 @@ const NO_SLOT: ReadonlySet<ActorKind> = new Set(['lru_drain', 'uffd_register', '
 
 const VERB: Record<ActorKind, string> = {
   collapse: 'scans',
+  khugepaged: 'scans',
   seek_data: 'looks up',
   seek_hole: 'looks up',
   mincore: 'checks',

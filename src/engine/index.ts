@@ -3,11 +3,12 @@
 export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind } from './actors/index.ts';
+export { MODEL_VERSION, modelOf, onModel } from './modelVersion.ts';
 export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
 export { isDaemon, rolesOf, userActors } from './roles.ts';
 export { collapseHugePages, folioOfView, type CollapseHugePage } from './hugePages.ts';
 export { stepLabel } from './program.ts';
-export { resolveSource } from './sources.ts';
+export { resolveSource, stepSource } from './sources.ts';
 export * from './setup.ts';
 export { step, type StepError, type StepResult } from './step.ts';
 export {

@@ -33,12 +33,11 @@ export function lookupSteps(
   what: string,
   found: (tx: Tx, t: DraftThread, r: LookupFound) => void,
 ): Record<string, StepDef> {
-  const anchor = src('mm/filemap.c', 'filemap_get_entry');
   return {
     [`${prefix}get`]: {
       label: 'xas_load + folio_try_get',
       text: `Look up ${what} without locks; take a reference on the folio found (spins while it is frozen or a retry entry).`,
-      src: anchor,
+      src: src('filemap_get_entry'),
       guard: (w, t) => lookupSpin(w, t.l.index),
       run: (tx, t) => {
         const e: Entry = tx.w.slots[t.l.index] ?? { t: 'empty' };
@@ -53,7 +52,7 @@ export function lookupSteps(
     [`${prefix}check`]: {
       label: 'xas_reload',
       text: 'Re-read the slot: if it no longer holds that folio, drop the reference and look up again.',
-      src: anchor,
+      src: src('filemap_get_entry:xas_reload'),
       run: (tx, t) => {
         const id = t.l.folio ?? -1;
         const e = tx.w.slots[t.l.index];

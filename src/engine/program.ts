@@ -7,6 +7,13 @@ import type { Emit } from './invariants/report.ts';
 import type { ActorKind, Block, Thread, ThreadId, World } from './types.ts';
 import type { VariantFlags } from './variants.ts';
 
+/** One way a step can go, named as the kernel names it at that version (the record carries it). */
+export interface Branch {
+  readonly label: string | ((flags: VariantFlags) => string);
+  /** The statement this branch runs, when it is not the step's own. */
+  readonly src?: SrcAnchor;
+}
+
 /** A thread of the draft whose next step is one of its program's step ids (or done). */
 export type ActorThread<S extends string> = Omit<DraftThread, 'pc'> & { pc: S | 'done' };
 
@@ -19,6 +26,11 @@ export interface StepDef<S extends string = string> {
   /** One-line paraphrase of what the step does. */
   readonly text: string;
   readonly src: SrcAnchor;
+  /**
+   * The branches the step's run can take (it reports the one it took with `took`); the step's record
+   * then carries that branch's label and source instead of the step's.
+   */
+  readonly branches?: Readonly<Record<string, Branch>>;
   /** Why the step cannot run now, or null when it can. Pure. */
   readonly guard?: (w: World, t: Thread) => Block | null;
   /**
@@ -82,13 +94,35 @@ export interface ActorProgram {
   readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
   readonly steps: Readonly<Record<string, StepDef>>;
   readonly entry: string;
-  /** Step ids in reading order for this kernel variant (what a thread pane lists); `xa`: a `|xa` setup. */
-  readonly listing: (flags: VariantFlags, xa?: boolean) => readonly string[];
+  /** The first step on a model version, where it differs from `entry` (modelVersion.ts). */
+  readonly entryOn?: (model: number) => string;
+  /**
+   * Step ids in reading order for this kernel variant (what a thread pane lists); `xa`: a `|xa` setup;
+   * `model`: the model version (modelVersion.ts; default 1).
+   */
+  readonly listing: (flags: VariantFlags, xa?: boolean, model?: number) => readonly string[];
 }
 
 /** The step's label on a variant. */
 export function stepLabel(def: StepDef, flags: VariantFlags): string {
   return def.labelFor?.(flags) ?? def.label;
+}
+
+/** The label and source of a step, or of the branch it took, on a variant. */
+export function branchLabel(def: StepDef, flags: VariantFlags, branch: string | undefined): string {
+  const b = branch === undefined ? undefined : def.branches?.[branch];
+  if (!b) return stepLabel(def, flags);
+  return typeof b.label === 'string' ? b.label : b.label(flags);
+}
+
+export function branchSource(def: StepDef, branch: string | undefined): SrcAnchor {
+  return (branch === undefined ? undefined : def.branches?.[branch]?.src) ?? def.src;
+}
+
+/** Reports the branch this step's run takes (the first event of a step is its `thread.stepped`). */
+export function took(tx: Tx, branch: string): void {
+  const first = tx.ev[0];
+  if (first?.type === 'thread.stepped' && first.thread === tx.tid) tx.ev[0] = { ...first, branch };
 }
 
 /** Marks the thread finished with its result. */

@@ -25,7 +25,7 @@ describe('actor roles', () => {
       'pin',
     ]);
     expect(withRole((k) => ACTORS[k].roles?.daemon !== undefined)).toEqual(['uffd_monitor']);
-    expect(withRole((k) => ACTORS[k].roles?.collapser !== undefined)).toEqual(['collapse']);
+    expect(withRole((k) => ACTORS[k].roles?.collapser !== undefined)).toEqual(['collapse', 'khugepaged']);
   });
 
   it('a daemon is started by the setup that needs it and cannot be named', () => {

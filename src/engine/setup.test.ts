@@ -294,7 +294,7 @@ describe('createWorld', () => {
   it('threads start at their entry step; |uffd and uffd_register add a monitor', () => {
     const w = world('P.|uffd', 'collapse,read:1');
     expect(w.threads.map((t) => [t.id, t.actor, t.pc, t.param, t.done, t.result, t.l.index])).toEqual([
-      [0, 'collapse', 'alloc', 0, false, null, 0],
+      [0, 'collapse', 'drain_all', 0, false, null, 0],
       [1, 'read', 'get', 1, false, null, 1],
       [2, 'uffd_monitor', 'serve', 0, false, null, 0],
     ]);
@@ -305,6 +305,10 @@ describe('createWorld', () => {
       'uffd_monitor',
     ]);
     expect(world('P.', 'collapse').threads).toHaveLength(1);
+    // Model 1 (an old link's) enters collapse_file directly.
+    const old = parseSetup('v6.4', 'P.', 'collapse');
+    if (!old.ok) throw new Error(old.error.message);
+    expect(createWorld({ ...old.value, model: 1 }).threads[0]?.pc).toBe('alloc');
   });
 
   it('a Setup built by hand works the same as a parsed one', () => {

@@ -8,6 +8,7 @@ import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from '
 import { EXTERNAL } from './types.ts';
 import type { VariantId } from './variants.ts';
 import { isVariantId, VARIANT_IDS } from './variants.ts';
+import { modelOf } from './modelVersion.ts';
 import { quoteInput } from './quote.ts';
 import { buildTree } from './xarray/store.ts';
 import { storeHugeAtOnce } from './xarray/multiStore.ts';
@@ -39,6 +40,8 @@ export interface Setup {
   readonly variant: VariantId;
   readonly slots: SlotsSetup;
   readonly threads: readonly ThreadSpec[];
+  /** The model version to run on (modelVersion.ts); absent: today's. Old links carry an older one. */
+  readonly model?: number;
 }
 
 /** A bad input, with the 0-based character position it points at when there is one. */
@@ -233,6 +236,7 @@ export function createWorld(setup: Setup): World {
   const w: Writable<World> = {
     n,
     variant: setup.variant,
+    model: modelOf(setup),
     iSize: n,
     slots: [],
     folios: {},
@@ -343,7 +347,7 @@ export function createWorld(setup: Setup): World {
     id,
     actor: s.actor,
     param: s.param,
-    pc: ACTORS[s.actor].entry,
+    pc: ACTORS[s.actor].entryOn?.(w.model) ?? ACTORS[s.actor].entry,
     done: false,
     result: null,
     l: initialLocals(n, s.param),

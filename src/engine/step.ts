@@ -5,7 +5,8 @@ import { cloneWorld } from './clone.ts';
 import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
-import { stepLabel } from './program.ts';
+import { branchLabel, branchSource, stepLabel } from './program.ts';
+import { resolveSource } from './sources.ts';
 import { VARIANTS } from './variants.ts';
 import { afterStepTree } from './xarray/afterStep.ts';
 import { beginTx, EngineFault } from './tx.ts';
@@ -63,6 +64,16 @@ export function step(world: World, choice: number): StepResult {
     startObservation(tx, t);
     def.run(tx, t);
     if (next.xa) afterStepTree(tx);
+    const first = ev[0];
+    if (first?.type === 'thread.stepped') {
+      const variant = VARIANTS[world.variant];
+      const branch = first.branch;
+      ev[0] = {
+        ...first,
+        label: branch === undefined ? label : branchLabel(def, variant.flags, branch),
+        source: resolveSource(branchSource(def, branch), variant).url,
+      };
+    }
     next.clock = world.clock + 1;
     updateObservations(tx);
   } catch (e) {

@@ -8,10 +8,15 @@ import type { StepResult } from './step.ts';
 import type { Folio, Thread, Violation, World } from './types.ts';
 import { runSchedule, type RunResult } from './run.ts';
 
-export function worldOf(kernel: string, slots: string, threads: string): World {
+/**
+ * The world of a setup; `model` pins a model version (modelVersion.ts). Tests that script collapse_file's
+ * own branches step by step pin model 1 (collapse_file entered directly): model 2's entry path stops a
+ * pinned or unlisted page before collapse_file, and has its own tests (actors/entry.test.ts).
+ */
+export function worldOf(kernel: string, slots: string, threads: string, model?: number): World {
   const p = parseSetup(kernel, slots, threads);
   if (!p.ok) throw new Error(p.error.message);
-  return createWorld(p.value);
+  return createWorld(model === undefined ? p.value : { ...p.value, model });
 }
 
 /** Builds a schedule by stepping threads until conditions hold. Throws when a wanted step is impossible. */
@@ -22,8 +27,8 @@ export class Script {
   constructor(readonly initial: World) {
     this.world = initial;
   }
-  static of(kernel: string, slots: string, threads: string): Script {
-    return new Script(worldOf(kernel, slots, threads));
+  static of(kernel: string, slots: string, threads: string, model?: number): Script {
+    return new Script(worldOf(kernel, slots, threads, model));
   }
   thread(id: number): Thread {
     const t = this.world.threads[id];

@@ -8,6 +8,10 @@ import { createWorld, type ThreadSpec } from './setup.ts';
 import type { ActorKind, World } from './types.ts';
 import { VARIANT_IDS } from './variants.ts';
 
+// khugepaged runs collapse's program (covered through `collapse`); leaving it out keeps the samples of
+// the fixed seeds what they were. (A function: ACTORS may not exist yet when this module loads.)
+const arbActors = (): ActorKind[] => userActors().filter((a) => a !== 'khugepaged');
+
 export interface RandomSetup {
   readonly n: number;
   readonly variant: (typeof VARIANT_IDS)[number];
@@ -33,7 +37,7 @@ export const setupArb: fc.Arbitrary<RandomSetup> = fc.integer({ min: 1, max: 6 }
       ),
       mods: fc.array(fc.constantFrom('', '', '', '^', '~'), { minLength: n, maxLength: n }),
       uffd: fc.boolean(),
-      threads: fc.array(fc.record({ actor: fc.constantFrom(...userActors()), param: fc.nat() }), {
+      threads: fc.array(fc.record({ actor: fc.constantFrom(...arbActors()), param: fc.nat() }), {
         minLength: 1,
         maxLength: 4,
       }),

@@ -29,8 +29,8 @@ export type DraftThread = Writable<Omit<Thread, 'id' | 'actor' | 'param'>> &
  * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay
  * readonly here: a step writes one only through the copy Tx.folio() / Tx.thread() returns.
  */
-export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'folios' | 'threads' | 'xa'>> &
-  Pick<World, 'n' | 'variant' | 'folios' | 'threads'> & {
+export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'model' | 'folios' | 'threads' | 'xa'>> &
+  Pick<World, 'n' | 'variant' | 'model' | 'folios' | 'threads'> & {
     /** `|xa`: the tree is immutable data; a step replaces it whole (xarray/store.ts returns new trees). */
     xa?: XaTree;
   };

@@ -146,6 +146,7 @@ export interface Locals {
 
 export type ActorKind =
   | 'collapse'
+  | 'khugepaged'
   | 'seek_data'
   | 'seek_hole'
   | 'mincore'
@@ -174,6 +175,8 @@ export interface Ghost {
 export interface World {
   readonly n: number;
   readonly variant: VariantId;
+  /** The model version this world runs (modelVersion.ts): behaviour added later is gated on it. */
+  readonly model: number;
   /** File size in pages. */
   readonly iSize: number;
   readonly slots: readonly Entry[];
@@ -252,7 +255,12 @@ export type EngineEvent =
       readonly type: 'thread.stepped';
       readonly thread: ThreadId;
       readonly step: string;
+      /** The kernel's words for what the step did: the label of the branch it took, at this version. */
       readonly label: string;
+      /** The branch the step took, when it has several (StepDef.branches). */
+      readonly branch?: string;
+      /** The link to the source line of that statement at the variant's tag (or its patch). */
+      readonly source?: string;
     }
   | { readonly type: 'thread.blocked'; readonly thread: ThreadId; readonly block: Block }
   | { readonly type: 'thread.finished'; readonly thread: ThreadId; readonly result: string }

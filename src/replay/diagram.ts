@@ -1,6 +1,7 @@
 // The plain-text race diagram for email: one column per CPU (thread), time flowing down, function names
-// as in the kernel source, one event per line, at most 72 columns; the kernel and setup on top, the
-// broken invariant and the replay link at the end. Pure: the same replay gives the same text.
+// and the branch each step took as in the kernel source of that version, at most 72 columns; the kernel
+// and setup on top, the broken invariant and the replay link at the end. Condensed by default
+// (diagramSteps.ts); `full` prints every step. Pure: the same replay gives the same text.
 
 import {
   ACTORS,
@@ -8,12 +9,15 @@ import {
   createWorld,
   formatSlots,
   INVARIANTS,
+  resolveSource,
   isDaemon,
   runSchedule,
   VARIANTS,
+  type InvariantId,
   type Setup,
   type Violation,
 } from '../engine/index.ts';
+import { diagramItems } from './diagramSteps.ts';
 
 export const DIAGRAM_WIDTH = 72;
 const GAP = 2;
@@ -24,6 +28,11 @@ export interface DiagramOptions {
   readonly url?: string;
   /** Show only the first `upTo` steps (default: all). */
   readonly upTo?: number;
+  /** Every step; by default the diagram stops at the break and folds collapse's repetition. */
+  readonly full?: boolean;
+  /** The invariant whose break ends a condensed diagram (null: none, show to the end; default: the
+   * last invariant broken). */
+  readonly breaks?: InvariantId | null;
 }
 
 function wrap(text: string, width: number): string[] {
@@ -78,16 +87,24 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
   lines.push(row(Object.fromEntries(cols.map((_, i) => [i, '-'.repeat(width)]))));
 
   const lastFunc = new Map<number, string>();
-  for (const s of run.steps) {
-    const col = colOf.get(s.thread) ?? 0;
-    const t = threads[s.thread];
-    const def = t ? ACTORS[t.actor].steps[s.stepId] : undefined;
-    const func = def?.src.func ?? '';
-    if (func && lastFunc.get(s.thread) !== func) {
-      lastFunc.set(s.thread, func);
+  for (const item of diagramItems(run, threads, options.full === true, options.breaks)) {
+    if (item.t === 'cut') {
+      lines.push(...wrap(item.text, DIAGRAM_WIDTH));
+      continue;
+    }
+    const col = colOf.get(item.thread) ?? 0;
+    if (item.t === 'fold') {
+      for (const part of wrap(item.text, width - 2)) lines.push(row({ [col]: `  ${part}` }));
+      continue;
+    }
+    const t = threads[item.thread];
+    const def = t ? ACTORS[t.actor].steps[item.stepId] : undefined;
+    const func = def ? resolveSource(def.src, VARIANTS[setup.variant]).func : '';
+    if (func && lastFunc.get(item.thread) !== func) {
+      lastFunc.set(item.thread, func);
       for (const part of wrap(`${func}()`, width)) lines.push(row({ [col]: part }));
     }
-    for (const part of wrap(s.label, width - 2)) lines.push(row({ [col]: `  ${part}` }));
+    for (const part of wrap(item.label, width - 2)) lines.push(row({ [col]: `  ${part}` }));
   }
   lines.push('');
   const results = run.world.threads

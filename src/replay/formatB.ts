@@ -17,7 +17,7 @@ import {
   type VariantId,
   type World,
 } from '../engine/index.ts';
-import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { MODEL_VERSION, onModel } from '../engine/modelVersion.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { BitReader, BitWriter } from './bitStream.ts';
 import { MAX_STEPS, type Decoded, type Replay } from './replay.ts';
@@ -44,7 +44,8 @@ export function encodeB(r: Replay): string {
   putText(w, formatThreads(setup.threads));
   putText(w, r.compare ?? '');
   w.putCount(r.choices.length + 1);
-  let world = createWorld(setup);
+  // The schedule was recorded on r.model: its steps are that model's.
+  let world = createWorld(onModel(setup, r.model));
   let ready: readonly number[] = runnableThreads(world);
   for (const c of r.choices) {
     w.put(ready.indexOf(c), ready.length);
@@ -110,7 +111,9 @@ function readHeader(payload: string): HeaderRead {
   if (count === null) return fail(`the link's schedule is longer than the ${MAX_STEPS} steps a link carries`);
   if (rd.overrun) return fail('the link ends before its schedule');
   const steps = count - 1;
-  return { ok: true, header: { model, setup: parsed.value, compare, steps }, reader: rd };
+  // An older model's link replays as it did then: the setup carries its model (modelVersion.ts).
+  const setup = onModel(parsed.value, model);
+  return { ok: true, header: { model, setup, compare, steps }, reader: rd };
 }
 
 /** The setup, model, compare kernel and step count alone: no engine step, so a page can paint at once. */

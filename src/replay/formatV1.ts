@@ -19,6 +19,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { RadixReader, RadixWriter } from './mixedRadix.ts';
 import type { Decoded, Replay } from './replay.ts';
 import { quoteInput } from '../engine/quote.ts';
+import { onModel } from '../engine/modelVersion.ts';
 
 export const V1 = 'A';
 const VARIANTS_V1: readonly VariantId[] = [
@@ -157,7 +158,8 @@ export function encodeV1(r: Replay): string {
     if (p) w.put(t.param - p.min, p.radix);
   }
   w.put(r.choices.length, MAX_STEPS + 1);
-  let world = createWorld(setup);
+  // Format A predates model 2: its schedules are model 1's.
+  let world = createWorld(onModel(setup, 1));
   for (const c of r.choices) {
     const ready = runnableThreads(world);
     w.put(ready.indexOf(c), ready.length);
@@ -196,7 +198,8 @@ export function decodeV1(payload: string): Decoded {
     const p = paramRadix(actor, n);
     threads.push({ actor, param: p ? p.min + rd.take(p.radix) : 0 });
   }
-  const setup: Setup = { variant, slots: { slots, uffd }, threads };
+  // Format A links were all made on model 1 and replay on it (modelVersion.ts).
+  const setup = onModel<Setup>({ variant, slots: { slots, uffd }, threads }, 1);
   const steps = rd.take(MAX_STEPS + 1);
   const choices: number[] = [];
   let world: World = createWorld(setup);

@@ -3,7 +3,7 @@
 // Format A (formatV1.ts, frozen, no longer written) knew eight kernels and no setup option but `|uffd`:
 // formatACarries tells the golden tests which recorded races have format A links to keep checking.
 
-import type { Setup } from '../engine/index.ts';
+import { modelOf, type Setup } from '../engine/index.ts';
 import type { Replay } from './replay.ts';
 import { MAX_STEPS } from './replay.ts';
 import { replayLink } from './link.ts';
@@ -24,6 +24,9 @@ export function formatACarries(setup: Setup, compare: string | null = null): boo
   return (
     setup.slots.xa === undefined &&
     FORMAT_A_KERNELS.includes(setup.variant) &&
+    // Format A predates the khugepaged actor and model 2 (modelVersion.ts).
+    !setup.threads.some((t) => t.actor === 'khugepaged') &&
+    modelOf(setup) === 1 &&
     (compare === null || FORMAT_A_KERNELS.includes(compare))
   );
 }

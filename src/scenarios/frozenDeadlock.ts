@@ -8,7 +8,7 @@ export const frozenDeadlock: Scenario = {
   kernel: 'v5-nak',
   slots: 'PMPP',
   threads: 'collapse,mincore',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
   compare: ['v6.4', 'v6.3'],
   breaks: 'progress',
   collapseResult: '(stuck)',
@@ -18,18 +18,18 @@ export const frozenDeadlock: Scenario = {
   },
   narration: [
     {
-      at: 6,
+      at: 8,
       step: 'freeze',
       text: 'v5 freezes A (refcount 3 -> 0) but leaves it in slot 0 for the rest of the collapse.',
     },
     {
-      at: 7,
+      at: 9,
       step: 'walk',
       text: 'mincore takes the page table lock and starts the walk. Its lookup of slot 0 will spin on the frozen page.',
     },
-    { at: 8, step: 'scan', text: 'Collapse locks page B at slot 1.' },
+    { at: 10, step: 'scan', text: 'Collapse locks page B at slot 1.' },
     {
-      at: 9,
+      at: 11,
       step: 'isolate',
       text: 'B is mapped, so collapse must unmap it and needs the page table lock that mincore holds. Nobody can move: invariant I4 breaks.',
     },

@@ -8,7 +8,9 @@ export const holeFilled: Scenario = {
   kernel: 'v6.4',
   slots: 'PP.P',
   threads: 'collapse,write:2',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+  schedule: [
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  ],
   compare: ['v6.3'],
   breaks: null,
   collapseResult: 'SCAN_PAGE_FILLED',
@@ -17,19 +19,19 @@ export const holeFilled: Scenario = {
     expected: 'the write to slot 2 survives: collapse backs off with SCAN_PAGE_FILLED',
   },
   narration: [
-    { at: 11, step: 'scan', text: 'Slot 2 is a hole: collapse counts it (nr_none = 1) and leaves it empty.' },
+    { at: 13, step: 'scan', text: 'Slot 2 is a hole: collapse counts it (nr_none = 1) and leaves it empty.' },
     {
-      at: 20,
+      at: 22,
       step: 'alloc',
       text: 'write(2) allocates a page into the hole; xa_lock is free while collapse works unlocked.',
     },
     {
-      at: 24,
+      at: 26,
       step: 'revalidate_holes',
       text: 'Collapse stores retry entries in the holes still empty: none.',
     },
-    { at: 25, step: 'revalidate_check', text: 'nr_none_check (0) != nr_none (1): SCAN_PAGE_FILLED.' },
-    { at: 26, step: 'rollback', text: 'Rollback: the old pages stay, the written page stays. No data lost.' },
+    { at: 27, step: 'revalidate_check', text: 'nr_none_check (0) != nr_none (1): SCAN_PAGE_FILLED.' },
+    { at: 28, step: 'rollback', text: 'Rollback: the old pages stay, the written page stays. No data lost.' },
   ],
   sources: [
     commit('ac492b9c70ca', 'mm/khugepaged: skip shmem with userfaultfd'),

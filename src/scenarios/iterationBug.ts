@@ -8,23 +8,23 @@ export const iterationBug: Scenario = {
   kernel: 'v6.4-rc1',
   slots: 'P...',
   threads: 'collapse',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
   compare: ['v6.4'],
   breaks: null,
   collapseResult: 'SCAN_PAGE_LOCK',
   target: { invariant: null, expected: 'SCAN_SUCCEED, as on v6.4 after c8a8f3b4a95a' },
   narration: [
     {
-      at: 6,
+      at: 8,
       step: 'freeze',
       text: 'Page A passes the count check and joins the list; the cursor is now in its restart state.',
     },
     {
-      at: 7,
+      at: 9,
       step: 'scan',
       text: 'xas_next re-reads index 0 instead of 1: page A again, locked by collapse itself. Trylock fails: SCAN_PAGE_LOCK.',
     },
-    { at: 8, step: 'rollback', text: 'Rollback. MADV_COLLAPSE returns EAGAIN, every time.' },
+    { at: 10, step: 'rollback', text: 'Rollback. MADV_COLLAPSE returns EAGAIN, every time.' },
   ],
   sources: [
     lore("Andres Freund's report", '20230620205547.qzmivkjox2hkpzmm@awork3.anarazel.de'),

@@ -8,7 +8,7 @@ export const lruDrain: Scenario = {
   kernel: 'v6.3',
   slots: 'PPSP',
   threads: 'collapse',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
   compare: ['v6.3+p1'],
   breaks: null,
   collapseResult: 'SCAN_DEL_PAGE_LRU',
@@ -18,13 +18,13 @@ export const lruDrain: Scenario = {
   },
   narration: [
     {
-      at: 12,
+      at: 14,
       step: 'get_folio',
       text: "shmem_get_folio swaps slot 2 in: a new locked page, which goes into this CPU's lru batch (no PG_lru yet).",
     },
-    { at: 13, step: 'isolate', text: 'isolate_lru_page needs PG_lru: it fails. SCAN_DEL_PAGE_LRU.' },
+    { at: 15, step: 'isolate', text: 'isolate_lru_page needs PG_lru: it fails. SCAN_DEL_PAGE_LRU.' },
     {
-      at: 14,
+      at: 16,
       step: 'rollback',
       text: 'Rollback puts pages A and B back. The next attempt fails the same way until something drains the batch.',
     },

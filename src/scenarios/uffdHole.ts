@@ -8,7 +8,7 @@ export const uffdHole: Scenario = {
   kernel: 'v6.3',
   slots: 'PP.P|uffd',
   threads: 'collapse,fault:2',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1],
+  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1],
   compare: ['v6.3+p3', 'v6.4'],
   breaks: 'uffd',
   collapseResult: 'SCAN_SUCCEED',
@@ -18,17 +18,17 @@ export const uffdHole: Scenario = {
   },
   narration: [
     {
-      at: 11,
+      at: 13,
       step: 'scan',
       text: 'Slot 2 is a hole. v6.3 charges it and stores the huge page there: the hole is filled. Invariant I9 breaks.',
     },
-    { at: 19, step: 'copy_one', text: 'Sub-page 2 of the huge page is zeroed.' },
+    { at: 21, step: 'copy_one', text: 'Sub-page 2 of the huge page is zeroed.' },
     {
-      at: 26,
+      at: 28,
       step: 'get',
       text: 'The process touches slot 2: the lookup finds the huge page, not a hole, so no userfaultfd event is raised.',
     },
-    { at: 29, step: 'map', text: 'The process maps zeros where the monitor was to put the real data.' },
+    { at: 31, step: 'map', text: 'The process maps zeros where the monitor was to put the real data.' },
   ],
   sources: [
     lore(

@@ -112,6 +112,7 @@ export function applyReplay(store: SimStore, r: Replay, cache?: ReplayCache): vo
   const ok = s.loadSetup(init.kernel ?? '', init.slots ?? '', init.threads ?? '', {
     choices: r.choices,
     cursor: r.cursor,
+    model: r.model,
     ...(cache && { cache: { setup: r.setup, replay: cache } }),
   });
   if (ok && r.compare !== null && r.compare !== store.getState().loaded.kernel)

@@ -1,6 +1,7 @@
 // A long link is stepped once: the decoder must step the engine to read its schedule (each choice's
 // radix is the threads runnable there), and the store adopts those steps instead of replaying them.
 import { describe, expect, it, vi } from 'vitest';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
 import { encodeReplay } from '../replay/index.ts';
 import { CHECKPOINT, createReplay } from './replay.ts';
@@ -36,7 +37,7 @@ function link(cursor: (steps: number) => number) {
   if (!p.ok) throw new Error(p.error.message);
   const choices = runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
   const at = cursor(choices.length);
-  const hash = `#r=${encodeReplay({ model: 1, setup: p.value, choices, cursor: at, compare: null })}`;
+  const hash = `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor: at, compare: null })}`;
   return { setup: p.value, choices, cursor: at, hash };
 }
 

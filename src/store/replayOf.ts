@@ -2,11 +2,12 @@
 
 import type { Replay } from '../replay/index.ts';
 import type { SimState } from './types.ts';
-import { MODEL_VERSION } from '../engine/modelVersion.ts';
+import { modelOf } from '../engine/modelVersion.ts';
 
 export function replayOf(s: Pick<SimState, 'loaded' | 'choices' | 'cursor' | 'compareVariant'>): Replay {
   return {
-    model: MODEL_VERSION,
+    // An old link's setup carries its model, so its link stays an old-model link.
+    model: modelOf(s.loaded.setup),
     setup: s.loaded.setup,
     choices: s.choices,
     cursor: s.cursor,

@@ -8,6 +8,7 @@ import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
+import { modelOf, onModel } from '../engine/modelVersion.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
 import { parseStepNumber } from './stepNumber.ts';
@@ -17,7 +18,8 @@ import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
 const sameSetup = (a: Setup, b: Setup) =>
   a.variant === b.variant &&
   formatSlots(a.slots) === formatSlots(b.slots) &&
-  formatThreads(a.threads) === formatThreads(b.threads);
+  formatThreads(a.threads) === formatThreads(b.threads) &&
+  modelOf(a) === modelOf(b);
 
 type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SimSlice>;
 
@@ -109,12 +111,16 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           return false;
         }
         const s = get();
+        // An old link replays on the model it was made with: the setup carries it (createWorld reads it).
+        const loaded: LoadedSetup =
+          options.model === undefined
+            ? parsed.value
+            : { ...parsed.value, setup: onModel(parsed.value.setup, options.model) };
         // A cache stepped elsewhere is adopted only for this very setup.
         const { cache } = options;
-        ctx.main =
-          cache && sameSetup(cache.setup, parsed.value.setup) ? cache.replay : replayFor(parsed.value.setup);
+        ctx.main = cache && sameSetup(cache.setup, loaded.setup) ? cache.replay : replayFor(loaded.setup);
         ctx.other = null;
-        set({ loaded: parsed.value, inputError: null, lastRun: null }, false, 'sim/loadSetup');
+        set({ loaded, inputError: null, lastRun: null }, false, 'sim/loadSetup');
         // The schedule carries over (same schedule, other kernel) up to the first step it cannot take.
         goTo('sim/loadSetup/replay', options.choices ?? s.choices, options.cursor ?? s.cursor);
         return true;

@@ -83,6 +83,8 @@ export interface SimSlice {
     options?: {
       readonly choices?: readonly number[];
       readonly cursor?: number;
+      /** The model the schedule was recorded on (an old link's); absent: today's (modelVersion.ts). */
+      readonly model?: number;
       /** A replay cache of this setup already stepped through `choices` (a link's decoder): adopted. */
       readonly cache?: SteppedCache;
     },

@@ -24,7 +24,7 @@ function linkFor(kernel: string, slots: string, threads: string, schedule?: read
   const choices = schedule ?? runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
   return {
     choices,
-    hash: `#r=${encodeReplay({ model: 1, setup: p.value, choices, cursor: choices.length, compare: null })}`,
+    hash: `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor: choices.length, compare: null })}`,
   };
 }
 

@@ -6,7 +6,7 @@ import type { EngineEvent } from '../types.ts';
 /** Takes one step of thread id, which must succeed. */
 const types = (ev: readonly EngineEvent[]) => ev.map((e) => e.type);
 /** 'MP.S' on v6.4: folio 0 mapped at slot 0, folio 1 at slot 1, a hole, a swap entry; the hpage is folio 2. */
-const K = () => Script.of('v6.4', 'MP.S', 'collapse');
+const K = () => Script.of('v6.4', 'MP.S', 'collapse', 1);
 
 describe('collapse (v6.4): allocation and the scan', () => {
   it('alloc: a locked-free, !uptodate huge page with only its allocation reference', () => {
@@ -22,7 +22,13 @@ describe('collapse (v6.4): allocation and the scan', () => {
     expect(holders(w.folios[2])).toEqual(['hpage-alloc:0']);
     expect(w.threads[0]).toMatchObject({ pc: 'init_hpage', result: null, l: { hpage: 2 } });
     expect(events).toEqual([
-      { type: 'thread.stepped', thread: 0, step: 'alloc', label: 'alloc_charge_hpage' },
+      {
+        type: 'thread.stepped',
+        thread: 0,
+        step: 'alloc',
+        label: 'alloc_charge_hpage',
+        source: 'https://elixir.bootlin.com/linux/v6.4/source/mm/khugepaged.c#L1895',
+      },
       { type: 'folio.allocated', folio: 2, huge: true },
     ]);
     expect(violations).toEqual([]);
@@ -218,7 +224,7 @@ describe('collapse (v6.4): copy, re-validate, commit', () => {
   });
 
   it('retract keeps the page table while a fault holds mmap_lock', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse,fault:1').step(1).to(0, 'retract');
+    const s = Script.of('v6.4', 'PPPP', 'collapse,fault:1', 1).step(1).to(0, 'retract');
     expect(s.world.locks.mmap.readers).toEqual([1]);
     const r = take(s.world, 0);
     expect(r.world.proc.pmd).toBe('table');
@@ -227,7 +233,7 @@ describe('collapse (v6.4): copy, re-validate, commit', () => {
   });
 
   it('no holes: copy_all goes straight to relock_final, which takes xa_lock', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse').to(0, 'copy_all');
+    const s = Script.of('v6.4', 'PPPP', 'collapse', 1).to(0, 'copy_all');
     const r1 = take(s.world, 0);
     expect(r1.world.threads[0]?.pc).toBe('relock_final');
     const r2 = take(r1.world, 0);

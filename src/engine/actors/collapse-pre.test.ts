@@ -10,7 +10,7 @@ const types = (ev: readonly EngineEvent[]) => ev.map((e) => e.type).filter((x) =
 const slotIds = (w: World) => w.slots.map((e) => (e.t === 'folio' ? e.folio : e.t));
 
 describe('collapse (v6.3): replace while scanning', () => {
-  const K = () => Script.of('v6.3', 'P.P', 'collapse'); // folios 0, 1; the hpage is folio 2
+  const K = () => Script.of('v6.3', 'P.P', 'collapse', 1); // folios 0, 1; the hpage is folio 2
 
   it('takes xa_lock before locking the hpage (the pre-refactor order)', () => {
     const s = K().step(0);
@@ -79,7 +79,7 @@ describe('collapse (v6.3): replace while scanning', () => {
 
 describe('collapse: the intermediate variants', () => {
   it('v6.3+p1: free_old before the store, then store_hpage_relock under a fresh xa_lock', () => {
-    const s = Script.of('v6.3+p1', 'PP', 'collapse').to(0, 'copy_all');
+    const s = Script.of('v6.3+p1', 'PP', 'collapse', 1).to(0, 'copy_all');
     const r1 = take(s.world, 0);
     expect(r1.world.threads[0]?.pc).toBe('free_old');
     const r2 = take(r1.world, 0);
@@ -94,7 +94,7 @@ describe('collapse: the intermediate variants', () => {
   });
 
   it('v6.3+p3: holes stay empty, get retry entries, store_hpage_locked replaces them; free_old last', () => {
-    const s = Script.of('v6.3+p3', 'P.', 'collapse').to(0, 'store_hpage_locked');
+    const s = Script.of('v6.3+p3', 'P.', 'collapse', 1).to(0, 'store_hpage_locked');
     expect(slotIds(s.world)).toEqual([1, 'retry']);
     const r = take(s.world, 0);
     expect(slotIds(r.world)).toEqual([1, 1]);
@@ -102,26 +102,26 @@ describe('collapse: the intermediate variants', () => {
       { type: 'slot.replaced', index: 1, from: 'retry', to: 'folio:1' },
       { type: 'lock.released', lock: 'xa_lock', by: 0 },
     ]);
-    const end = Script.of('v6.3+p3', 'P.', 'collapse').to(0, 'free_old');
+    const end = Script.of('v6.3+p3', 'P.', 'collapse', 1).to(0, 'free_old');
     expect(end.world.folios[0]?.frozenBy).toBe(0);
     expect(take(end.world, 0).world.threads[0]?.result).toBe('SCAN_SUCCEED');
   });
 
   it('v5-nak: the frozen old page stays in its slot', () => {
-    const { world: w } = take(Script.of('v5-nak', 'PP', 'collapse').to(0, 'freeze').world, 0);
+    const { world: w } = take(Script.of('v5-nak', 'PP', 'collapse', 1).to(0, 'freeze').world, 0);
     expect(w.folios[0]).toMatchObject({ frozenBy: 0, refcount: 0 });
     expect(w.slots[0]).toEqual({ t: 'folio', folio: 0 });
   });
 
   it('v6.4-rc1: the reset cursor re-reads the page it holds: SCAN_PAGE_LOCK', () => {
-    const s = Script.of('v6.4-rc1', 'PP', 'collapse').to(0, 'scan', 1);
+    const s = Script.of('v6.4-rc1', 'PP', 'collapse', 1).to(0, 'scan', 1);
     expect(s.thread(0).l.staleCursor).toBe(true);
     const r = take(s.world, 0);
     expect(r.world.threads[0]).toMatchObject({ pc: 'rollback', l: { scan: 'SCAN_PAGE_LOCK' } });
   });
 
   it('a fallocated page: get_folio zeroes it and marks it uptodate', () => {
-    const s = Script.of('v6.4', 'FP', 'collapse').to(0, 'get_folio');
+    const s = Script.of('v6.4', 'FP', 'collapse', 1).to(0, 'get_folio');
     const { world: w } = take(s.world, 0);
     expect(w.folios[0]).toMatchObject({ uptodate: true, fallocUnwritten: false, data: [0], locked: 0 });
     expect(holders(w.folios[0])).toEqual(['cache:-1', 'collapse-pin:0']);
@@ -133,14 +133,14 @@ describe('collapse: failures and rollback', () => {
   const result = (s: Script) => s.run(0).thread(0).result;
 
   it('an all-empty range: SCAN_TRUNCATED, the hpage is freed', () => {
-    const s = Script.of('v6.4', '....', 'collapse').run(0);
+    const s = Script.of('v6.4', '....', 'collapse', 1).run(0);
     expect(s.thread(0).result).toBe('SCAN_TRUNCATED');
     expect(s.world.folios).toEqual({});
     expect(s.world.nrpages).toBe(0);
   });
 
   it('a page in an lru batch: SCAN_DEL_PAGE_LRU, unlocked and unpinned', () => {
-    const s = Script.of('v6.4', 'P~P', 'collapse').to(0, 'isolate');
+    const s = Script.of('v6.4', 'P~P', 'collapse', 1).to(0, 'isolate');
     const { world: w } = take(s.world, 0);
     expect(w.folios[0]).toMatchObject({ locked: null, refcount: 2 });
     expect(holders(w.folios[0])).toEqual(['cache:-1', 'lru-batch:-1']);
@@ -148,7 +148,7 @@ describe('collapse: failures and rollback', () => {
   });
 
   it('a pinned page: SCAN_PAGE_COUNT; v6.4 rollback unlocks and puts back the pages it kept', () => {
-    const s = Script.of('v6.4', 'PP^', 'collapse').to(0, 'rollback');
+    const s = Script.of('v6.4', 'PP^', 'collapse', 1).to(0, 'rollback');
     expect(s.thread(0).l.pagelist).toEqual([0]);
     const { world: w, events } = take(s.world, 0);
     expect(w.folios[0]).toMatchObject({ locked: null, lru: false, refcount: 2 });
@@ -160,7 +160,7 @@ describe('collapse: failures and rollback', () => {
   });
 
   it('v6.3 rollback unfreezes, restores the slots and empties the holes it filled', () => {
-    const s = Script.of('v6.3', 'P.P^', 'collapse').to(0, 'rollback');
+    const s = Script.of('v6.3', 'P.P^', 'collapse', 1).to(0, 'rollback');
     expect(slotIds(s.world)).toEqual([2, 2, 1]);
     const { world: w } = take(s.world, 0);
     expect(slotIds(w)).toEqual([0, 'empty', 1]);
@@ -169,13 +169,13 @@ describe('collapse: failures and rollback', () => {
   });
 
   it('a hole filled meanwhile: SCAN_PAGE_FILLED', () => {
-    expect(result(Script.of('v6.4', 'P.', 'collapse,write:1').to(0, 'copy_all').run(1))).toBe(
+    expect(result(Script.of('v6.4', 'P.', 'collapse,write:1', 1).to(0, 'copy_all').run(1))).toBe(
       'SCAN_PAGE_FILLED',
     );
   });
 
   it('userfaultfd MISSING on the VMA with holes: SCAN_EXCEED_NONE_PTE, the retry entries are removed', () => {
-    const s = Script.of('v6.4', 'P.|uffd', 'collapse').to(0, 'revalidate_check');
+    const s = Script.of('v6.4', 'P.|uffd', 'collapse', 1).to(0, 'revalidate_check');
     const { world: w } = take(s.world, 0);
     expect(w.slots[1]).toEqual({ t: 'empty' });
     expect(w.locks.xa).toBeNull();
@@ -183,20 +183,20 @@ describe('collapse: failures and rollback', () => {
   });
 
   it('a swap entry punched away before get_folio: SCAN_FAIL', () => {
-    const s = Script.of('v6.4', 'PS', 'collapse,punch:1').to(0, 'get_folio').run(1);
+    const s = Script.of('v6.4', 'PS', 'collapse,punch:1', 1).to(0, 'get_folio').run(1);
     expect(s.world.slots[1]).toEqual({ t: 'empty' });
     expect(result(s)).toBe('SCAN_FAIL');
   });
 
   it('a page locked by someone else: SCAN_PAGE_LOCK (trylock never sleeps)', () => {
-    const s = Script.of('v6.4', 'PP', 'collapse,write:0').to(1, 'write');
+    const s = Script.of('v6.4', 'PP', 'collapse,write:0', 1).to(1, 'write');
     expect(result(s)).toBe('SCAN_PAGE_LOCK');
   });
 });
 
 describe('collapse: blocked steps', () => {
   it('a second collapse spins on the xa_lock the first holds through its scan', () => {
-    const s = Script.of('v6.4', 'PP', 'collapse,collapse').to(0, 'scan').to(1, 'create_range');
+    const s = Script.of('v6.4', 'PP', 'collapse,collapse', 1).to(0, 'scan').to(1, 'create_range');
     const block = { kind: 'spinlock', lock: 'xa_lock', owner: 0 };
     expect(threadStatus(s.world, s.thread(1))).toEqual({ t: 'blocked', block });
     const r = step(s.world, 1);
@@ -204,14 +204,14 @@ describe('collapse: blocked steps', () => {
   });
 
   it('get_folio sleeps on the lock of a fallocated page a write holds', () => {
-    const s = Script.of('v6.4', 'FP', 'collapse,write:0').to(1, 'write').to(0, 'get_folio');
+    const s = Script.of('v6.4', 'FP', 'collapse,write:0', 1).to(1, 'write').to(0, 'get_folio');
     const block = { kind: 'page-lock', folio: 0, owner: 1 };
     expect(threadStatus(s.world, s.thread(0))).toEqual({ t: 'blocked', block });
     expect(step(s.world, 0)).toMatchObject({ ok: false, error: { kind: 'thread-blocked', block } });
   });
 
   it('unmap spins on the PTL a mincore walk holds', () => {
-    const s = Script.of('v6.4', 'MP', 'collapse,mincore').step(1).to(0, 'unmap');
+    const s = Script.of('v6.4', 'MP', 'collapse,mincore', 1).step(1).to(0, 'unmap');
     expect(threadStatus(s.world, s.thread(0))).toEqual({
       t: 'blocked',
       block: { kind: 'spinlock', lock: 'ptl', owner: 1 },

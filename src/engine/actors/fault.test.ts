@@ -6,14 +6,14 @@ import { holders, kinds, Script, take } from '../testkit.ts';
 
 describe('fault steps', () => {
   it('mmap_lock: read-locks mmap_lock', () => {
-    const { world: w, events } = take(Script.of('v6.4', 'P.F', 'fault:0').world, 0);
+    const { world: w, events } = take(Script.of('v6.4', 'P.F', 'fault:0', 1).world, 0);
     expect(w.locks.mmap).toEqual({ writer: null, readers: [0] });
     expect(w.threads[0]).toMatchObject({ pc: 'get', l: { index: 0 } });
     expect(events.slice(1)).toEqual([{ type: 'lock.acquired', lock: 'mmap', by: 0, mode: 'read' }]);
   });
 
   it('a cached page: lock keeps it locked; map sets the PTE under the PTL and unlocks', () => {
-    const s = Script.of('v6.4', 'P.F', 'fault:0').step(0, 3);
+    const s = Script.of('v6.4', 'P.F', 'fault:0', 1).step(0, 3);
     const r1 = take(s.world, 0);
     expect(r1.world.folios[0]?.locked).toBe(0);
     expect(r1.world.threads[0]?.pc).toBe('map');
@@ -36,7 +36,7 @@ describe('fault steps', () => {
   });
 
   it('a hole: alloc inserts a page and zeroes it (uptodate) before mapping', () => {
-    const s = Script.of('v6.4', 'P.F', 'fault:1').step(0, 2);
+    const s = Script.of('v6.4', 'P.F', 'fault:1', 1).step(0, 2);
     expect(s.thread(0).pc).toBe('alloc');
     const { world: w, events } = take(s.world, 0);
     expect(w.folios[2]).toMatchObject({ uptodate: true, locked: 0, data: [0], valid: [true], index: 1 });
@@ -46,7 +46,7 @@ describe('fault steps', () => {
   });
 
   it('a fallocated page is instantiated under its lock: zeroed and uptodate', () => {
-    const { world: w, events } = take(Script.of('v6.4', 'P.F', 'fault:2').step(0, 3).world, 0);
+    const { world: w, events } = take(Script.of('v6.4', 'P.F', 'fault:2', 1).step(0, 3).world, 0);
     expect(w.folios[1]).toMatchObject({ uptodate: true, fallocUnwritten: false, locked: 0, valid: [true] });
     expect(events.slice(1)).toEqual([
       { type: 'page.locked', folio: 1, by: 0 },
@@ -55,13 +55,13 @@ describe('fault steps', () => {
   });
 
   it('map leaves an already-present PTE alone', () => {
-    const { world: w } = take(Script.of('v6.4', 'M', 'fault:0').to(0, 'map').world, 0);
+    const { world: w } = take(Script.of('v6.4', 'M', 'fault:0', 1).to(0, 'map').world, 0);
     expect(w.proc.ptes).toEqual([0]);
     expect(w.folios[0]).toMatchObject({ mapcount: 1, refcount: 2 });
   });
 
   it('after a collapse retracted the page table, the hpage is mapped with one PMD', () => {
-    const s = Script.of('v6.4', 'PP', 'collapse,fault:1').run(0).to(1, 'map');
+    const s = Script.of('v6.4', 'PP', 'collapse,fault:1', 1).run(0).to(1, 'map');
     const { world: w, events } = take(s.world, 1);
     expect(w.proc).toMatchObject({ pmd: 'huge', pmdFolio: 2, ptes: [null, null] });
     expect(w.folios[2]).toMatchObject({ mapcount: 1, refcount: 3 });
@@ -72,7 +72,7 @@ describe('fault steps', () => {
 });
 
 describe('fault: userfaultfd MISSING', () => {
-  const U = () => Script.of('v6.4', 'P.|uffd', 'fault:1'); // T1 is the monitor
+  const U = () => Script.of('v6.4', 'P.|uffd', 'fault:1', 1); // T1 is the monitor
 
   it('a hole raises an event, drops mmap_lock and sleeps on the monitor', () => {
     const { world: w, events } = take(U().step(0).world, 0);
@@ -100,7 +100,7 @@ describe('fault: userfaultfd MISSING', () => {
   });
 
   it('a present page raises no event', () => {
-    const s = Script.of('v6.4', 'PP|uffd', 'fault:1').run(0);
+    const s = Script.of('v6.4', 'PP|uffd', 'fault:1', 1).run(0);
     expect(s.thread(0).result).toBe('mapped folio 1');
     expect(s.world.uffdQueue).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('fault: userfaultfd MISSING', () => {
 
 describe('fault: blocked', () => {
   it('map spins on the PTL mincore holds', () => {
-    const s = Script.of('v6.4', 'PP', 'mincore,fault:1').step(0).to(1, 'map');
+    const s = Script.of('v6.4', 'PP', 'mincore,fault:1', 1).step(0).to(1, 'map');
     expect(threadStatus(s.world, s.thread(1))).toEqual({
       t: 'blocked',
       block: { kind: 'spinlock', lock: 'ptl', owner: 0 },
@@ -116,7 +116,7 @@ describe('fault: blocked', () => {
   });
 
   it('lock sleeps on the hpage collapse holds until unlock_hpage', () => {
-    const s = Script.of('v6.4', 'PP', 'collapse,fault:0').to(0, 'retract').to(1, 'lock');
+    const s = Script.of('v6.4', 'PP', 'collapse,fault:0', 1).to(0, 'retract').to(1, 'lock');
     const hpage = s.thread(0).l.hpage ?? -1;
     expect(threadStatus(s.world, s.thread(1))).toEqual({
       t: 'blocked',

@@ -27,7 +27,7 @@ const faultSteps: Record<string, StepDef> = {
   mmap_lock: {
     label: 'mmap_read_lock',
     text: 'Take the mmap lock for reading (a userfaultfd registration holds it for writing).',
-    src: src('mm/memory.c', 'handle_mm_fault'),
+    src: src('handle_mm_fault'),
     guard: (w, t) => rwFree(w, 'mmap', 'read', t.id),
     run: (tx, t) => {
       if (t.param >= tx.w.iSize) {
@@ -56,7 +56,7 @@ const faultSteps: Record<string, StepDef> = {
   uffd_wait: {
     label: 'handle_userfault: sleep',
     text: 'Sleep until the userfaultfd monitor resolves the missing page, then retry the fault.',
-    src: src('fs/userfaultfd.c', 'handle_userfault'),
+    src: src('handle_userfault'),
     guard: (w, t) => {
       if (t.l.flag) return null;
       const monitor = w.threads.find((x) => x.actor === 'uffd_monitor');
@@ -70,7 +70,7 @@ const faultSteps: Record<string, StepDef> = {
   map: {
     label: 'finish_fault: set_pte_at',
     text: 'Map the page: one PMD for a huge page when the page table is gone, else a PTE under the PTL. Unlock the page.',
-    src: src('mm/memory.c', 'finish_fault'),
+    src: src('finish_fault'),
     guard: (w, t) => (mapsHuge(w, folioOf(w, t.l.folio ?? -1)) ? null : spinFree(w, 'ptl', t.id)),
     run: (tx, t) => {
       const w = tx.w;
@@ -110,7 +110,7 @@ export const fault: ActorProgram = {
 
 // --- fast GUP ------------------------------------------------------------------------------------------
 
-const GUP = (code: string) => src('mm/gup.c', 'gup_pte_range', code);
+const GUP = (stmt: string) => src(`gup_pte_range:${stmt}`);
 
 /** The folio the process maps at index i (through a PTE or a huge PMD), if any. */
 function mappedAt(w: World, i: number): number | null {
@@ -123,7 +123,7 @@ const gupSteps: Record<string, StepDef> = {
   read_pte: {
     label: 'ptep_get_lockless',
     text: 'Read the PTE without locks (interrupts off). None: fall back to the slow path (a fault).',
-    src: GUP('ptep_get_lockless'),
+    src: GUP('read_pte'),
     run: (tx, t) => {
       const id = mappedAt(tx.w, t.param);
       if (id === null) {
@@ -137,7 +137,7 @@ const gupSteps: Record<string, StepDef> = {
   grab: {
     label: 'try_grab_folio',
     text: 'Take a reference (+1 for FOLL_GET, +1024 for FOLL_PIN); fails on a frozen page, which means fall back.',
-    src: GUP('try_grab_folio'),
+    src: GUP('grab'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
       const f = tx.w.folios[id] ? tx.folio(id) : null;
@@ -151,9 +151,12 @@ const gupSteps: Record<string, StepDef> = {
     },
   },
   recheck: {
-    label: 'pte_val(pte) != pte_val(ptep_get(ptep))',
+    label: 'pte_val(pte) != pte_val(*ptep)',
+    // 6.5 replaced the dereference with ptep_get() (the v6.7 variants, the ones with 55ac8bbe358b).
+    labelFor: (f) =>
+      f.undoRangeSplits ? 'pte_val(pte) != pte_val(ptep_get(ptep))' : 'pte_val(pte) != pte_val(*ptep)',
     text: 'Re-read the PTE: if it changed (e.g. collapse unmapped it), drop the reference and fall back.',
-    src: GUP('ptep_get(ptep)'),
+    src: GUP('recheck'),
     run: (tx, t) => {
       const f = tx.folio(t.l.folio ?? -1);
       if (mappedAt(tx.w, t.param) === f.id) {

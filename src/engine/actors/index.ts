@@ -2,7 +2,7 @@
 
 import type { ActorProgram } from '../program.ts';
 import type { ActorKind } from '../types.ts';
-import { collapse } from './collapse/index.ts';
+import { collapse, khugepaged } from './collapse/index.ts';
 import { fault, gupFast, pin } from './fault.ts';
 import { memcgMove, mincore } from './mincore.ts';
 import { punch, truncate } from './punch.ts';
@@ -13,6 +13,7 @@ import { uffdMonitor, uffdRegister } from './uffd.ts';
 
 export const ACTORS: Readonly<Record<ActorKind, ActorProgram>> = {
   collapse,
+  khugepaged,
   seek_data: seekData,
   seek_hole: seekHole,
   mincore,

@@ -5,7 +5,7 @@ import { threadStatus } from '../status.ts';
 import { Script, take } from '../testkit.ts';
 
 /** 'MF.S': a mapped page, a fallocated page, a hole, a swap entry. */
-const M = (actor = 'mincore') => Script.of('v6.4', 'MF.S', actor);
+const M = (actor = 'mincore') => Script.of('v6.4', 'MF.S', actor, 1);
 
 describe('mincore steps', () => {
   it('walk: takes mmap_lock (read) and the PTL for the page table, and clears the vector', () => {
@@ -54,11 +54,11 @@ describe('mincore steps', () => {
   });
 
   it('an uptodate page in the cache reports 1', () => {
-    expect(Script.of('v6.4', 'PP', 'mincore').run(0).thread(0).result).toBe('11');
+    expect(Script.of('v6.4', 'PP', 'mincore', 1).run(0).thread(0).result).toBe('11');
   });
 
   it('after a collapse retracted the page table: no PTL, each index is looked up', () => {
-    const s = Script.of('v6.4', 'PP.P', 'collapse,mincore').run(0);
+    const s = Script.of('v6.4', 'PP.P', 'collapse,mincore', 1).run(0);
     expect(s.world.proc.pmd).toBe('none');
     const r = take(s.world, 1);
     expect(r.world.locks.ptl).toBeNull();
@@ -67,7 +67,7 @@ describe('mincore steps', () => {
   });
 
   it('a huge PMD reports everything resident in one step', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse,fault:0,mincore').run(0).run(1);
+    const s = Script.of('v6.4', 'PPPP', 'collapse,fault:0,mincore', 1).run(0).run(1);
     expect(s.world.proc.pmd).toBe('huge');
     const { world: w, events } = take(s.world, 2);
     expect(w.threads[2]).toMatchObject({ done: true, result: '1111' });
@@ -96,7 +96,7 @@ describe('mincore steps', () => {
 
 describe('mincore: blocked', () => {
   it('walk spins on a PTL another walker holds', () => {
-    const s = Script.of('v6.4', 'PP', 'mincore,memcg_move').step(0);
+    const s = Script.of('v6.4', 'PP', 'mincore,memcg_move', 1).step(0);
     expect(threadStatus(s.world, s.thread(1))).toEqual({
       t: 'blocked',
       block: { kind: 'spinlock', lock: 'ptl', owner: 0 },
@@ -105,7 +105,7 @@ describe('mincore: blocked', () => {
   });
 
   it('pte spins on a frozen page while holding the PTL (v5)', () => {
-    const s = Script.of('v5-nak', 'PPPP', 'collapse,mincore').to(0, 'scan', 1).step(1);
+    const s = Script.of('v5-nak', 'PPPP', 'collapse,mincore', 1).to(0, 'scan', 1).step(1);
     expect(s.world.locks.ptl).toBe(1);
     expect(threadStatus(s.world, s.thread(1))).toEqual({
       t: 'blocked',
@@ -114,7 +114,7 @@ describe('mincore: blocked', () => {
   });
 
   it('pte spins on a retry entry', () => {
-    const s = Script.of('v6.4', '.P', 'collapse,mincore').to(0, 'revalidate_check').step(1);
+    const s = Script.of('v6.4', '.P', 'collapse,mincore', 1).to(0, 'revalidate_check').step(1);
     expect(threadStatus(s.world, s.thread(1))).toEqual({
       t: 'blocked',
       block: { kind: 'retry-entry', index: 0, owner: 0 },

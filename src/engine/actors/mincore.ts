@@ -33,7 +33,7 @@ const steps: Record<string, StepDef> = {
   walk: {
     label: 'walk_page_range: pmd',
     text: 'Under mmap_lock (read): a huge PMD reports every page resident; a page table is walked holding its lock (PTL); no page table: look each index up.',
-    src: src('mm/mincore.c', 'mincore_pte_range'),
+    src: src('mincore_pte_range'),
     guard: (w, t) =>
       firstBlock(rwFree(w, 'mmap', 'read', t.id), w.proc.pmd === 'none' ? null : spinFree(w, 'ptl', t.id)),
     run: (tx, t) => {
@@ -53,7 +53,7 @@ const steps: Record<string, StepDef> = {
   pte: {
     label: 'pte_present / mincore_page: lookup',
     text: 'A present PTE counts as resident. For pte_none look the page up in the cache (spinning on a frozen page, even while holding the PTL).',
-    src: src('mm/mincore.c', 'mincore_page'),
+    src: src('mincore_page'),
     guard: (w, t) => (t.l.index < w.n && w.proc.ptes[t.l.index] === null ? lookupSpin(w, t.l.index) : null),
     run: (tx, t) => {
       const i = t.l.index;
@@ -69,7 +69,7 @@ const steps: Record<string, StepDef> = {
   page: {
     label: 'xas_reload; folio_test_uptodate',
     text: 'Re-check the slot, then report the page resident only if it is uptodate.',
-    src: src('mm/mincore.c', 'mincore_page'),
+    src: src('mincore_page:uptodate'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
       const f = tx.folio(id);
@@ -112,7 +112,7 @@ export const memcgMove: ActorProgram = {
   steps: Object.fromEntries(
     Object.entries(steps).map(([k, s]) => [
       k,
-      { ...s, src: k === 'walk' ? src('mm/memcontrol.c', 'mc_handle_file_pte') : s.src },
+      { ...s, src: k === 'walk' ? src('mc_handle_file_pte') : s.src },
     ]),
   ),
   entry: 'walk',

@@ -17,7 +17,8 @@ import { covers, skipCut, zeroCovered } from './undoRange.ts';
 import { walkFrom } from '../xarray/walk.ts';
 import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
 
-const UNDO = (code: string) => src('mm/shmem.c', 'shmem_undo_range', code);
+const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);
+
 /** What pass 1 would do at slot i: nothing, drop a swap entry, or remove a folio (needs xa_lock). */
 function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove' {
   const e = w.slots[i];
@@ -62,7 +63,7 @@ const steps: Record<string, StepDef> = {
   inode_lock: {
     label: 'inode_lock; i_size / punch range',
     text: 'Take the inode lock; the range now reads as zeros (truncate lowers i_size first).',
-    src: src('mm/shmem.c', 'shmem_fallocate', 'FALLOC_FL_PUNCH_HOLE'),
+    src: src('shmem_fallocate:punch'),
     guard: (w, t) => inodeFree(w, t.id),
     run: (tx, t) => {
       const w = tx.w;
@@ -88,7 +89,7 @@ const steps: Record<string, StepDef> = {
   unmap: {
     label: 'unmap_mapping_range',
     text: 'Zap the PTEs of the range under the PTL (a huge PMD mapping is zapped whole).',
-    src: src('mm/memory.c', 'unmap_mapping_range'),
+    src: src('unmap_mapping_range'),
     guard: (w, t) => spinFree(w, 'ptl', t.id),
     run: (tx, t) => {
       const p = tx.w.proc;
@@ -148,7 +149,7 @@ const steps: Record<string, StepDef> = {
   p2_start: {
     label: 'second pass',
     text: 'Pass 2 starts over the range, locking (and sleeping on) every folio it finds.',
-    src: UNDO('truncate_inode_folio'),
+    src: UNDO('second_pass'),
     local: () => true,
     run: (_tx, t) => {
       t.l.index = skipCut(t, t.l.start);
@@ -161,7 +162,7 @@ const steps: Record<string, StepDef> = {
   p2_swap: {
     label: 'shmem_free_swap',
     text: 'Pass 2: free a swap entry in the range.',
-    src: UNDO('shmem_free_swap'),
+    src: UNDO('free_swap'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       const e = tx.w.slots[t.l.index];
@@ -181,7 +182,7 @@ const steps: Record<string, StepDef> = {
   p2_lock: {
     label: 'folio_lock; truncate_inode_folio',
     text: 'Pass 2: lock the folio (sleeping). Left the file meanwhile: look the index up again. Else remove it, a huge one whole (v6.7: zero the covered part instead).',
-    src: UNDO('truncate_inode_folio'),
+    src: UNDO('truncate_folio'),
     guard: (w, t) => pass2Block(w, t),
     run: (tx, t) => {
       const w = tx.w;
@@ -208,7 +209,7 @@ const steps: Record<string, StepDef> = {
   finish: {
     label: 'inode_unlock',
     text: 'Drop the inode lock.',
-    src: src('mm/shmem.c', 'shmem_fallocate'),
+    src: src('shmem_fallocate:inode_unlock'),
     run: (tx, t) => {
       release(tx, 'inode');
       finish(tx, t, t.actor === 'truncate' ? `truncated to ${t.param}` : `punched ${t.param}`);
@@ -233,7 +234,7 @@ function partialStep(id: string, indexOf: (t: Thread) => number, next: string): 
     [id]: {
       label: 'shmem_get_partial_folio; truncate_inode_partial_folio',
       text: 'Edge page: look it up and lock it (sleeping); remove a small page, or zero the covered part of a huge page.',
-      src: UNDO('shmem_get_partial_folio'),
+      src: UNDO('partial'),
       guard: (w, t) => {
         if (t.l.end <= t.l.start || (id === 'partial_last' && noLastEdge(t))) return null;
         const f = folioAt(w, t);

@@ -34,7 +34,7 @@ const readSteps: Record<string, StepDef> = {
   copy: {
     label: 'copy_page_to_iter',
     text: 'Copy the page contents to the user (holding only a reference), then drop it.',
-    src: src('mm/shmem.c', 'shmem_file_read_iter', 'copy_page_to_iter'),
+    src: src('shmem_file_read_iter:copy'),
     run: (tx, t) => {
       const f = tx.folio(t.l.folio ?? -1);
       const value = f.data[t.param - f.index] ?? 0;
@@ -66,10 +66,10 @@ export const read: ActorProgram = {
 
 // --- write -----------------------------------------------------------------------------------------------
 
-const inodeLock = (what: string, func: string): StepDef => ({
+const inodeLock = (what: string, key: string): StepDef => ({
   label: 'inode_lock',
   text: `Take the inode lock for ${what}.`,
-  src: src('mm/shmem.c', func),
+  src: src(key),
   guard: (w, t) => inodeFree(w, t.id),
   run: (tx, t) => {
     acquire(tx, 'inode');
@@ -85,12 +85,12 @@ function endLocked(tx: Tx, t: DraftThread, f: DraftFolio): void {
 }
 
 const writeSteps: Record<string, StepDef> = {
-  inode_lock: inodeLock('write()', 'shmem_file_write_iter'),
+  inode_lock: inodeLock('write()', 'write_iter:inode_lock'),
   ...shmemGetSteps('', 'write', 'the page', { locked: (_tx, t) => void (t.pc = 'write') }),
   write: {
     label: 'shmem_write_end',
     text: 'Copy the new data into the page, mark it uptodate and dirty, unlock it and drop the inode lock.',
-    src: src('mm/shmem.c', 'shmem_write_end'),
+    src: src('shmem_write_end'),
     run: (tx, t) => {
       const f = tx.folio(t.l.folio ?? -1);
       const v = newValue(tx);
@@ -126,12 +126,12 @@ export const write: ActorProgram = {
 // --- fallocate -------------------------------------------------------------------------------------------
 
 const fallocSteps: Record<string, StepDef> = {
-  inode_lock: inodeLock('fallocate()', 'shmem_fallocate'),
+  inode_lock: inodeLock('fallocate()', 'shmem_fallocate:inode_lock'),
   ...shmemGetSteps('', 'falloc', 'the page', { locked: (_tx, t) => void (t.pc = 'finish') }),
   finish: {
     label: 'folio_unlock; inode_unlock',
     text: 'The page is allocated (a new one stays !uptodate: allocated but unwritten); unlock it and the inode.',
-    src: src('mm/shmem.c', 'shmem_fallocate'),
+    src: src('shmem_fallocate:inode_unlock'),
     run: (tx, t) => {
       endLocked(tx, t, tx.folio(t.l.folio ?? -1));
       finish(tx, t, 'allocated');

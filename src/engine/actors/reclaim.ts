@@ -31,7 +31,7 @@ const swapSteps: Record<string, StepDef> = {
   isolate: {
     label: 'folio_isolate_lru; folio_trylock',
     text: 'Reclaim picks the page off the LRU (needs PG_lru) and trylocks it; a locked or isolated page is left alone.',
-    src: src('mm/vmscan.c', 'shrink_folio_list'),
+    src: src('shrink_folio_list'),
     run: (tx, t) => {
       const f = slotFolio(tx, t.param);
       if (!f || f.huge || !f.lru || f.locked !== null || !f.uptodate || f.frozenBy !== null) {
@@ -48,7 +48,7 @@ const swapSteps: Record<string, StepDef> = {
   unmap: {
     label: 'try_to_unmap',
     text: 'Unmap the page from every page table (under the PTL).',
-    src: src('mm/rmap.c', 'try_to_unmap'),
+    src: src('try_to_unmap'),
     guard: (w, t) => spinFree(w, 'ptl', t.id),
     run: (tx, t) => {
       acquire(tx, 'ptl');
@@ -60,7 +60,7 @@ const swapSteps: Record<string, StepDef> = {
   remove: {
     label: '__remove_mapping: freeze 2, store swap entry',
     text: 'Under xa_lock, freeze the count at exactly 2 (cache + isolation) and replace the page by its swap entry; else give up.',
-    src: src('mm/vmscan.c', '__remove_mapping'),
+    src: src('__remove_mapping'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       const f = tx.folio(t.l.folio ?? -1);
@@ -102,7 +102,7 @@ export const lruDrain: ActorProgram = {
     drain: {
       label: 'lru_add_drain_all',
       text: "Drain every CPU's lru_add batch: the pages get PG_lru and the batches drop their references.",
-      src: src('mm/swap.c', 'lru_add_drain_all'),
+      src: src('lru_add_drain_all'),
       run: (tx, t) => {
         drainLru(tx, null);
         finish(tx, t, 'drained');

@@ -65,7 +65,7 @@ const steps: Record<string, StepDef> = {
   inode_lock: {
     label: 'inode_lock',
     text: 'Take the inode lock (excludes write, fallocate and truncate, not collapse).',
-    src: src('mm/shmem.c', 'shmem_file_llseek'),
+    src: src('shmem_file_llseek:inode_lock'),
     guard: (w, t) => inodeFree(w, t.id),
     run: (tx, t) => {
       acquire(tx, 'inode');
@@ -83,7 +83,7 @@ const steps: Record<string, StepDef> = {
   find: {
     label: 'find_get_entry',
     text: 'Find the next non-empty entry at or after the cursor, locklessly, and take a reference on it.',
-    src: src('mm/filemap.c', 'mapping_seek_hole_data'),
+    src: src('mapping_seek_hole_data:find_get_entry'),
     guard: (w, t) => {
       for (let i = t.l.index; i < Math.min(w.iSize, w.n); i++)
         if (w.slots[i]?.t !== 'empty') return lookupSpin(w, i);
@@ -108,7 +108,7 @@ const steps: Record<string, StepDef> = {
   decide: {
     label: 'xas_reload; folio_seek_hole_data',
     text: 'Re-check the slot, then decide: an uptodate folio is data, a !uptodate one counts as a hole.',
-    src: src('mm/filemap.c', 'folio_seek_hole_data'),
+    src: src('folio_seek_hole_data'),
     run: (tx, t) => {
       const id = t.l.folio ?? -1;
       const f = tx.folio(id);

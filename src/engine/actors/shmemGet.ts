@@ -22,7 +22,7 @@ export interface ShmemGetHooks {
   readonly missing?: (tx: Tx, t: DraftThread) => void;
 }
 
-const SHMEM = (code: string) => src('mm/shmem.c', 'shmem_get_folio_gfp', code);
+const SHMEM = (stmt: string) => src(`shmem_get_folio:${stmt}`);
 
 export function shmemGetSteps(
   p: string,
@@ -40,7 +40,7 @@ export function shmemGetSteps(
   const swapin: StepDef = {
     label: 'shmem_swapin_folio',
     text: 'Read the page back from swap into a new locked folio and put it in the slot under xa_lock.',
-    src: src('mm/shmem.c', 'shmem_swapin_folio'),
+    src: src('shmem_swapin_folio'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       const e = tx.w.slots[t.l.index];
@@ -69,7 +69,7 @@ export function shmemGetSteps(
   const lock: StepDef = {
     label: 'folio_lock; mapping check',
     text: 'Lock the folio (sleeping while someone else holds it); if it left the file meanwhile, unlock and look up again.',
-    src: SHMEM('folio_lock(folio)'),
+    src: SHMEM('lock'),
     guard: (w, t) => pageLockFree(w, t.l.folio ?? -1, t.id),
     run: (tx, t) => {
       const f = tx.folio(t.l.folio ?? -1);
@@ -100,12 +100,15 @@ export function shmemGetSteps(
     },
   };
   const alloc: StepDef = {
-    label: 'shmem_alloc_and_add_folio',
+    label: 'shmem_alloc_and_acct_folio; shmem_add_to_page_cache',
+    // v6.7 folded the two into shmem_alloc_and_add_folio (its variants are the ones with 55ac8bbe358b).
+    labelFor: (f) =>
+      f.undoRangeSplits ? 'shmem_alloc_and_add_folio' : 'shmem_alloc_and_acct_folio; shmem_add_to_page_cache',
     text:
       sgp === 'falloc'
         ? 'Allocate a page and insert it under xa_lock, locked and NOT uptodate (fallocate never zeroes it).'
         : 'Allocate a page and insert it into the hole under xa_lock, locked.',
-    src: SHMEM('shmem_alloc_and_add_folio'),
+    src: SHMEM('alloc'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       if (tx.w.slots[t.l.index]?.t !== 'empty') {

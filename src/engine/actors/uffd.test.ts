@@ -14,7 +14,13 @@ describe('uffd_register', () => {
     expect(w.locks.mmap).toEqual({ writer: null, readers: [] });
     expect(w.threads[0]).toMatchObject({ done: true, pc: 'done', result: 'registered' });
     expect(events).toEqual([
-      { type: 'thread.stepped', thread: 0, step: 'register', label: 'userfaultfd_register' },
+      {
+        type: 'thread.stepped',
+        thread: 0,
+        step: 'register',
+        label: 'userfaultfd_register',
+        source: 'https://elixir.bootlin.com/linux/v6.4/source/fs/userfaultfd.c#L1322',
+      },
       { type: 'lock.acquired', lock: 'mmap', by: 0, mode: 'write' },
       { type: 'uffd.registered' },
       { type: 'lock.released', lock: 'mmap', by: 0 },

@@ -12,7 +12,7 @@ const registerSteps: Record<string, StepDef> = {
   register: {
     label: 'userfaultfd_register',
     text: 'Under mmap_lock (write), set UFFD_MISSING on the VMA. Collapse holds nothing that excludes this.',
-    src: src('fs/userfaultfd.c', 'userfaultfd_register'),
+    src: src('userfaultfd_register'),
     guard: (w, t) => rwFree(w, 'mmap', 'write', t.id),
     run: (tx, t) => {
       acquire(tx, 'mmap', 'write');
@@ -36,7 +36,7 @@ const monitorSteps: Record<string, StepDef> = {
   serve: {
     label: 'UFFDIO_COPY',
     text: 'Take the next missing-page event; insert a page with the real data into the hole (EEXIST if filled), map it, wake the faulter.',
-    src: src('mm/userfaultfd.c', 'mfill_atomic'),
+    src: src('mfill_atomic'),
     guard: (w, t) =>
       w.uffdQueue.length === 0
         ? { kind: 'idle' }

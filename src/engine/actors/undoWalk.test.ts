@@ -50,7 +50,7 @@ function withFolio(w: World, id: number, f: Partial<Folio>): World {
  * at once, as fg_start leaves it (pass 1 and the edge pages skipped, so pass 2 meets every entry).
  */
 function pass2(kernel: string, slots: string, threads: string, id = 0): Script {
-  return pass2From(Script.of(kernel, slots, threads), id);
+  return pass2From(Script.of(kernel, slots, threads, 1), id);
 }
 function pass2From(from: Script, id = 0): Script {
   const s = reach(from, id, 'fl_xas_load');
@@ -61,7 +61,7 @@ function pass2From(from: Script, id = 0): Script {
 
 describe('pass 1: find_lock_entries takes what it can lock', () => {
   it('a small folio inside the range is locked into the batch with its reference; the cursor moves to base + 1', () => {
-    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'truncate:1'), 0, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'truncate:1', 1), 0, 'fl_xas_reload');
     const w = stepped(s.world);
     expect(batch(w)).toEqual({ start: 1, cursor: 2, entries: [{ index: 1, folio: 1, value: 0 }] });
     expect(folioAt(w, 1)).toMatchObject({ locked: 0, refcount: 2 });
@@ -73,7 +73,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a huge folio wholly inside is taken whole: the cursor moves to base + nr, the walk reads the sibling next', () => {
-    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:0'), 0, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:0', 1), 0, 'fl_xas_reload');
     const w = stepped(s.world);
     expect(batch(w)).toEqual({ start: 0, cursor: 8, entries: [{ index: 0, folio: 0, value: 0 }] });
     expect(folioAt(w, 0).locked).toBe(0);
@@ -84,7 +84,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a folio that starts before the cursor is omitted: its reference dropped, not locked', () => {
-    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:2'), 0, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:2', 1), 0, 'fl_xas_reload');
     expect(extra(folioAt(s.world, 0))).toEqual(['lookup:0']);
     const w = stepped(s.world);
     expect(extra(folioAt(w, 0))).toEqual([]);
@@ -94,7 +94,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a folio that ends beyond the range is omitted, and the empty batch ends pass 1', () => {
-    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'punch:0'), 0, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'punch:0', 1), 0, 'fl_xas_reload');
     const w = stepped(s.world);
     expect(extra(folioAt(w, 0))).toEqual([]);
     expect(folioAt(w, 0)).toMatchObject({ locked: null, refcount: 8 });
@@ -103,7 +103,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a folio another thread holds locked is omitted (folio_trylock fails): the lock stays, the reference goes', () => {
-    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'collapse,punch:1'), 1, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'collapse,punch:1', 1), 1, 'fl_xas_reload');
     s.until(0, (_t, w) => w.folios[1]?.locked === 0);
     expect(folioAt(s.world, 1).locked).toBe(0);
     const w = stepped(s.world, 1);
@@ -114,7 +114,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a folio that left the file is locked, found unmapped, unlocked and omitted', () => {
-    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'punch:1'), 0, 'fl_xas_reload');
+    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'punch:1', 1), 0, 'fl_xas_reload');
     const r = take(withFolio(s.world, 1, { mapped: false }), 0);
     expect(kinds(r).filter((k) => k.startsWith('page.'))).toEqual(['page.locked', 'page.unlocked']);
     expect(r.world.folios[1]).toMatchObject({ locked: null, holders: [{ kind: 'cache', thread: -1 }] });
@@ -122,7 +122,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('a swap (value) entry is taken without a reference; the cursor moves to its index + 1', () => {
-    const s = reach(Script.of('v6.12', 'PSPP|xa=4', 'punch:1'), 0, 'fl_xas_load');
+    const s = reach(Script.of('v6.12', 'PSPP|xa=4', 'punch:1', 1), 0, 'fl_xas_load');
     const w = stepped(s.world);
     expect(batch(w)).toEqual({ start: 1, cursor: 2, entries: [{ index: 1, folio: -1, value: 2 }] });
     expect(th(w).pc).toBe('fl_entry'); // index 2 is past the punched page: the lookup is over
@@ -132,7 +132,12 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   it('a full batch (FOLIO_BATCH_SIZE) ends the lookup; the next folio is not touched', () => {
     const slots = `${'P'.repeat(32)}|xa=4`;
     const full = FOLIO_BATCH_SIZE - 1;
-    const s = reach(Script.of('v6.12', slots, 'truncate:0'), 0, 'fl_xas_reload', (t) => t.l.index === full);
+    const s = reach(
+      Script.of('v6.12', slots, 'truncate:0', 1),
+      0,
+      'fl_xas_reload',
+      (t) => t.l.index === full,
+    );
     expect(batch(s.world).entries).toHaveLength(full);
     const w = stepped(s.world);
     expect(batch(w).entries).toHaveLength(FOLIO_BATCH_SIZE);
@@ -146,7 +151,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
   });
 
   it('an empty batch ends pass 1: the edge pages come next, from start', () => {
-    const s = reach(Script.of('v6.12', 'PP..|xa=4', 'punch:2'), 0, 'fl_xas_load');
+    const s = reach(Script.of('v6.12', 'PP..|xa=4', 'punch:2', 1), 0, 'fl_xas_load');
     const w = stepped(s.world);
     expect(th(w)).toMatchObject({ pc: 'partial_first', l: { index: 2 } });
     expect(th(w).l.undo).toBeUndefined();
@@ -156,7 +161,7 @@ describe('pass 1: find_lock_entries takes what it can lock', () => {
 
 describe("the walk's own steps inside the undo passes", () => {
   it('the climb from a full leaf goes on in pass 1 with the batch as it was', () => {
-    const s = reach(Script.of('v6.12', 'PPPPPPPP|xa=4', 'truncate:1'), 0, 'fl_xas_climb');
+    const s = reach(Script.of('v6.12', 'PPPPPPPP|xa=4', 'truncate:1', 1), 0, 'fl_xas_climb');
     const before = batch(s.world);
     const w = stepped(s.world);
     expect(th(w)).toMatchObject({ pc: 'fl_xas_next', l: { index: 4, xas: { node: headId(w), offset: 1 } } });
@@ -167,7 +172,7 @@ describe("the walk's own steps inside the undo passes", () => {
   // After a climb from a freed leaf (walk.ts), the walk stands on the sibling of a huge folio it never
   // returned: v6.12 skips it, the fix goes back to the folio (xarray.md section 4).
   const atSibling = (kernel: string, pc: string) => {
-    const s = reach(Script.of(kernel, 'HHHHHHHH|xa=4', 'truncate:2'), 0, 'fl_xas_load');
+    const s = reach(Script.of(kernel, 'HHHHHHHH|xa=4', 'truncate:2', 1), 0, 'fl_xas_load');
     const xas = { node: headId(s.world), offset: 1, cand: -1, returned: -1 };
     const l = { index: 4, xas, pass: pc.startsWith('fg_') ? 2 : 0 };
     return placed(s.world, 0, pc, l);
@@ -197,7 +202,7 @@ describe("the walk's own steps inside the undo passes", () => {
 
 describe('pass 1: fl_entry handles one batch entry', () => {
   it('frees a swap entry under xa_lock; a punch at its end goes to the edge pages', () => {
-    const s = reach(Script.of('v6.12', 'PSPP|xa=4', 'punch:1'), 0, 'fl_entry');
+    const s = reach(Script.of('v6.12', 'PSPP|xa=4', 'punch:1', 1), 0, 'fl_entry');
     const r = take(s.world, 0);
     expect(r.world.slots[1]).toEqual({ t: 'empty' });
     expect(treeAt(r.world, 1)).toBeNull();
@@ -208,7 +213,7 @@ describe('pass 1: fl_entry handles one batch entry', () => {
   });
 
   it('removes the folio under xa_lock, unlocks it and drops the batch reference', () => {
-    const s = reach(Script.of('v6.12', 'PP^PP|xa=4', 'punch:1'), 0, 'fl_entry');
+    const s = reach(Script.of('v6.12', 'PP^PP|xa=4', 'punch:1', 1), 0, 'fl_entry');
     expect(holders(folioAt(s.world, 1))).toEqual(['cache:-1', 'pin:-1', 'lookup:0']);
     const r = take(s.world, 0);
     expect(r.world.slots[1]).toEqual({ t: 'empty' });
@@ -220,7 +225,7 @@ describe('pass 1: fl_entry handles one batch entry', () => {
   });
 
   it('after the last entry truncate always looks again from the cursor, even at the end of the file', () => {
-    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:0'), 0, 'fl_entry');
+    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'truncate:0', 1), 0, 'fl_entry');
     const w = stepped(s.world);
     expect(w.slots.every((e) => e.t === 'empty')).toBe(true);
     expect(th(w)).toMatchObject({ pc: 'fl_xas_load', l: { index: 8, xas: { node: XAS_RESTART } } });
@@ -231,7 +236,7 @@ describe('pass 1: fl_entry handles one batch entry', () => {
 
   it('after a full batch the next lookup starts at the cursor', () => {
     const slots = `${'P'.repeat(32)}|xa=4`;
-    const s = reach(Script.of('v6.12', slots, 'truncate:0'), 0, 'fl_entry');
+    const s = reach(Script.of('v6.12', slots, 'truncate:0', 1), 0, 'fl_entry');
     s.until(0, (t) => t.l.undo?.entries.length === 1);
     const w = stepped(s.world);
     expect(th(w)).toMatchObject({ pc: 'fl_xas_load', l: { index: FOLIO_BATCH_SIZE } });
@@ -242,7 +247,7 @@ describe('pass 1: fl_entry handles one batch entry', () => {
 
 describe('pass 2: find_get_entries takes everything', () => {
   it('fg_start sets pass 2 and an empty batch at start, and starts the walk there', () => {
-    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'punch:1'), 0, 'fg_start');
+    const s = reach(Script.of('v6.12', 'PPPP|xa=4', 'punch:1', 1), 0, 'fg_start');
     const w = stepped(s.world);
     expect(th(w).l.pass).toBe(2);
     expect(batch(w)).toEqual({ start: 1, cursor: 1, entries: [] });
@@ -250,7 +255,7 @@ describe('pass 2: find_get_entries takes everything', () => {
   });
 
   it('fg_start past a large folio the edge step cut out: nothing left, finish', () => {
-    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'punch:1'), 0, 'fg_start');
+    const s = reach(Script.of('v6.12', 'HHHHHHHH|xa=4', 'punch:1', 1), 0, 'fg_start');
     expect(th(s.world).l).toMatchObject({ skipFrom: 0, skipTo: 8 });
     const w = stepped(s.world);
     expect(th(w).pc).toBe('finish');
@@ -298,7 +303,7 @@ describe('pass 2: find_get_entries takes everything', () => {
 
   it('a swap entry replaced meanwhile breaks: the rest of the batch released, the lookup retries at its index', () => {
     // The fault passes its i_size check before the truncate starts, then swaps index 1 back in.
-    const faulting = reach(Script.of('v6.12', 'PSPP|xa=4', 'truncate:1,fault:1'), 1, 'swapin');
+    const faulting = reach(Script.of('v6.12', 'PSPP|xa=4', 'truncate:1,fault:1', 1), 1, 'swapin');
     const s = reach(pass2From(faulting), 0, 'fg_entry');
     expect(batch(s.world).entries.map((e) => e.index)).toEqual([1, 2, 3]);
     s.step(1);

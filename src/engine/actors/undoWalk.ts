@@ -19,7 +19,7 @@ import type { WalkCaller, WalkFound } from '../xarray/walk.ts';
 import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 
-const UNDO = (code: string) => src('mm/shmem.c', 'shmem_undo_range', code);
+const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);
 const batch = (t: Thread): UndoBatch => t.l.undo ?? fault(`T${t.id} has no folio batch`);
 const setBatch = (t: DraftThread, b: Partial<UndoBatch>) => {
   const next = { ...batch(t), ...b };
@@ -175,7 +175,7 @@ export const undoWalkSteps: Record<string, StepDef> = {
   fl_entry: {
     label: 'truncate_inode_folio / shmem_free_swap (pass 1 batch)',
     text: 'Pass 1: the next entry of the batch find_lock_entries returned: free a swap entry, or remove the folio it locked (under xa_lock), then unlock it and drop the reference.',
-    src: UNDO('truncate_inode_folio'),
+    src: UNDO('truncate_folio_pass1'),
     guard: (w, t) => spinFree(w, 'xa_lock', t.id),
     run: (tx, t) => {
       const e = head(t);
@@ -208,7 +208,7 @@ export const undoWalkSteps: Record<string, StepDef> = {
   fg_entry: {
     label: 'folio_lock; truncate_inode_folio (pass 2 batch)',
     text: 'Pass 2: the next entry of the batch. A swap entry is freed (gone meanwhile: look again from its index). A folio is locked (sleeping); one that left the file meanwhile sends the lookup back to its index; else it is removed, a large one whole (v6.7 and later: only the covered part zeroed, the split not modelled, and pass 2 moves past it).',
-    src: UNDO('folio_mapping(folio) != mapping'),
+    src: UNDO('mapping_changed'),
     guard: pass2Block,
     run: (tx, t) => {
       const e = head(t);

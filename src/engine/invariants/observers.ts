@@ -5,19 +5,28 @@ import { rolesOf } from '../roles.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import type { Thread, World } from '../types.ts';
 
+/** The collapse has published its huge page (it is uptodate, or already freed again by a punch). */
+function committed(w: World, t: Thread): boolean {
+  if (t.l.hpage === null) return false;
+  const h = w.folios[t.l.hpage];
+  return h === undefined || h.uptodate;
+}
+
 /**
  * Per slot: its data is in memory somewhere (spec §5 I2), judged without the uptodate flag under test.
  * The slot holds written data (not a hole, not fallocated-unwritten) and a live copy of it sits in the
  * page in its slot, in an old page collapse holds, in a huge page in the cache that has it copied, or in
- * a page the process maps. A private huge page not yet in the cache does not count. One pass over the
- * folios for all slots: this runs after every step while a mincore call is in flight.
+ * a page the process maps. A private huge page not yet in the cache does not count. The old pages count
+ * only until the huge page is uptodate: from then on it is the file's data and they are leftovers being
+ * freed, so a huge page removed from the cache (the 55ac8bbe358b race) really takes the data with it.
+ * One pass over the folios for all slots: this runs after every step while a mincore call is in flight.
  */
 export function residentSlots(w: World): boolean[] {
   const out = w.slots.map(() => false);
   const held = new Set<number>();
   for (const t of w.threads) {
     const collapser = rolesOf(t).collapser;
-    if (collapser && !t.done) for (const id of collapser.heldPages(t)) held.add(id);
+    if (collapser && !t.done && !committed(w, t)) for (const id of collapser.heldPages(t)) held.add(id);
   }
   const slotHolds = (i: number, id: number) => {
     const e = w.slots[i];

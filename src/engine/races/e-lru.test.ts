@@ -5,7 +5,7 @@ import type { VariantId } from '../variants.ts';
 
 describe('race (e): lru drain after swap-in', () => {
   it.each<VariantId>(['v6.3', 'v5-nak'])('%s: the swapped-in page has no PG_lru: SCAN_DEL_PAGE_LRU', (k) => {
-    const s = Script.of(k, 'PPSP', 'collapse').to(0, 'isolate', 2);
+    const s = Script.of(k, 'PPSP', 'collapse', 1).to(0, 'isolate', 2);
     const id = s.thread(0).l.folio ?? -1;
     const f = s.world.folios[id];
     expect(f?.lru).toBe(false);
@@ -18,7 +18,7 @@ describe('race (e): lru drain after swap-in', () => {
   it.each<VariantId>(['v6.3+p1', 'v6.3+p2', 'v6.3+p3', 'v6.4', 'v6.7'])(
     '%s: lru_add_drain gives it PG_lru: SCAN_SUCCEED',
     (k) => {
-      const s = Script.of(k, 'PPSP', 'collapse').to(0, 'isolate', 2);
+      const s = Script.of(k, 'PPSP', 'collapse', 1).to(0, 'isolate', 2);
       expect(s.world.folios[s.thread(0).l.folio ?? -1]?.lru).toBe(true);
       const r = s.finish();
       expect(r.world.threads[0]?.result).toBe('SCAN_SUCCEED');
@@ -27,12 +27,12 @@ describe('race (e): lru drain after swap-in', () => {
   );
 
   it('v6.3: a drain by someone else before collapse reaches the page makes it succeed', () => {
-    const r = Script.of('v6.3', 'PPPP~', 'collapse,lru_drain').run(1).finish();
+    const r = Script.of('v6.3', 'PPPP~', 'collapse,lru_drain', 1).run(1).finish();
     expect(r.world.threads[0]?.result).toBe('SCAN_SUCCEED');
   });
 
   it('v6.3: a page still in a batch fails isolation', () => {
-    const r = Script.of('v6.3', 'PPPP~', 'collapse').finish();
+    const r = Script.of('v6.3', 'PPPP~', 'collapse', 1).finish();
     expect(r.world.threads[0]?.result).toBe('SCAN_DEL_PAGE_LRU');
   });
 });

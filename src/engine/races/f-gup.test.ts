@@ -8,7 +8,7 @@ const broken = (r: { violations: readonly { invariant: string }[] }) =>
 
 describe('race (f): fast GUP', () => {
   it.each<VariantId>(VARIANT_IDS)('%s, order 1: GUP grabs first, the count check sees 4 and bails', (k) => {
-    const s = Script.of(k, 'MPPP', 'collapse,gup_fast:0').step(1, 2); // read PTE, grab: A has 3 references
+    const s = Script.of(k, 'MPPP', 'collapse,gup_fast:0', 1).step(1, 2); // read PTE, grab: A has 3 references
     expect(s.world.folios[0]?.refcount).toBe(3);
     const r = s.to(0, 'scan', 1).finish();
     expect(r.world.threads[0]?.result).toBe('SCAN_PAGE_COUNT');
@@ -19,7 +19,7 @@ describe('race (f): fast GUP', () => {
   it.each<VariantId>(['v6.3', 'v6.4', 'v6.7'])(
     '%s, order 2: the check passes first; GUP falls back and faults the huge page',
     (k) => {
-      const s = Script.of(k, 'MPPP', 'collapse,gup_fast:0').step(1); // read the PTE (still A)
+      const s = Script.of(k, 'MPPP', 'collapse,gup_fast:0', 1).step(1); // read the PTE (still A)
       s.to(0, 'scan', 1).step(1); // try to grab A after the check
       // v6.3 froze A, so try_grab fails at once; v6.4 grabs it and the PTE re-check sends it to the slow path.
       expect(s.thread(1).pc).toBe(k === 'v6.3' ? 'mmap_lock' : 'recheck');
@@ -32,13 +32,13 @@ describe('race (f): fast GUP', () => {
   );
 
   it('v6.4: a long-term pin makes the count check fail before any race', () => {
-    const r = Script.of('v6.4', 'M^PPP', 'collapse').finish();
+    const r = Script.of('v6.4', 'M^PPP', 'collapse', 1).finish();
     expect(r.world.threads[0]?.result).toBe('SCAN_PAGE_COUNT');
     expect(r.violations).toEqual([]);
   });
 
   it('v6.4: pin (FOLL_PIN) adds 1024 to the count', () => {
-    const s = Script.of('v6.4', 'MPPP', 'pin:0').step(0, 2);
+    const s = Script.of('v6.4', 'MPPP', 'pin:0', 1).step(0, 2);
     expect(s.world.folios[0]?.refcount).toBe(2 + 1024);
     expect(s.finish().world.threads[0]?.result).toBe('pin folio 0');
   });

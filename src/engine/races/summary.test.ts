@@ -81,11 +81,12 @@ describe('collapse alone, per setup and variant (spec §2.5.7)', () => {
     const r = Script.of('v6.4', 'MP.SF', 'collapse').finish();
     expect(r.world.threads[0]?.result).toBe('SCAN_SUCCEED');
     const h = r.world.folios[r.world.threads[0]?.l.hpage ?? -1];
-    expect(h).toMatchObject({ uptodate: true, locked: null, refcount: 5, lru: true, dirty: true });
+    // MADV_COLLAPSE (model 2) maps it by PMD at once: 5 cache references and the PMD's.
+    expect(h).toMatchObject({ uptodate: true, locked: null, refcount: 6, lru: true, dirty: true });
     expect(h?.data).toEqual([1, 2, 0, 4, 0]);
     expect(r.world.slots.every((e) => e.t === 'folio' && e.folio === h?.id)).toBe(true);
     expect(r.world.nrpages).toBe(5);
-    expect(r.world.proc.pmd).toBe('none');
+    expect(r.world.proc.pmd).toBe('huge');
     expect(Object.keys(r.world.folios)).toEqual([String(h?.id)]);
   });
 });

@@ -25,7 +25,6 @@ export interface WalkCaller {
   readonly found: (tx: Tx, t: DraftThread, r: WalkFound) => void;
 }
 
-const XA = 'lib/xarray.c';
 const tree = (w: World): XaTree => w.xa ?? fault('this setup has no xarray (|xa)');
 const pos = (t: Thread): XasPos => t.l.xas ?? fault(`T${t.id} has no xa_state`);
 const set = (t: DraftThread, p: Partial<XasPos>) => {
@@ -97,7 +96,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
     [steps.load]: {
       label: 'xas_find: xas_load (fresh)',
       text: 'Look the index up afresh from the head of the tree; a sibling entry is followed to its canonical slot. A fresh lookup is always right.',
-      src: src(XA, 'xas_load'),
+      src: src('xas_load'),
       guard: loadSpin,
       run: (tx, t) => {
         if (t.l.index > c.max(tx.w, t)) return c.found(tx, t, { t: 'none' });
@@ -111,7 +110,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
     [steps.next]: {
       label: 'xas_find: read the next slot',
       text: 'Read the slot the walk is at: descend into a child node, return an entry, or skip NULL and sibling entries (a sibling is skipped on the assumption that its canonical entry was already returned).',
-      src: src(XA, 'xas_find', 'xa_is_sibling(entry)'),
+      src: src('xas_find:sibling'),
       run: (tx, t) => {
         const tr = tree(tx.w);
         const p = pos(t);
@@ -139,7 +138,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
     [steps.climb]: {
       label: 'xas_find: climb to the parent',
       text: 'At the end of a node, move to the parent at the next offset, without re-reading the tree above. A freed node still knows its parent.',
-      src: src(XA, 'xas_find', 'xa_parent(xas->xa, xas->xa_node)'),
+      src: src('xas_find:parent'),
       run: (tx, t) => {
         const n = node(tree(tx.w), pos(t).node);
         if (n.parent === null) {
@@ -153,7 +152,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
     [steps.tryGet]: {
       label: 'folio_try_get',
       text: 'Take a reference on the folio found (a frozen folio makes the lookup spin; a freed one sends it back to look again).',
-      src: src('mm/filemap.c', 'find_get_entry', 'folio_try_get'),
+      src: src('find_get_entry:try_get'),
       guard: (w, t) => {
         const f = w.folios[pos(t).cand];
         return f && f.frozenBy !== null
@@ -175,7 +174,7 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
     [steps.reload]: {
       label: 'xas_reload',
       text: 'Re-read the slot in the node the walk is at (following a sibling there); if it no longer holds that folio (a retry entry in a freed node, another folio), drop the reference and look again afresh.',
-      src: src('mm/filemap.c', 'find_get_entry', 'xas_reload'),
+      src: src('find_get_entry:xas_reload'),
       run: (tx, t) => {
         const tr = tree(tx.w);
         const p = pos(t);

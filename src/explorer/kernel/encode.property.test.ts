@@ -19,6 +19,7 @@ const IGNORED: Readonly<Record<string, string>> = {
   clock: 'the step clock counts steps; two worlds reached by different schedules are the same state',
   n: 'fixed by the setup: every world of one exploration has it',
   variant: 'fixed by the setup',
+  model: 'fixed by the setup (its model version)',
   nextFolio: 'only names future folios, and folios are renumbered canonically',
   'folios.*.id': "a folio's name: folios are renumbered in order of first reference",
   'threads.*.id': "the thread's index, fixed by the setup",

@@ -21,6 +21,8 @@ export interface KernelModelOptions {
    * such a step commutes with every other step and never closes a cycle.
    */
   readonly reduce?: boolean;
+  /** A state to look for: the model remembers the first expanded state where this holds (tests). */
+  readonly watch?: (w: World) => boolean;
 }
 
 export interface KernelModel extends Model {
@@ -34,6 +36,8 @@ export interface KernelModel extends Model {
    * (its id equals its explorer index: both number new states in the same order) that reached it.
    */
   readonly outcomes: Map<string, { readonly state: number; readonly results: readonly (string | null)[] }>;
+  /** The first expanded state where `watch` held, or null. */
+  readonly watched: { state: number | null };
 }
 
 export function createKernelModel(setup: Setup, options: KernelModelOptions = {}): KernelModel {
@@ -44,6 +48,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
   const masks: number[] = [];
   const faults: string[] = [];
   const outcomes: KernelModel['outcomes'] = new Map();
+  const watched: KernelModel['watched'] = { state: null };
   const initial = createWorld(setup);
 
   const internWorld = (w: World, mask: number, runnable: readonly number[]): number => {
@@ -72,6 +77,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
     pool,
     faults,
     outcomes,
+    watched,
     stateWords: 1,
     maxSuccessors: initial.threads.length,
     invariantNames: INVARIANT_ORDER,
@@ -84,6 +90,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
       if (!w) return 0;
       const ready = pendingRunnable[id] ?? runnableThreads(w);
       pending[id] = undefined; // expanded once: only the encoding stays
+      if (watched.state === null && options.watch?.(w)) watched.state = id;
       pendingRunnable[id] = undefined;
       if (ready.length === 0) {
         const results = w.threads.map((t) => (t.done ? t.result : null));

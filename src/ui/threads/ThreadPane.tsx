@@ -3,7 +3,7 @@
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Thread, VariantId } from '../../engine/index.ts';
-import { ACTORS, resolveSource, VARIANTS } from '../../engine/index.ts';
+import { ACTORS, MODEL_VERSION, resolveSource, stepLabel, VARIANTS } from '../../engine/index.ts';
 import type { ThreadState } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 
@@ -12,13 +12,15 @@ interface Props {
   readonly variant: VariantId;
   /** A `|xa` setup: the tree's walk and store steps are listed. */
   readonly xa?: boolean;
+  /** The world's model version: model 2 lists collapse's entry steps and its stepwise rollback. */
+  readonly model?: number;
   readonly state: ThreadState;
   readonly onStep: (id: number) => void;
 }
 
-function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
+function ThreadPaneImpl({ thread, variant, xa = false, model = MODEL_VERSION, state, onStep }: Props) {
   const program = ACTORS[thread.actor];
-  const listing = program.listing(VARIANTS[variant].flags, xa);
+  const listing = program.listing(VARIANTS[variant].flags, xa, model);
   const name = threadName(thread);
   const list = useRef<HTMLOListElement>(null);
   const mounted = useRef(false);
@@ -88,22 +90,24 @@ function ThreadPaneImpl({ thread, variant, xa = false, state, onStep }: Props) {
           const def = program.steps[id];
           if (!def) return null;
           const current = !thread.done && thread.pc === id;
+          const source = resolveSource(def.src, VARIANTS[variant]);
           return (
             <li
               key={id}
               aria-current={current ? 'step' : undefined}
               className={current ? 'current' : undefined}
             >
-              <code>{def.label}</code>
+              <code>{stepLabel(def, VARIANTS[variant].flags)}</code>
               <span className="step-text">{def.text}</span>
               <a
-                href={resolveSource(def.src, VARIANTS[variant]).url}
+                href={source.url}
                 target="_blank"
                 rel="noopener noreferrer"
                 tabIndex={k === active ? 0 : -1}
                 onFocus={() => setRoving(k)}
               >
-                {def.src.func} in {def.src.file}
+                {source.func} in {source.file}
+                {source.line !== null && `:${source.line}`}
                 <span className="visually-hidden"> ({variant} source, opens a new tab)</span>
               </a>
             </li>

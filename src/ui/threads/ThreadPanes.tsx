@@ -28,6 +28,7 @@ export function ThreadPanes() {
               thread={t}
               variant={variant}
               xa={world.xa !== undefined}
+              model={world.model}
               state={state}
               onStep={stepThread}
             />

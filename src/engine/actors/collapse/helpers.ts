@@ -9,9 +9,8 @@ import { addToLru } from '../../lru.ts';
 import type { Folio, Thread, World } from '../../types.ts';
 import { VARIANTS, type VariantFlags } from '../../variants.ts';
 
-const KH = 'mm/khugepaged.c';
-const CF = 'collapse_file';
-export const at = (code: string) => src(KH, CF, code);
+/** A statement of collapse_file(), by its key in the line tables (sources/lines-<tag>.json). */
+export const at = (stmt: string) => src(`collapse_file:${stmt}`);
 
 /** A collapse thread in a step: its next step is a collapse step id. */
 export type CollapseThread = ActorThread<CollapseStepId>;
@@ -37,11 +36,14 @@ export function dropCurrent(tx: Tx, t: CollapseThread): void {
   t.l.folio = null;
 }
 
-/** Goes on to the step after `from` on this variant (sequence.ts), or succeeds after the last one. */
+/**
+ * Goes on to the step after `from` on this variant (sequence.ts), or finishes after the last one with
+ * the scan result: SCAN_SUCCEED, or model 2's SCAN_PTE_MAPPED_HUGEPAGE from a retract that could not map.
+ */
 export function advance(tx: Tx, t: CollapseThread, from: CollapseStepId): void {
   const next = nextStep(flagsOf(tx.w), from);
   if (next) t.pc = next;
-  else finish(tx, t, 'SCAN_SUCCEED');
+  else finish(tx, t, t.l.scan);
 }
 
 /** The collapse's old pages by index (the first one listed wins), read-only: copying only reads them

@@ -1,18 +1,26 @@
-// khugepaged's collapse_file() on shmem (spec §2), one program for every variant; flags pick the path.
+// collapse_file() on shmem (spec §2), one program for every variant; flags pick the path. Two callers
+// share it (model 2 adds their way in): `collapse` is MADV_COLLAPSE, `khugepaged` the daemon.
 
 import type { ActorProgram, StepDef } from '../../program.ts';
 import { collapseListing, type CollapseStepId } from './sequence.ts';
 import { commitSteps } from './commitSteps.ts';
+import { entrySteps } from './entrySteps.ts';
 import { rollbackSteps } from './rollbackStep.ts';
+import { rollbackSteps2 } from './rollbackSteps2.ts';
 import { scanSteps } from './scanSteps.ts';
 import { xaStoreSteps } from './xaStoreSteps.ts';
 
+/** Model 2 enters through lru_add_drain_all and the hpage_collapse_scan_file pre-check. */
+const entryOn = (model: number): CollapseStepId => (model >= 2 ? 'drain_all' : 'alloc');
+
 /** Every collapse step exactly once: a step id without a definition does not compile. */
 const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId>>> = {
+  ...entrySteps,
   ...scanSteps,
   ...commitSteps,
   ...xaStoreSteps,
   ...rollbackSteps,
+  ...rollbackSteps2,
 };
 
 export const collapse: ActorProgram = {
@@ -28,5 +36,10 @@ export const collapse: ActorProgram = {
   param: null,
   steps,
   entry: 'alloc',
+  entryOn,
   listing: collapseListing,
 };
+
+/** khugepaged: the same collapse_file, entered with the daemon's limits; its retract only removes the
+ * page table (the next fault maps the huge page). */
+export const khugepaged: ActorProgram = { ...collapse, kind: 'khugepaged' };

@@ -5,14 +5,21 @@ import { putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../.
 import { acquire, release } from '../../locks.ts';
 import { putbackLru } from '../../lru.ts';
 import { at, holdsXa, hpageOf, type CollapseSteps } from './helpers.ts';
+import { startRollback, stepwiseRollback } from './rollbackSteps2.ts';
 
 export const rollbackSteps = {
   rollback: {
     label: 'rollback',
     text: 'Undo: uncharge the holes, put every old page back (unfreeze it, restore its slot, empty the holes the scan filled), unlock them, free the huge page.',
-    src: at('shmem_uncharge'),
-    guard: (w, t) => (holdsXa(w, t) ? null : spinFree(w, 'xa_lock', t.id)),
+    src: at('rollback'),
+    branches: {
+      xa_locked: { label: 'xa_locked: xas_unlock_irq; try_to_unmap_flush', src: at('xa_locked') },
+      xa_unlocked: { label: 'xa_unlocked: try_to_unmap_flush', src: at('unmap_flush') },
+      after_copy: { label: 'rollback:' },
+    },
+    guard: (w, t) => (holdsXa(w, t) || stepwiseRollback(w) ? null : spinFree(w, 'xa_lock', t.id)),
     run: (tx, t) => {
+      if (stepwiseRollback(tx.w)) return startRollback(tx, t);
       const w = tx.w;
       if (!holdsXa(w, t)) acquire(tx, 'xa_lock');
       if (t.l.nrNone > 0) setNrpages(tx, -t.l.nrNone);

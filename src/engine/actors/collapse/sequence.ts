@@ -6,6 +6,8 @@ import { fault } from '../../tx.ts';
 import type { VariantFlags } from '../../variants.ts';
 
 export const COLLAPSE_STEP_IDS = [
+  'drain_all',
+  'precheck',
   'alloc',
   'create_range',
   'init_hpage',
@@ -35,6 +37,11 @@ export const COLLAPSE_STEP_IDS = [
   'xa_free_nodes',
   'xa_store_unlock',
   'rollback',
+  'rb_lock',
+  'rb_restore',
+  'rb_putback',
+  'rb_relock',
+  'rb_free_hpage',
 ] as const;
 export type CollapseStepId = (typeof COLLAPSE_STEP_IDS)[number];
 
@@ -114,11 +121,25 @@ function sequenceOf(flags: VariantFlags) {
   return b;
 }
 
-/** Step ids in reading order for this variant (what a thread pane lists); `xa`: a `|xa` setup. */
-export function collapseListing(flags: VariantFlags, xa = false): readonly CollapseStepId[] {
+/** Model 2's way in (entrySteps.ts): lru_add_drain_all, then the hpage_collapse_scan_file pre-check. */
+const ENTRY: readonly CollapseStepId[] = ['drain_all', 'precheck'];
+
+/** The rollback as listed: one step on model 1 and v5, the kernel's order on model 2 (rollbackSteps2.ts). */
+function rollbackListing(flags: VariantFlags, model: number): readonly CollapseStepId[] {
+  if (model < 2 || flags.oldPages === 'freeze-keep') return ['rollback'];
+  if (flags.oldPages === 'freeze-replace')
+    return ['rollback', 'rb_lock', 'rb_restore', 'rb_putback', 'rb_relock', 'rb_free_hpage'];
+  return ['rollback', 'rb_lock', 'rb_putback', 'rb_free_hpage'];
+}
+
+/**
+ * Step ids in reading order for this variant (what a thread pane lists); `xa`: a `|xa` setup; `model`:
+ * the model version (modelVersion.ts), which adds the entry steps and the kernel's rollback order.
+ */
+export function collapseListing(flags: VariantFlags, xa = false, model = 1): readonly CollapseStepId[] {
   const store = FINAL_STORE[flags.commitOrder];
   const seq = sequenceOf(flags).seq.flatMap((id) => (xa && id === store ? [id, ...TREE_STORE] : [id]));
-  return [...seq, 'rollback'];
+  return [...(model >= 2 ? ENTRY : []), ...seq, ...rollbackListing(flags, model)];
 }
 
 /** The step whose store the tree store replaces on this variant: the tree store goes on from there. */

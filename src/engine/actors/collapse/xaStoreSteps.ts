@@ -13,8 +13,6 @@ import { publishHugeSlot } from '../../xarray/multiStore.ts';
 import { advance, flagsOf, hpageOf, type CollapseSteps, type CollapseThread } from './helpers.ts';
 import { finalStore, nextStep } from './sequence.ts';
 
-const XA = 'lib/xarray.c';
-
 /** Steps a store into the tree instead of the flat one-step store; the caller holds xa_lock. */
 export function beginTreeStore(t: CollapseThread): void {
   t.l.index = 0;
@@ -34,7 +32,7 @@ export const xaStoreSteps = {
   xa_store_slot: {
     label: 'xas_store: publish slot k',
     text: 'Publish the next slot of the multi-index entry: the huge page in its first slot, a sibling entry pointing back at it in each later one. Lockless readers see this write alone.',
-    src: src(XA, 'xas_store', 'rcu_assign_pointer(*slot, entry)'),
+    src: src('xas_store:publish'),
     run: (tx, t) => {
       const tree = tx.w.xa ?? fault('no xarray');
       const h = hpageOf(tx, t);
@@ -54,7 +52,7 @@ export const xaStoreSteps = {
   xa_free_nodes: {
     label: 'xas_free_nodes: retry entries into old leaf k',
     text: 'The node slot k pointed to is freed: every used slot in it (and below it) gets the retry entry, and it waits for an RCU grace period. A reader still in it can read it, with its parent and offset.',
-    src: src(XA, 'xas_free_nodes', 'XA_RETRY_ENTRY'),
+    src: src('xas_free_nodes:retry'),
     run: (tx, t) => {
       const tree = tx.w.xa ?? fault('no xarray');
       const old = t.l.xas?.cand ?? fault('no old node to free');
@@ -66,7 +64,7 @@ export const xaStoreSteps = {
   xa_store_unlock: {
     label: 'xas_unlock_irq',
     text: 'The multi-index entry is complete: drop xa_lock.',
-    src: src('mm/khugepaged.c', 'collapse_file', 'xas_unlock_irq'),
+    src: src('collapse_file:xa_store_unlock'),
     run: (tx, t) => {
       release(tx, 'xa_lock');
       // Go on as the flat store step would have: v6.3's copy loop starts again at index 0.
