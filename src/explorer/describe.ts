@@ -14,6 +14,7 @@ function why(result: Summary, options: Pick<ExploreOptions, 'timeLimitMs' | 'max
     case 'timeLimit':
       return `not complete (time limit of ${groupDigits((options.timeLimitMs ?? 0) / 1000)} s reached)`;
     case 'maxMemory':
+      if (result.memoryError !== undefined) return `not complete (out of memory: ${result.memoryError})`;
       return `not complete (memory limit of ${groupDigits(Math.round((options.maxMemoryBytes ?? 0) / 2 ** 20))} MB reached)`;
     case 'cancelled':
       return 'not complete (cancelled)';

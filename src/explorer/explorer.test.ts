@@ -237,4 +237,30 @@ describe('Explorer in slices', () => {
     expect(explorer.result()).toMatchObject({ complete: false, reason: 'cancelled' });
     expect(explorer.finished).toBe(true);
   });
+
+  it('stops incomplete with a clear message when an allocation fails, never throwing', () => {
+    const base = grid(30);
+    let calls = 0;
+    const failing: Model = {
+      ...base,
+      successors(s, at, out, choices) {
+        if (++calls === 40) throw new RangeError('Array buffer allocation failed');
+        return base.successors(s, at, out, choices);
+      },
+    };
+    const r = explore(failing, { now });
+    expect(r).toMatchObject({ complete: false, reason: 'maxMemory', queued: r.states - 39 });
+    expect(r.message).toMatch(/not complete \(out of memory: Array buffer allocation failed\)/);
+  });
+
+  it('lets other errors through: they are bugs, not memory', () => {
+    const base = grid(3);
+    const failing: Model = {
+      ...base,
+      successors() {
+        throw new TypeError('a bug');
+      },
+    };
+    expect(() => explore(failing, { now })).toThrow('a bug');
+  });
 });

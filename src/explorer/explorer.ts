@@ -37,6 +37,8 @@ export class Explorer {
   private deadlockCount = 0;
   private deadlockSchedule: number[] | null = null;
   private reason: StopReason | null = null;
+  /** The allocation failure that stopped the run, if one did. */
+  private memoryError: string | null = null;
   private stopped = false;
   private stoppedAt = 0;
   private nextProgress: number;
@@ -67,6 +69,11 @@ export class Explorer {
     this.noteStored(0, initial, 0);
   }
 
+  /** Bytes the visited set has allocated so far. */
+  get bytes(): number {
+    return this.store.bytes;
+  }
+
   /** True once the run has stopped, for whatever reason. */
   get finished(): boolean {
     return this.stopped;
@@ -83,7 +90,15 @@ export class Explorer {
     while (this.reason === null && left > 0) {
       const slice = Math.min(left, this.batch);
       left -= slice;
-      this.expand(slice);
+      try {
+        this.expand(slice);
+      } catch (e) {
+        // A typed array or the heap could not grow: stop like the memory limit, the state being
+        // expanded stays queued (the search is incomplete), and say so instead of throwing.
+        if (!(e instanceof RangeError)) throw e;
+        this.reason = 'maxMemory';
+        this.memoryError = e.message;
+      }
       if (this.reason === null && this.poll() - sliceStart >= sliceMs) break;
     }
     if (this.reason !== null && !this.stopped) this.stop(this.reason);
@@ -105,6 +120,7 @@ export class Explorer {
       elapsedMs,
       bytes: this.store.bytes,
       queued: this.store.count - this.head,
+      ...(this.memoryError !== null && { memoryError: this.memoryError }),
     };
     const deadlocks: Deadlocks | undefined =
       this.model.isDeadlock === undefined
@@ -144,31 +160,35 @@ export class Explorer {
     const end = this.head + slice;
     let head = this.head;
     let transitions = this.transitions;
-    while (head < end && head < store.count) {
-      if (head === this.levelEnd) {
-        this.expandDepth++;
-        this.levelEnd = store.count;
-      }
-      const arena = store.arenaOf(head);
-      const at = store.offsetOf(head);
-      const n = model.successors(arena, at, out, choices);
-      if (n === 0 && deadlockHook && model.isDeadlock?.(arena, at) === true) this.noteDeadlock(head);
-      transitions += n;
-      for (let k = 0; k < n; k++) {
-        const index = store.add(out, k * words, head, choices[k] as number);
-        if (index >= 0) {
-          this.noteStored(index, out, k * words);
-          if (stopAtViolation && this.violations.length > 0) this.reason = 'violation';
-        } else if (index === FULL) {
-          this.reason = 'maxStates';
-          break;
+    try {
+      while (head < end && head < store.count) {
+        if (head === this.levelEnd) {
+          this.expandDepth++;
+          this.levelEnd = store.count;
         }
+        const arena = store.arenaOf(head);
+        const at = store.offsetOf(head);
+        const n = model.successors(arena, at, out, choices);
+        if (n === 0 && deadlockHook && model.isDeadlock?.(arena, at) === true) this.noteDeadlock(head);
+        transitions += n;
+        for (let k = 0; k < n; k++) {
+          const index = store.add(out, k * words, head, choices[k] as number);
+          if (index >= 0) {
+            this.noteStored(index, out, k * words);
+            if (stopAtViolation && this.violations.length > 0) this.reason = 'violation';
+          } else if (index === FULL) {
+            this.reason = 'maxStates';
+            break;
+          }
+        }
+        if (this.reason !== null) break;
+        head++;
       }
-      if (this.reason !== null) break;
-      head++;
+    } finally {
+      // Also when a step throws (an allocation failed): the state being expanded stays queued.
+      this.head = head;
+      this.transitions = transitions;
     }
-    this.head = head;
-    this.transitions = transitions;
     if (this.reason === null && head >= store.count) this.reason = 'done';
   }
 

@@ -83,6 +83,8 @@ export interface ExploreResult {
   readonly bytes: number;
   /** States stored but never expanded (the BFS queue left when the run stopped). */
   readonly queued: number;
+  /** Set when an allocation failed (a RangeError from the host): the search stopped as at maxMemory. */
+  readonly memoryError?: string;
   /** Human-readable summary, e.g. "explored 2,000,000 states, not complete (state limit)". */
   readonly message: string;
 }

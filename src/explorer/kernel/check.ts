@@ -17,6 +17,8 @@ export interface CheckOptions {
   readonly timeLimitMs?: number;
   /** Partial-order reduction (default on); results are the same, with fewer states. */
   readonly reduce?: boolean;
+  /** The search without this session's speed-ups (see KernelModelOptions.baseline): same results. */
+  readonly baseline?: boolean;
   readonly onProgress?: (p: Progress) => void;
   /** Stored states between progress reports, and expanded states between cancel polls. */
   readonly progressEvery?: number;
@@ -82,8 +84,11 @@ export interface RunningCheck {
 }
 
 export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
-  const model = createKernelModel(setup, { reduce: o.reduce ?? true });
-  const explorer = new Explorer(model, {
+  const model = createKernelModel(setup, {
+    reduce: o.reduce ?? true,
+    ...(o.baseline !== undefined && { baseline: o.baseline }),
+  });
+  const explorer: Explorer = new Explorer(model, {
     now: o.now,
     // Kernel setups are small next to the reference model: start the typed arrays small.
     initialSlots: 1 << 10,
@@ -95,7 +100,11 @@ export function startCheck(setup: Setup, o: CheckOptions): RunningCheck {
     ...(o.pollEvery !== undefined && { pollEvery: o.pollEvery }),
     ...(o.progressMs !== undefined && { progressMs: o.progressMs }),
     ...(o.shouldCancel && { shouldCancel: o.shouldCancel }),
-    ...(o.memoryUsed && { memoryUsed: o.memoryUsed }),
+    // Without a host measure, a memory limit holds against what the search itself has allocated.
+    ...((o.memoryUsed !== undefined || o.maxMemoryBytes !== undefined) && {
+      memoryUsed:
+        o.memoryUsed ?? ((): number => explorer.bytes + model.pool.byteSize + 3 * 8 * model.pool.count),
+    }),
     ...(o.maxMemoryBytes !== undefined && { maxMemoryBytes: o.maxMemoryBytes }),
   });
   const memoryAtStart = o.memoryUsed?.() ?? null;

@@ -23,54 +23,77 @@ export class WorldEncoder {
   private len = 0;
   private readonly strings: string[] = [];
   private readonly stringIds: Record<string, number> = Object.create(null) as Record<string, number>;
+  /**
+   * Each folio's bytes, kept per folio object: a folio handed out is never written again (the engine's
+   * copy-on-write), and its bytes do not depend on the canonical order, so they are reused as they are.
+   */
+  private readonly folioBytes = new WeakMap<Folio, Uint8Array>();
+  private readonly cacheFolios: boolean;
+  // The canonical order of the world being encoded: folio id -> canonical number + 1 when the stamp
+  // matches this encode's, so nothing is cleared or allocated per world.
+  private stamp = 0;
+  private stamps = new Int32Array(64);
+  private canonOf = new Int32Array(64);
+  private readonly order: Folio[] = [];
+  private world: World | null = null;
+  private readonly put = (v: number): void => this.varint(v);
+  private readonly canon = (id: number | null): number => this.canonical(id);
+
+  /** `cacheFolios: false` encodes every folio afresh (the bench's baseline). */
+  constructor(options: { readonly cacheFolios?: boolean } = {}) {
+    this.cacheFolios = options.cacheFolios ?? true;
+  }
 
   /** Encodes w (plus the violation mask of the step that reached it); the bytes are in `bytes[0, length)`. */
   encode(w: World, violations: number): number {
     this.len = 0;
-    const order = canonicalOrder(w);
-    const canon = (id: number | null) => (id === null ? 0 : (order.index[id] ?? -1) + 1);
-    const put = (v: number) => this.varint(v);
-    put(violations);
-    put(w.iSize);
-    put(w.nrpages);
-    put(w.nextValue);
+    this.canonicalOrder(w);
+    this.varint(violations);
+    this.varint(w.iSize);
+    this.varint(w.nrpages);
+    this.varint(w.nextValue);
     const l = w.locks;
-    for (const o of [l.xa, l.ptl, l.inode, l.iMmap.writer, l.mmap.writer]) put(o === null ? 0 : o + 2);
-    this.list([...l.iMmap.readers].sort((a, b) => a - b));
-    this.list([...l.mmap.readers].sort((a, b) => a - b));
+    this.lock(l.xa);
+    this.lock(l.ptl);
+    this.lock(l.inode);
+    this.lock(l.iMmap.writer);
+    this.lock(l.mmap.writer);
+    this.sortedList(l.iMmap.readers);
+    this.sortedList(l.mmap.readers);
     const p = w.proc;
-    put(p.pmd === 'table' ? 0 : p.pmd === 'none' ? 1 : 2);
-    put(canon(p.pmdFolio));
-    put(p.uffdMissing ? 1 : 0);
-    for (const id of p.ptes) put(canon(id));
-    put(w.lruBatch.length);
+    this.varint(p.pmd === 'table' ? 0 : p.pmd === 'none' ? 1 : 2);
+    this.varint(this.canonical(p.pmdFolio));
+    this.varint(p.uffdMissing ? 1 : 0);
+    for (const id of p.ptes) this.varint(this.canonical(id));
+    this.varint(w.lruBatch.length);
     for (const b of w.lruBatch) {
-      put(b.cpu + 2);
-      put(canon(b.folio));
+      this.varint(b.cpu + 2);
+      this.varint(this.canonical(b.folio));
     }
-    put(w.uffdQueue.length);
+    this.varint(w.uffdQueue.length);
     for (const e of w.uffdQueue) {
-      put(e.thread);
-      put(e.index);
+      this.varint(e.thread);
+      this.varint(e.index);
     }
     for (const e of w.slots) {
-      if (e.t === 'empty') put(0);
-      else if (e.t === 'retry') put(1);
+      if (e.t === 'empty') this.varint(0);
+      else if (e.t === 'retry') this.varint(1);
       else if (e.t === 'swap') {
-        put(2);
-        put(e.value);
+        this.varint(2);
+        this.varint(e.value);
       } else {
-        put(3);
-        put(canon(e.folio));
+        this.varint(3);
+        this.varint(this.canonical(e.folio));
       }
     }
-    put(order.folios.length);
-    for (const f of order.folios) this.folio(f, canon);
-    for (const t of w.threads) this.thread(t, canon);
-    for (const v of w.ghost.logical) put(v);
+    this.varint(this.order.length);
+    for (const f of this.order) this.folioCached(f);
+    for (const t of w.threads) this.thread(t);
+    for (const v of w.ghost.logical) this.varint(v);
     this.bits(w.ghost.hasData);
     this.bits(w.ghost.emptySeenRegistered);
-    encodeTree(w, put, canon); // `|xa` only
+    encodeTree(w, this.put, this.canon); // `|xa` only
+    this.world = null;
     return this.len;
   }
 
@@ -78,9 +101,34 @@ export class WorldEncoder {
     return this.buf;
   }
 
-  private folio(f: Folio, canon: (id: number | null) => number): void {
-    const put = (v: number) => this.varint(v);
-    put(
+  private lock(o: number | null): void {
+    this.varint(o === null ? 0 : o + 2);
+  }
+
+  private sortedList(values: readonly number[]): void {
+    this.list(values.length < 2 ? values : [...values].sort((a, b) => a - b));
+  }
+
+  private folioCached(f: Folio): void {
+    if (!this.cacheFolios) {
+      this.folio(f);
+      return;
+    }
+    const cached = this.folioBytes.get(f);
+    if (cached !== undefined) {
+      this.reserve(cached.length);
+      this.buf.set(cached, this.len);
+      this.len += cached.length;
+      return;
+    }
+    const from = this.len;
+    this.folio(f);
+    this.folioBytes.set(f, this.buf.slice(from, this.len));
+  }
+
+  // Its bytes depend on the folio alone (its hpageOf is a thread, not a folio): see folioBytes.
+  private folio(f: Folio): void {
+    this.varint(
       (f.huge ? 1 : 0) |
         (f.uptodate ? 2 : 0) |
         (f.dirty ? 4 : 0) |
@@ -89,43 +137,43 @@ export class WorldEncoder {
         (f.fallocUnwritten ? 32 : 0) |
         (f.collected ? 64 : 0),
     );
-    put(f.index);
-    put(f.locked === null ? 0 : f.locked + 2);
-    put(f.frozenBy === null ? 0 : f.frozenBy + 2);
-    put(f.hpageOf === null ? 0 : f.hpageOf + 1);
-    put(f.refcount);
-    put(f.mapcount);
-    const holders = f.holders.map((h) => (HOLDER_CODE[h.kind] << 5) | (h.thread + 2)).sort((a, b) => a - b);
-    this.list(holders);
+    this.varint(f.index);
+    this.lock(f.locked);
+    this.lock(f.frozenBy);
+    this.varint(f.hpageOf === null ? 0 : f.hpageOf + 1);
+    this.varint(f.refcount);
+    this.varint(f.mapcount);
+    const holders = f.holders.map((h) => (HOLDER_CODE[h.kind] << 5) | (h.thread + 2));
+    this.list(holders.length < 2 ? holders : holders.sort((a, b) => a - b));
     this.list(f.data);
     this.bits(f.valid);
-    void canon;
   }
 
-  private thread(t: Thread, canon: (id: number | null) => number): void {
-    const put = (v: number) => this.varint(v);
+  private thread(t: Thread): void {
     const l = t.l;
-    put(this.intern(t.pc));
-    put(t.done ? 1 : 0);
-    put(t.result === null ? 0 : this.intern(t.result) + 1);
-    put(l.index);
-    put(canon(l.folio));
-    put(canon(l.hpage));
-    this.list(l.pagelist.map((id) => canon(id)));
-    put(l.nrNone);
-    put(l.nrNoneCheck);
-    put(this.intern(l.scan));
-    put(l.staleCursor ? 1 : 0);
-    this.list(l.expected.map((v) => v + 1));
+    this.varint(this.intern(t.pc));
+    this.varint(t.done ? 1 : 0);
+    this.varint(t.result === null ? 0 : this.intern(t.result) + 1);
+    this.varint(l.index);
+    this.varint(this.canonical(l.folio));
+    this.varint(this.canonical(l.hpage));
+    this.varint(l.pagelist.length);
+    for (const id of l.pagelist) this.varint(this.canonical(id));
+    this.varint(l.nrNone);
+    this.varint(l.nrNoneCheck);
+    this.varint(this.intern(l.scan));
+    this.varint(l.staleCursor ? 1 : 0);
+    this.varint(l.expected.length);
+    for (const v of l.expected) this.varint(v + 1);
     this.list(l.vec);
-    put(l.value);
+    this.varint(l.value);
     this.bits(l.throughout);
-    put(l.start);
-    put(l.end);
-    put(l.found ? 1 : 0);
-    put(l.pass);
-    put(l.skipFrom);
-    put(l.skipTo);
+    this.varint(l.start);
+    this.varint(l.end);
+    this.varint(l.found ? 1 : 0);
+    this.varint(l.pass);
+    this.varint(l.skipFrom);
+    this.varint(l.skipTo);
   }
 
   private intern(s: string): number {
@@ -151,12 +199,17 @@ export class WorldEncoder {
     }
   }
 
+  private reserve(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (this.len + n > size) size *= 2;
+    const b = new Uint8Array(size);
+    b.set(this.buf.subarray(0, this.len));
+    this.buf = b;
+  }
+
   private varint(v: number): void {
-    if (this.len + 5 > this.buf.length) {
-      const b = new Uint8Array(this.buf.length * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
+    if (this.len + 5 > this.buf.length) this.reserve(5);
     let x = v >>> 0;
     while (x >= 0x80) {
       this.buf[this.len++] = (x & 0x7f) | 0x80;
@@ -164,28 +217,50 @@ export class WorldEncoder {
     }
     this.buf[this.len++] = x;
   }
-}
 
-/** Folios in order of first reference from slots, page table, lru batch and threads; then the rest by id. */
-function canonicalOrder(w: World): { folios: Folio[]; index: Record<number, number> } {
-  const folios: Folio[] = [];
-  const index: Record<number, number> = {};
-  const see = (id: number | null) => {
-    if (id === null || index[id] !== undefined) return;
-    const f = w.folios[id];
-    if (!f) return;
-    index[id] = folios.length;
-    folios.push(f);
-  };
-  for (const e of w.slots) if (e.t === 'folio') see(e.folio);
-  for (const id of w.proc.ptes) see(id);
-  see(w.proc.pmdFolio);
-  for (const b of w.lruBatch) see(b.folio);
-  for (const t of w.threads) {
-    see(t.l.hpage);
-    see(t.l.folio);
-    for (const id of t.l.pagelist) see(id);
+  /** A folio id's canonical number + 1 in the world being encoded (0 for none, as before: -1 + 1 unknown). */
+  private canonical(id: number | null): number {
+    if (id === null) return 0;
+    return id < this.stamps.length && this.stamps[id] === this.stamp ? (this.canonOf[id] as number) : 0;
   }
-  for (const f of Object.values(w.folios)) see(f.id);
-  return { folios, index };
+
+  // Folios in order of first reference from slots, page table, lru batch and threads; then the rest by id.
+  private canonicalOrder(w: World): void {
+    this.world = w;
+    this.stamp++;
+    this.order.length = 0;
+    for (const e of w.slots) if (e.t === 'folio') this.see(e.folio);
+    for (const id of w.proc.ptes) this.see(id);
+    this.see(w.proc.pmdFolio);
+    for (const b of w.lruBatch) this.see(b.folio);
+    for (const t of w.threads) {
+      this.see(t.l.hpage);
+      this.see(t.l.folio);
+      for (const id of t.l.pagelist) this.see(id);
+    }
+    for (const key in w.folios) {
+      const f = w.folios[Number(key)];
+      if (f) this.see(f.id);
+    }
+  }
+
+  private see(id: number | null): void {
+    if (id === null) return;
+    if (id >= this.stamps.length) {
+      let size = this.stamps.length * 2;
+      while (id >= size) size *= 2;
+      const stamps = new Int32Array(size);
+      stamps.set(this.stamps);
+      const canonOf = new Int32Array(size);
+      canonOf.set(this.canonOf);
+      this.stamps = stamps;
+      this.canonOf = canonOf;
+    }
+    if (this.stamps[id] === this.stamp) return;
+    const f = (this.world as World).folios[id];
+    if (!f) return;
+    this.stamps[id] = this.stamp;
+    this.order.push(f);
+    this.canonOf[id] = this.order.length;
+  }
 }

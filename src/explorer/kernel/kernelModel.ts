@@ -7,6 +7,16 @@ import { ACTORS, createWorld, INVARIANTS, runnableThreads, step } from '../../en
 import type { Model } from '../model.ts';
 import { WorldEncoder } from './encode.ts';
 import { InternPool } from './internPool.ts';
+import { SharedPool } from './sharedPool.ts';
+
+/** Where the model keeps its states' encodings: whole (InternPool) or as shared chunks (SharedPool). */
+export interface EncodingPool {
+  intern(src: Uint8Array, length: number): number;
+  readonly lastWasNew: boolean;
+  readonly count: number;
+  readonly byteSize: number;
+  read(id: number): Uint8Array;
+}
 
 /** Invariant ids in the order of their bit in a violation mask. */
 export const INVARIANT_ORDER = Object.keys(INVARIANTS) as readonly InvariantId[];
@@ -21,6 +31,11 @@ export interface KernelModelOptions {
    * such a step commutes with every other step and never closes a cycle.
    */
   readonly reduce?: boolean;
+  /**
+   * The search as it was before the per-state speed-ups (every encoding stored whole, every folio encoded
+   * afresh): the bench's baseline and the reference of the equality test. Same states and verdicts.
+   */
+  readonly baseline?: boolean;
   /** A state to look for: the model remembers the first expanded state where this holds (tests). */
   readonly watch?: (w: World) => boolean;
 }
@@ -28,7 +43,7 @@ export interface KernelModelOptions {
 export interface KernelModel extends Model {
   /** The world of an explored state id, rebuilt by replaying its schedule from the start. */
   readonly setup: Setup;
-  readonly pool: InternPool;
+  readonly pool: EncodingPool;
   /** Engine faults met while exploring (a model bug, reported rather than thrown). */
   readonly faults: string[];
   /**
@@ -41,8 +56,8 @@ export interface KernelModel extends Model {
 }
 
 export function createKernelModel(setup: Setup, options: KernelModelOptions = {}): KernelModel {
-  const encoder = new WorldEncoder();
-  const pool = new InternPool();
+  const encoder = new WorldEncoder({ cacheFolios: options.baseline !== true });
+  const pool: EncodingPool = options.baseline === true ? new InternPool() : new SharedPool();
   const pending: (World | undefined)[] = [];
   const pendingRunnable: (readonly number[] | undefined)[] = [];
   const masks: number[] = [];
