@@ -2,7 +2,7 @@
 // baseline search (the same code with the speed-ups off: whole encodings, no folio cache, no sleep
 // sets), in the same run, each with a time limit. Prints states, transitions, seconds to the verdict,
 // bytes a state and the speed-up against the baseline. `node --import tsx bench/kernelTargets.ts
-// [--limit=SECONDS] [--only=ROW,ROW] [--no-baseline]` runs it alone.
+// [--limit=SECONDS] [--only=ROW,ROW] [--times=N] [--no-baseline]` runs it alone.
 
 import { pathToFileURL } from 'node:url';
 import { parseSetup } from '../src/engine/index.ts';
@@ -65,10 +65,36 @@ export const TARGET_ROWS: readonly TargetRow[] = [
   },
 ];
 
-function check(row: TargetRow, o: Partial<CheckOptions>, limitSeconds: number): CheckResult {
+/**
+ * The process's CPU time in milliseconds (user + system, all its threads): on a machine shared with
+ * other work the wall clock measures the neighbours too, CPU time mostly this search.
+ */
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+interface Measured {
+  readonly r: CheckResult;
+  readonly wallMs: number;
+}
+
+function check(row: TargetRow, o: Partial<CheckOptions>, limitSeconds: number): Measured {
   const p = parseSetup(row.kernel, row.slots, row.threads);
   if (!p.ok) throw new Error(`${row.name}: ${p.error.message}`);
-  return checkSetup(p.value, { now: () => performance.now(), timeLimitMs: limitSeconds * 1000, ...o });
+  const t0 = performance.now();
+  const r = checkSetup(p.value, { now: cpuMs, timeLimitMs: limitSeconds * 1000, ...o });
+  return { r, wallMs: performance.now() - t0 };
+}
+
+/** The faster of `times` runs (the search is deterministic: only the time differs). */
+function best(row: TargetRow, o: Partial<CheckOptions>, limitSeconds: number, times: number): Measured {
+  let m = check(row, o, limitSeconds);
+  for (let i = 1; i < times && m.r.complete; i++) {
+    const again = check(row, o, limitSeconds);
+    if (again.r.elapsedMs < m.r.elapsedMs) m = again;
+  }
+  return m;
 }
 
 const verdict = (r: CheckResult): string => {
@@ -76,12 +102,13 @@ const verdict = (r: CheckResult): string => {
   return broken.length > 0 ? `broken: ${broken.join(', ')}` : r.complete ? 'all hold' : 'incomplete';
 };
 
-function cells(r: CheckResult): string {
+function cells({ r, wallMs }: Measured): string {
   const s = r.elapsedMs / 1000;
   return [
     `${groupDigits(r.states)}${r.complete ? '' : '+'} states`.padStart(17),
     `${groupDigits(r.transitions)} tr`.padStart(14),
-    `${s.toFixed(2)} s`.padStart(9),
+    `${s.toFixed(2)} s cpu`.padStart(13),
+    `${(wallMs / 1000).toFixed(2)} s wall`.padStart(14),
     `${groupDigits(Math.round((r.elapsedMs * 1000) / Math.max(1, r.states)))} us/st`.padStart(12),
     `${groupDigits(Math.round(r.bytesPerState))} B/st`.padStart(11),
   ].join('');
@@ -89,16 +116,15 @@ function cells(r: CheckResult): string {
 
 export interface TargetResult {
   readonly row: TargetRow;
-  readonly fast: CheckResult;
-  readonly baseline: CheckResult | null;
+  readonly fast: Measured;
+  readonly baseline: Measured | null;
 }
 
-/** A speed-up to the verdict; a lower bound (">=") when the baseline did not finish. */
+/** The speed-up in CPU time to the verdict; a lower bound (">=") when the baseline did not finish. */
 export function speedup(t: TargetResult): string {
-  if (t.baseline === null) return '';
-  const x = t.baseline.elapsedMs / Math.max(1, t.fast.elapsedMs);
-  if (!t.fast.complete) return 'n/a';
-  return `${t.baseline.complete ? '' : '>='}${x.toFixed(2)}x`;
+  if (t.baseline === null || !t.fast.r.complete) return 'n/a';
+  const x = t.baseline.r.elapsedMs / Math.max(1, t.fast.r.elapsedMs);
+  return `${t.baseline.r.complete ? '' : '>='}${x.toFixed(2)}x`;
 }
 
 export function benchTargets(
@@ -107,21 +133,26 @@ export function benchTargets(
     readonly limitSeconds?: number;
     readonly only?: readonly string[];
     readonly baseline?: boolean;
+    /** Runs of each search; the fastest counts (default 2). */
+    readonly times?: number;
   } = {},
 ): TargetResult[] {
   const limit = options.limitSeconds ?? 60;
-  log(`scaling targets (issue #16), each search stopped at ${limit} s; "+" marks an incomplete count:`);
+  const times = options.times ?? 2;
+  log(
+    `scaling targets (issue #16): CPU seconds to the verdict, fastest of ${times} runs, each stopped at ${limit} s; "+" marks an incomplete count:`,
+  );
   const out: TargetResult[] = [];
   for (const row of TARGET_ROWS) {
     if (options.only !== undefined && !options.only.some((o) => row.name.includes(o))) continue;
-    const fast = check(row, {}, limit);
-    const baseline = options.baseline === false ? null : check(row, { baseline: true }, limit);
+    log(`  ${row.kernel} ${row.name} ${row.threads} (target ${row.target})`);
+    const fast = best(row, {}, limit, times);
+    log(`    new      ${cells(fast)}  ${verdict(fast.r)}`);
+    const baseline = options.baseline === false ? null : best(row, { baseline: true }, limit, times);
     const t = { row, fast, baseline };
     out.push(t);
-    log(`  ${row.kernel} ${row.name} ${row.threads} (target ${row.target})`);
-    log(`    new      ${cells(fast)}  ${verdict(fast)}`);
     if (baseline !== null)
-      log(`    baseline ${cells(baseline)}  ${verdict(baseline)}  speed-up ${speedup(t)}`);
+      log(`    baseline ${cells(baseline)}  ${verdict(baseline.r)}  speed-up ${speedup(t)}`);
   }
   return out;
 }
@@ -131,7 +162,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const value = (flag: string) => args.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3);
   const limit = value('limit');
   const only = value('only');
+  const times = value('times');
   benchTargets(console.log, {
+    ...(times !== undefined && { times: Number(times) }),
     ...(limit !== undefined && { limitSeconds: Number(limit) }),
     ...(only !== undefined && { only: only.split(',') }),
     baseline: !args.includes('--no-baseline'),
