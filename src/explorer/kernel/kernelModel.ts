@@ -9,6 +9,9 @@ import { WorldEncoder } from './encode.ts';
 import { InternPool } from './internPool.ts';
 import { SharedPool } from './sharedPool.ts';
 
+/** Encodings at least this long (at the initial state) are stored as shared chunks. */
+export const SHARE_FROM_BYTES = 512;
+
 /** Where the model keeps its states' encodings: whole (InternPool) or as shared chunks (SharedPool). */
 export interface EncodingPool {
   intern(src: Uint8Array, length: number): number;
@@ -57,14 +60,17 @@ export interface KernelModel extends Model {
 
 export function createKernelModel(setup: Setup, options: KernelModelOptions = {}): KernelModel {
   const encoder = new WorldEncoder({ cacheFolios: options.baseline !== true });
-  const pool: EncodingPool = options.baseline === true ? new InternPool() : new SharedPool();
+  const initial = createWorld(setup);
+  // Chunk sharing pays where a step changes a small part of a long encoding (many slots); a short one
+  // is cheaper stored whole. Either is exact.
+  const long = encoder.encode(initial, 0) >= SHARE_FROM_BYTES;
+  const pool: EncodingPool = options.baseline !== true && long ? new SharedPool() : new InternPool();
   const pending: (World | undefined)[] = [];
   const pendingRunnable: (readonly number[] | undefined)[] = [];
   const masks: number[] = [];
   const faults: string[] = [];
   const outcomes: KernelModel['outcomes'] = new Map();
   const watched: KernelModel['watched'] = { state: null };
-  const initial = createWorld(setup);
 
   const internWorld = (w: World, mask: number, runnable: readonly number[]): number => {
     const len = encoder.encode(w, mask);
