@@ -1,7 +1,7 @@
 // Choose a second kernel to run on the same choices, say where the two first differ in what userspace
 // can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
-import type { VariantId } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/index.ts';
 import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
@@ -24,7 +24,7 @@ export function CompareBar() {
         <select
           value={variant ?? ''}
           data-testid="compare-select"
-          onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as VariantId))}
+          onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as KernelId))}
         >
           <option value="">(none)</option>
           {VARIANT_IDS.filter((v) => v !== main).map((v) => (

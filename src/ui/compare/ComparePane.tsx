@@ -1,7 +1,7 @@
 // The other kernel's side: its memory, what its threads saw and what it broke, at the same step.
 
 import { useMemo } from 'react';
-import { VARIANTS } from '../../engine/index.ts';
+import { kernelOf } from '../../engine/index.ts';
 import type { CompareView } from '../../store/index.ts';
 import { distinctViolations } from '../../store/index.ts';
 import { WorldView } from '../grid/WorldView.tsx';
@@ -16,7 +16,7 @@ export function ComparePane({ compare }: { compare: CompareView }) {
   return (
     <section className="world-column" aria-label={`Kernel ${compare.variant}`} data-testid="compare-pane">
       <h2>
-        {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
+        {compare.variant} <span className="muted">{kernelOf(compare.variant).title}</span>
       </h2>
 
       <WorldView world={compare.world} id="compare" />

@@ -2,7 +2,7 @@
 // an empty schedule), and structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
 import { lazy, Suspense, useState } from 'react';
-import type { VariantId } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/index.ts';
 import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { ErrorPointer } from './ErrorPointer.tsx';
@@ -27,7 +27,7 @@ export function SetupForm() {
   const errorFor = (field: string) => (error?.field === field ? error : null);
   const describe = (field: string) =>
     errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
-  const applyKernel = (k: VariantId) => loadSetup(k, loaded.slots, loaded.threads);
+  const applyKernel = (k: KernelId) => loadSetup(k, loaded.slots, loaded.threads);
   const applySlots = (s: string) => {
     setSlots(s);
     loadSetup(loaded.kernel, s, loaded.threads);
@@ -58,7 +58,7 @@ export function SetupForm() {
           <select
             value={loaded.kernel}
             data-testid="kernel-select"
-            onChange={(e) => applyKernel(e.target.value as VariantId)}
+            onChange={(e) => applyKernel(e.target.value as KernelId)}
             {...describe('kernel')}
           >
             {VARIANT_IDS.map((v) => (

@@ -7,7 +7,6 @@ import type { DraftFolio, DraftThread, Tx } from '../../tx.ts';
 import { folioOf, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
 import type { Folio, Thread, World } from '../../types.ts';
-import { VARIANTS, type VariantFlags } from '../../variants.ts';
 
 /** A statement of collapse_file(), by its key in the line tables (sources/lines-<tag>.json). */
 export const at = (stmt: string) => src(`collapse_file:${stmt}`);
@@ -17,7 +16,8 @@ export type CollapseThread = ActorThread<CollapseStepId>;
 /** Some of collapse's steps, typed by their ids (index.ts checks that together they are all of them). */
 export type CollapseSteps = { readonly [K in CollapseStepId]?: StepDef<CollapseStepId> };
 
-export const flagsOf = (w: World): VariantFlags => VARIANTS[w.variant].flags;
+import { flagsOf } from '../../kernelFlags.ts';
+export { flagsOf };
 export const hpageOf = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.hpage ?? -1);
 export const curFolio = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.folio ?? -1);
 export const holdsXa = (w: World, t: Thread) => w.locks.xa === t.id;
