@@ -5,6 +5,7 @@ import { closest } from '../engine/suggest.ts';
 import { checkCommand } from './checkCommand.ts';
 import { reproCommand } from './reproCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { switchesCommand } from './switchesCommand.ts';
 import { quoteInput } from '../engine/quote.ts';
 import { terminalSafe } from './escape.ts';
 import { COMMAND_USAGE, USAGE, wantsHelp } from './usage.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   run: runCommand,
   check: checkCommand,
   repro: reproCommand,
+  switches: switchesCommand,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -47,8 +47,8 @@ describe('kernel strings', () => {
     expect(parse('v6.4/old-pages=freeze-keep/drain-after-swapin=off').id).toBe(
       'v6.4/drain-after-swapin=off/old-pages=freeze-keep',
     );
-    expect(parse('v6.4/uffd-check=off/holes-stay-empty=off/drain-after-swapin=on').id).toBe(
-      'v6.4/holes-stay-empty=off/uffd-check=off',
+    expect(parse('v6.4/uffd-check=off/init-hpage-first=off/drain-after-swapin=on').id).toBe(
+      'v6.4/init-hpage-first=off/uffd-check=off',
     );
   });
 
@@ -81,6 +81,9 @@ describe('kernel strings', () => {
     );
     expect(refusal('v6.3/iteration-bug=on')).toMatch(
       /iteration-bug=on needs old-pages=count-keep or old-pages=freeze-keep/,
+    );
+    expect(refusal('v6.4/holes-stay-empty=off')).toMatch(
+      /holes-stay-empty=off needs old-pages=freeze-replace or old-pages=freeze-keep: the rollback of old-pages=count-keep leaves/,
     );
     // The same flags set the other way round are fine.
     expect(parse('v6.3/uffd-check=on/commit-order=p3').flags.uffdCheck).toBe(true);

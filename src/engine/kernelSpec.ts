@@ -42,6 +42,8 @@ export function conflictOf(f: VariantFlags): string | null {
     return `uffd-check=on needs commit-order=p3 or commit-order=post (the re-check runs between the copy and the final store), not commit-order=${f.commitOrder}`;
   if (f.commitOrder === 'mm-unstable' && f.oldPages !== 'freeze-replace')
     return `commit-order=mm-unstable frees the old pages before the final store, so it needs old-pages=freeze-replace (the old pages already out of the cache), not old-pages=${f.oldPages}`;
+  if (!f.holesStayEmpty && f.oldPages === 'count-keep')
+    return `holes-stay-empty=off needs old-pages=freeze-replace or old-pages=freeze-keep: the rollback of old-pages=count-keep leaves the cache's slots alone, so a huge page stored in a hole would stay in the cache after it is freed (the corruption 0175ab610c2d fixed)`;
   if (f.iterationBug && f.oldPages === 'freeze-replace')
     return `iteration-bug=on needs old-pages=count-keep or old-pages=freeze-keep: with old-pages=freeze-replace the loop's xas_store(hpage) re-walks the cursor, so there is no bug to switch on`;
   return null;
@@ -69,7 +71,9 @@ function resolve(base: VariantId, flags: VariantFlags): Kernel {
     const c = valueOf(s, flags).commit;
     if (c && !commits.some((x) => x.id === c.id)) commits.push(c);
   }
-  const spelled = switches.map((s) => ({ name: s.name, value: valueOf(s, flags).name }));
+  const spelled = switches
+    .map((s) => ({ name: s.name, value: valueOf(s, flags).name }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const kernel: Kernel = {
     ...variant,
     id,
@@ -81,7 +85,7 @@ function resolve(base: VariantId, flags: VariantFlags): Kernel {
         ? variant.title
         : `${variant.title}, with ${spelled.map((s) => `${s.name}=${s.value}`).join(', ')}`,
     commits,
-    switches: spelled.sort((a, b) => (a.name < b.name ? -1 : 1)),
+    switches: spelled,
   };
   memo.set(id, kernel);
   return kernel;
