@@ -5,6 +5,7 @@ import { parseSetup } from '../engine/index.ts';
 import { decodeReplay } from '../replay/index.ts';
 import { cli } from './cliHarness.ts';
 import { linkOrReason } from '../replay/index.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 describe('long runs', () => {
   it('the 400-slot, eight-mincore reproducer prints its link and exits 0', async () => {
@@ -30,7 +31,7 @@ describe('long runs', () => {
   it('a run longer than a link carries gets the reason instead of a link', () => {
     const p = parseSetup('v6.4', 'P', 'collapse');
     if (!p.ok) throw new Error(p.error.message);
-    const r = { model: 1, setup: p.value, choices: [0, 0, 0], cursor: 3, compare: null };
+    const r = { model: MODEL_VERSION, setup: p.value, choices: [0, 0, 0], cursor: 3, compare: null };
     expect(linkOrReason('http://x/', r, 2)).toEqual({
       reason: 'no replay link: this run took 3 steps and a link carries at most 2',
     });

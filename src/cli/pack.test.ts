@@ -59,7 +59,7 @@ describe('the packed command line', () => {
       '--threads',
       'collapse,seek_data:0',
       '--schedule',
-      '0,0,0,0,0,0,0,1,1,1',
+      '0,0,0,0,0,0,0,0,0,1,1,1',
     );
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/\[seek\] I1/);

@@ -10,7 +10,7 @@ const SEED = [
   '--threads',
   'collapse,seek_data:0',
   '--schedule',
-  '0,0,0,0,0,0,0,1,1,1',
+  '0,0,0,0,0,0,0,0,0,1,1,1',
 ];
 
 describe('replay links on the command line', () => {
@@ -32,7 +32,7 @@ describe('replay links on the command line', () => {
     expect(lines.every((l) => l.length <= 72)).toBe(true);
     expect(r.out).toMatch(/^CPU0 {33}CPU1$/m);
     expect(r.out).toMatch(/^ {37}shmem_file_llseek\(\)$/m);
-    expect(r.out).toMatch(/BROKEN I1 seek after step 11: SEEK_DATA\(0\) returned ENXIO/);
+    expect(r.out).toMatch(/BROKEN I1 seek after step 13: SEEK_DATA\(0\) returned ENXIO/);
     expect(lines[lines.length - 1]).toMatch(/^replay: https:\/\/lab\.example\.org\/#r=B/);
   });
 

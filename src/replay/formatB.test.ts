@@ -92,9 +92,22 @@ describe('format B links', () => {
 
   it('give the setup without replaying the schedule (for the first paint)', () => {
     const setup = setupOf('v6.4', 'PPPP|uffd', 'collapse,fault:1');
-    const link = encodeReplay({ model: 1, setup, choices: [0, 1, 0], cursor: 1, compare: null });
+    const link = encodeReplay({ model: MODEL_VERSION, setup, choices: [0, 1, 0], cursor: 1, compare: null });
     const h = decodeHeaderB(link.slice(1));
-    expect(h).toEqual({ ok: true, header: { model: 1, setup, compare: null, steps: 3 } });
+    expect(h).toEqual({ ok: true, header: { model: MODEL_VERSION, setup, compare: null, steps: 3 } });
+  });
+
+  it('a model 1 link carries its model into the setup, so it replays on model 1', () => {
+    const setup = setupOf('v6.4', 'PP', 'collapse');
+    // Model 1's collapse starts at the allocation: three steps reach the scan.
+    const link = encodeReplay({ model: 1, setup, choices: [0, 0, 0], cursor: 3, compare: null });
+    const d = decodeReplay(link);
+    expect(d.ok && d.replay.setup).toEqual({ ...setup, model: 1 });
+    if (!d.ok) return;
+    const run = runSchedule(createWorld(d.replay.setup), d.replay.choices, { finish: false });
+    expect(run.steps.map((s) => s.stepId)).toEqual(['alloc', 'init_hpage', 'create_range']);
+    const today = runSchedule(createWorld(setup), [0, 0, 0], { finish: false });
+    expect(today.steps.map((s) => s.stepId)).toEqual(['drain_all', 'precheck', 'alloc']);
   });
 
   it('refuse a newer model version by name', () => {
@@ -121,7 +134,7 @@ describe('format B links', () => {
     const run = runSchedule(createWorld(setup), []);
     const choices = run.steps.map((s) => s.thread);
     expect(choices.length).toBeGreaterThan(5000);
-    const r: Replay = { model: 1, setup, choices, cursor: choices.length, compare: null };
+    const r: Replay = { model: MODEL_VERSION, setup, choices, cursor: choices.length, compare: null };
     const link = encodeReplay(r);
     expect(link.length).toBeLessThan(200);
     expect(decodeReplay(link)).toEqual({ ok: true, replay: r });
@@ -131,7 +144,7 @@ describe('format B links', () => {
     const setup = setupOf('v6.4', 'P', 'collapse');
     expect(() =>
       encodeReplay({
-        model: 1,
+        model: MODEL_VERSION,
         setup,
         choices: Array<number>(MAX_STEPS + 1).fill(0),
         cursor: 0,

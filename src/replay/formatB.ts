@@ -14,6 +14,7 @@ import {
   step,
   type Setup,
   type KernelId,
+  type StepResult,
   type World,
 } from '../engine/index.ts';
 import { MODEL_VERSION, onModel } from '../engine/modelVersion.ts';
@@ -45,12 +46,13 @@ export function encodeB(r: Replay): string {
   w.putCount(r.choices.length + 1);
   // The schedule was recorded on r.model: its steps are that model's.
   let world = createWorld(onModel(setup, r.model));
+  let ready: readonly number[] = runnableThreads(world);
   for (const c of r.choices) {
-    const ready = runnableThreads(world);
     w.put(ready.indexOf(c), ready.length);
     const s = step(world, c);
     if (!s.ok) throw new Error(s.error.message);
     world = s.world;
+    ready = s.runnable;
   }
   w.put(r.cursor, r.choices.length + 1);
   const body = w.finish();
@@ -120,14 +122,19 @@ export function decodeHeaderB(payload: string): { ok: true; header: Header } | {
   return h.ok ? { ok: true, header: h.header } : h;
 }
 
+/** One step the decoder took: the choice and the engine's answer (so a caller need not step again). */
+export type OnStep = (choice: number, taken: Extract<StepResult, { ok: true }>) => void;
+
 /**
  * A format B link being decoded step by step: the header first (no engine step, so the page can paint
  * the setup at once), then the schedule in slices of `steps` (each replays that many engine steps).
+ * Reading a choice needs the world it was taken in (its radix is the runnable threads there), so the
+ * decoder steps the engine; `onStep` hands each step on, so the store adopts them instead of replaying.
  */
 export interface ScheduleDecoding {
   readonly header: Header;
   /** Decodes up to `steps` more steps: null while more remain, else the outcome. */
-  advance(steps: number): Decoded | null;
+  advance(steps: number, onStep?: OnStep): Decoded | null;
   /** Steps decoded so far. */
   readonly done: number;
 }
@@ -141,6 +148,7 @@ export function startDecodeB(
   const { steps } = header;
   const choices: number[] = [];
   let world: World = createWorld(header.setup);
+  let ready: readonly number[] = runnableThreads(world);
   let outcome: Decoded | null = null;
   const finish = (): Decoded => {
     const cursor = rd.take(steps + 1);
@@ -150,11 +158,10 @@ export function startDecodeB(
       replay: { model: header.model, setup: header.setup, choices, cursor, compare: header.compare },
     };
   };
-  const advance = (budget: number): Decoded | null => {
+  const advance = (budget: number, onStep?: OnStep): Decoded | null => {
     if (outcome) return outcome;
     for (let n = 0; n < budget && choices.length < steps; n++) {
       const k = choices.length;
-      const ready = runnableThreads(world);
       if (ready.length === 0)
         return (outcome = {
           ok: false,
@@ -165,7 +172,9 @@ export function startDecodeB(
       const s = step(world, choice);
       if (!s.ok) return (outcome = { ok: false, error: `step ${k + 1} cannot be taken: ${s.error.message}` });
       world = s.world;
+      ready = s.runnable;
       choices.push(choice);
+      onStep?.(choice, s);
     }
     if (choices.length < steps) return null;
     return (outcome = finish());

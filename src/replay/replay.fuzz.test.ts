@@ -11,11 +11,14 @@ import { encodeV1 } from './formatV1.ts';
 import { decodeReplay, encodeReplay } from './link.ts';
 import { MAX_STEPS, type Replay } from './replay.ts';
 import { putText } from './textPack.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
+// Two model 1 replays (their setups carry the model, as decoding gives it back) and today's below.
 const SEED_REPLAYS: Replay[] = [
   {
     model: 1,
     setup: {
+      model: 1,
       variant: 'v6.3',
       slots: {
         slots: ['P', 'P', 'P', 'P'].map(() => ({ kind: 'P' as const, pinned: false, batched: false })),
@@ -33,6 +36,7 @@ const SEED_REPLAYS: Replay[] = [
   {
     model: 1,
     setup: {
+      model: 1,
       variant: 'v6.4',
       slots: {
         slots: [
@@ -64,7 +68,7 @@ function longReplay(): Replay {
   const p = parseSetup('v6.4', 'P'.repeat(400), Array(8).fill('mincore').join(','));
   if (!p.ok) throw new Error(p.error.message);
   const choices = runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
-  return { model: 1, setup: p.value, choices, cursor: choices.length, compare: null };
+  return { model: MODEL_VERSION, setup: p.value, choices, cursor: choices.length, compare: null };
 }
 
 /** A link with a valid checksum that claims MAX_STEPS steps, followed by arbitrary digits. */

@@ -14,6 +14,7 @@ import {
 import { decodeReplay, encodeReplay, replayLink } from './link.ts';
 import type { Replay } from './replay.ts';
 import { formatACarries, linkOrReason, linkProblem } from './linkable.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 // Format A predates the khugepaged actor (model 2), so its links cannot name it.
 const USER_ACTORS = (Object.keys(ACTORS) as ActorKind[]).filter(
@@ -59,7 +60,13 @@ const replayArb: fc.Arbitrary<Replay> = fc
       w = s.world;
       choices.push(c);
     }
-    return { model: 1, setup, choices, cursor: r.cursorPick % (choices.length + 1), compare: r.compare };
+    return {
+      model: MODEL_VERSION,
+      setup,
+      choices,
+      cursor: r.cursorPick % (choices.length + 1),
+      compare: r.compare,
+    };
   });
 
 describe('replay links', () => {
@@ -98,20 +105,20 @@ describe('replay links', () => {
       w = s.world;
       choices.push(c);
     }
-    const payload = encodeReplay({ model: 1, setup, choices, cursor: 200, compare: null });
-    const empty = encodeReplay({ model: 1, setup, choices: [], cursor: 0, compare: null });
+    const payload = encodeReplay({ model: MODEL_VERSION, setup, choices, cursor: 200, compare: null });
+    const empty = encodeReplay({ model: MODEL_VERSION, setup, choices: [], cursor: 0, compare: null });
     // 200 choices among 3 runnable threads carry 200 x log2(3) = 317 bits, 333 in the truncated binary
     // code (1 or 2 bits a digit): 56 base64 characters; the step count and cursor add 3 more. Steps where
     // fewer threads can run cost less (none for one).
     expect(payload.length - empty.length).toBeLessThanOrEqual(60);
     // The setup as text (64 uniform slots as one run, 3 thread words) and the checksum add about 25.
-    expect(payload.length).toBeLessThanOrEqual(84);
+    expect(payload.length).toBeLessThanOrEqual(86);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('builds links for any base, with the embed flag', () => {
     const r: Replay = {
-      model: 1,
+      model: MODEL_VERSION,
       setup: {
         variant: 'v6.4',
         slots: { slots: [{ kind: 'P', pinned: false, batched: false }], uffd: false },
@@ -157,7 +164,13 @@ describe('setups only format B carries', () => {
     ['v6.12', 'PPPP'],
     ['v6.12+xas-fix', 'PPPP|uffd,xa=4'],
   ])('%s %s: round-trips, with a v6.12 comparison too', (k, s) => {
-    const r: Replay = { model: 1, setup: setupOf(k, s), choices: [0, 0], cursor: 1, compare: 'v6.12' };
+    const r: Replay = {
+      model: MODEL_VERSION,
+      setup: setupOf(k, s),
+      choices: [0, 0],
+      cursor: 1,
+      compare: 'v6.12',
+    };
     expect(formatACarries(r.setup, r.compare)).toBe(false);
     expect(decodeReplay(encodeReplay(r))).toEqual({ ok: true, replay: r });
     expect(linkOrReason('http://x/', r)).toEqual({
@@ -173,7 +186,7 @@ describe('setups only format B carries', () => {
   });
   it('only a schedule past the step limit has no link, and says why', () => {
     const r: Replay = {
-      model: 1,
+      model: MODEL_VERSION,
       setup: setupOf('v6.4', 'PP'),
       choices: [0, 0, 0],
       cursor: 0,

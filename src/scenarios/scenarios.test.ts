@@ -5,6 +5,7 @@ import { createWorld, parseSetup, runSchedule } from '../engine/index.ts';
 import { checkSetup } from '../explorer/index.ts';
 import { replayLink } from '../replay/index.ts';
 import { SCENARIOS } from './index.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 const BY_DESIGN = new Set(['uptodate', 'atomic-switch']);
 
@@ -34,7 +35,7 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
     const base = 'https://lab.example.org/colla/';
     expect(base).toHaveLength(30);
     const link = replayLink(base, {
-      model: 1,
+      model: MODEL_VERSION,
       setup,
       choices: sc.schedule,
       cursor: sc.schedule.length,

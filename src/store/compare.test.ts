@@ -27,8 +27,8 @@ describe('compare', () => {
     expect(c.at).toBe(c.records.length);
     expect(c.world.threads[1]?.result).toBe('0');
     expect(c.divergence).toEqual({
-      step: 10,
-      otherStep: 9,
+      step: 12,
+      otherStep: 11,
       reason: 'T1 SEEK_DATA(0) = ENXIO on v6.3 but 0 on v6.4',
     });
     expect(c.skipped.length).toBeGreaterThan(0);

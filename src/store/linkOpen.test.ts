@@ -6,6 +6,7 @@ import { encodeReplay } from '../replay/index.ts';
 import { createSimStore } from './createSimStore.ts';
 import { openHash, openHashInto, setupInit } from './link.ts';
 import { linkStatus } from './linkStatus.ts';
+import { MODEL_VERSION } from '../engine/modelVersion.ts';
 
 /** A clock that advances `ms` a read; pauses are counted. */
 function fakeClock(ms = 1) {
@@ -21,7 +22,7 @@ function longLink() {
   return {
     setup: p.value,
     choices,
-    hash: `#r=${encodeReplay({ model: 1, setup: p.value, choices, cursor: 7, compare: 'v6.3' })}`,
+    hash: `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor: 7, compare: 'v6.3' })}`,
   };
 }
 

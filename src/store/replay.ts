@@ -2,7 +2,7 @@
 // cache keeps a checkpoint every CHECKPOINT steps plus the last few worlds visited, so stepping back and
 // jumping cost at most CHECKPOINT engine steps.
 
-import type { StepRecord, World } from '../engine/index.ts';
+import type { StepRecord, StepResult, World } from '../engine/index.ts';
 import { step, stepRecord } from '../engine/index.ts';
 
 export const CHECKPOINT = 32;
@@ -20,8 +20,16 @@ export interface SyncResult {
   readonly error: { readonly at: number; readonly message: string } | null;
 }
 
+/** A step already taken by the engine (a link's decoder stepped it): adopted, not stepped again. */
+export type TakenStep = Extract<StepResult, { ok: true }>;
+
 export interface Replay {
   readonly initial: World;
+  /**
+   * Appends a step someone else already took from the world after the last record (a long link's
+   * decoder, which must step to read its schedule), so that schedule is stepped once, not twice.
+   */
+  adopt(choice: number, taken: TakenStep): void;
   /** Brings the cache in line with `choices`, reusing the common prefix. */
   sync(choices: readonly number[]): SyncResult;
   /** The world after `n` steps (0 <= n <= records.length). */
@@ -31,6 +39,8 @@ export interface Replay {
 export function createReplay(initial: World): Replay {
   let choices: number[] = [];
   let records: StepRecord[] = [];
+  // True once `records` was handed out by sync: adopt then copies it rather than change what a view holds.
+  let shared = false;
   const checkpoints = new Map<number, World>([[0, initial]]);
   const recent = new Map<number, World>();
 
@@ -75,6 +85,7 @@ export function createReplay(initial: World): Replay {
     let same = 0;
     while (same < records.length && same < next.length && choices[same] === next[same]) same++;
     // Unchanged choices keep the same records array, so memoised views of it stay valid.
+    shared = true;
     if (same === records.length && same === next.length) return { records, error: null };
     records = records.slice(0, same);
     choices = next.slice(0, same);
@@ -93,5 +104,14 @@ export function createReplay(initial: World): Replay {
     return { records, error: null };
   };
 
-  return { initial, sync, worldAt };
+  const adopt = (choice: number, taken: TakenStep) => {
+    const k = records.length;
+    if (shared) records = records.slice();
+    shared = false;
+    records.push(stepRecord(k, choice, taken, false));
+    choices.push(choice);
+    keep(k + 1, taken.world);
+  };
+
+  return { initial, adopt, sync, worldAt };
 }

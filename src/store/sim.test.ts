@@ -20,15 +20,15 @@ describe('the seed race', () => {
     expect(s.frame.world.clock).toBe(0);
   });
 
-  it('next() follows the recorded schedule to the seek violation at step 10', () => {
+  it('next() follows the recorded schedule to the seek violation at step 12', () => {
     const store = createSimStore();
-    for (let k = 0; k < 11; k++) expect(store.getState().next()).toBe(true);
+    for (let k = 0; k < 13; k++) expect(store.getState().next()).toBe(true);
     const s = store.getState();
-    expect(s.cursor).toBe(11);
+    expect(s.cursor).toBe(13);
     expect(s.choices).toEqual(SEED_SCHEDULE);
     expect(s.frame.world.threads[1]?.result).toBe('ENXIO');
     const seek = distinctViolations(s.records, s.cursor).find((v) => v.violation.invariant === 'seek');
-    expect(seek?.violation.step).toBe(10);
+    expect(seek?.violation.step).toBe(12);
   });
 
   it('next() past the recording finishes round-robin', () => {
@@ -162,8 +162,8 @@ describe('loadSetup', () => {
     expect(s.choices).toEqual(SEED_SCHEDULE.slice(0, 10));
     expect(s.cursor).toBe(10);
     store.getState().loadSetup('v6.4', 'PPPP', 'collapse');
-    expect(store.getState().choices).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(store.getState().notice).toMatch(/stops before step 7/);
+    expect(store.getState().choices).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(store.getState().notice).toMatch(/stops before step 9/);
   });
 });
 
@@ -182,9 +182,9 @@ describe('runs', () => {
     const store = createSimStore();
     store.getState().play();
     for (let k = 0; k < 100 && store.getState().playing; k++) store.getState().tick();
-    // The seed race breaks I1 at its 11th step: playback holds it on screen with steps still left.
-    expect(store.getState().cursor).toBe(11);
-    expect(store.getState().choices.length).toBeGreaterThan(11);
+    // The seed race breaks I1 at its 13th step: playback holds it on screen with steps still left.
+    expect(store.getState().cursor).toBe(13);
+    expect(store.getState().choices.length).toBeGreaterThan(13);
     expect(store.getState().playing).toBe(false);
     store.getState().play();
     for (let k = 0; k < 100 && store.getState().playing; k++) store.getState().tick();
@@ -205,13 +205,13 @@ describe('compare', () => {
   it('runs the other kernel on the same schedule and marks the first divergence', () => {
     const store = createSimStore();
     store.getState().setCompareVariant('v6.4');
-    store.getState().jumpTo(10);
+    store.getState().jumpTo(12);
     const c = store.getState().compare;
     expect(c?.variant).toBe('v6.4');
-    expect(c?.at).toBe(10);
-    // Not the harmless reordering at step 2 (the step-level detail): SEEK_DATA's answer at step 11.
-    expect(c?.divergence?.step).toBe(10);
-    expect(c?.stepDifference?.step).toBe(1);
+    expect(c?.at).toBe(12);
+    // Not the harmless reordering at step 4 (the step-level detail): SEEK_DATA's answer at step 13.
+    expect(c?.divergence?.step).toBe(12);
+    expect(c?.stepDifference?.step).toBe(3);
     store.getState().setCompareVariant(null);
     expect(store.getState().compare).toBeNull();
   });

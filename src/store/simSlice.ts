@@ -2,16 +2,24 @@
 // that computes the next choices/cursor, brings the replay cache in line, then makes one named `set`.
 
 import type { StateCreator } from 'zustand';
+import type { Setup } from '../engine/index.ts';
+import { formatSlots, formatThreads } from '../engine/index.ts';
 import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
-import { onModel } from '../engine/modelVersion.ts';
+import { modelOf, onModel } from '../engine/modelVersion.ts';
 import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
 import { parseStepNumber } from './stepNumber.ts';
 import { roundRobinChoice, runOut } from './scheduler.ts';
 import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
+
+const sameSetup = (a: Setup, b: Setup) =>
+  a.variant === b.variant &&
+  formatSlots(a.slots) === formatSlots(b.slots) &&
+  formatThreads(a.threads) === formatThreads(b.threads) &&
+  modelOf(a) === modelOf(b);
 
 type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SimSlice>;
 
@@ -108,7 +116,9 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           options.model === undefined
             ? parsed.value
             : { ...parsed.value, setup: onModel(parsed.value.setup, options.model) };
-        ctx.main = replayFor(loaded.setup);
+        // A cache stepped elsewhere is adopted only for this very setup.
+        const { cache } = options;
+        ctx.main = cache && sameSetup(cache.setup, loaded.setup) ? cache.replay : replayFor(loaded.setup);
         ctx.other = null;
         set({ loaded, inputError: null, lastRun: null }, false, 'sim/loadSetup');
         // The schedule carries over (same schedule, other kernel) up to the first step it cannot take.

@@ -4,12 +4,12 @@ import { parseStepNumber } from './stepNumber.ts';
 
 describe('go to step', () => {
   it.each([
-    ['', /Type a step number from 0 to 32/],
-    ['abc', /"abc" is not a step number: type a whole number from 0 to 32/],
+    ['', /Type a step number from 0 to 34/],
+    ['abc', /"abc" is not a step number: type a whole number from 0 to 34/],
     ['-3', /"-3" is not a step number/],
     ['1.5', /"1.5" is not a step number/],
     ['\u202e7', /"\\u202e7" is not a step number/],
-    ['33', /There is no step 33: this schedule has 32 steps/],
+    ['35', /There is no step 35: this schedule has 34 steps/],
     ['99999999999999999999', /There is no step 999999999999\.\.\./],
   ])('%j gets a message and does not move', (text, message) => {
     const store = createSimStore();

@@ -4,6 +4,7 @@
 import type { Setup, KernelId, World } from '../engine/index.ts';
 import type { Divergence, Verdict } from './divergence.ts';
 import type { StepRecord } from '../engine/index.ts';
+import type { Replay as ReplayCache } from './replay.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
 
@@ -58,6 +59,12 @@ export interface CompareView {
   readonly at: number;
 }
 
+/** A replay cache stepped outside the store (by a link's decoder), with the setup it was stepped on. */
+export interface SteppedCache {
+  readonly setup: Setup;
+  readonly replay: ReplayCache;
+}
+
 export interface SimSlice {
   readonly loaded: LoadedSetup;
   readonly inputError: InputError | null;
@@ -78,6 +85,8 @@ export interface SimSlice {
       readonly cursor?: number;
       /** The model the schedule was recorded on (an old link's); absent: today's (modelVersion.ts). */
       readonly model?: number;
+      /** A replay cache of this setup already stepped through `choices` (a link's decoder): adopted. */
+      readonly cache?: SteppedCache;
     },
   ): boolean;
   stepThread(thread: number): void;

@@ -5,6 +5,9 @@ import { useStore } from 'zustand';
 import { linkStatus } from '../store/linkStatus.ts';
 import { useSim } from './storeContext.tsx';
 
+// One formatter for every progress update (toLocaleString builds one a call).
+const count = new Intl.NumberFormat('en-US');
+
 export function LinkErrorBanner() {
   const error = useSim((s) => s.linkError);
   const dismiss = useSim((s) => s.dismissLinkError);
@@ -14,8 +17,7 @@ export function LinkErrorBanner() {
     <>
       {replaying && (
         <div className="link-progress" role="status" data-testid="link-progress">
-          Replaying the link: step {replaying.done.toLocaleString('en-US')} of{' '}
-          {replaying.total.toLocaleString('en-US')}{' '}
+          Replaying the link: step {count.format(replaying.done)} of {count.format(replaying.total)}{' '}
           <progress max={replaying.total} value={replaying.done} aria-label="Replaying the link" />
         </div>
       )}

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createWorld, parseSetup, runSchedule } from '../../src/engine/index.ts';
+import { MODEL_VERSION } from '../../src/engine/modelVersion.ts';
 import { encodeReplay } from '../../src/replay/index.ts';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../../src/scenarios/index.ts';
 import { baseUrl, launch, openPage } from './browser.ts';
-import { poll } from './session.ts';
+import { poll, shareLink } from './session.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ function linkFor(kernel: string, slots: string, threads: string, schedule?: read
   const choices = schedule ?? runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
   return {
     choices,
-    hash: `#r=${encodeReplay({ model: 1, setup: p.value, choices, cursor: choices.length, compare: null })}`,
+    hash: `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor: choices.length, compare: null })}`,
   };
 }
 
@@ -94,6 +95,31 @@ describe('the boot path', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('reloading while a long link replays reopens the same link and lands on the same step', async () => {
+    const p = parseSetup('v6.4', 'P'.repeat(512), Array(8).fill('mincore').join(','));
+    if (!p.ok) throw new Error(p.error.message);
+    const choices = runSchedule(createWorld(p.value), []).steps.map((s) => s.thread);
+    const cursor = Math.floor(choices.length / 2);
+    const hash = `#r=${encodeReplay({ model: MODEL_VERSION, setup: p.value, choices, cursor, compare: null })}`;
+    const { context, page, errors } = await openPage(browser, hash);
+    // Half-way through the replay (time enough for the page to have written its setup-only session into
+    // the address, as it did), the address still holds the whole link; then reload.
+    const done = `document.querySelector('[data-testid="link-progress"] progress')?.value ?? -1`;
+    await poll(page, async () => (await page.evaluate<number>(done)) >= choices.length / 2, 'half-way', 600);
+    expect(new URL(page.url()).hash).toBe(hash);
+    await page.reload();
+    await page
+      .getByTestId('race-step')
+      .filter({ hasText: `step ${cursor} of ${choices.length}` })
+      .waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('link-progress').count()).resolves.toBe(0);
+    // The session the page now holds encodes to the very link it was opened with: same schedule, same step.
+    expect(new URL(await shareLink(page)).hash).toBe(hash);
+    expect(new URL(page.url()).hash).toBe(hash);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('junk typed into "go to step" gets a message', async () => {
     const { context, page, errors } = await openPage(browser);

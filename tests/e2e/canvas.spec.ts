@@ -87,8 +87,8 @@ describe('the break on the canvas', () => {
 describe('threads on the grid', () => {
   it("after T1's lookup step, cursor-T1 lies over slot 0's cell and says what it holds", async () => {
     const { context, page, errors } = await open(1400, 900);
-    // The seed race: T0 runs 7 steps, then T1 takes the inode lock and looks slot 0 up (step 9).
-    await goTo(page, 9);
+    // The seed race: T0 runs 9 steps, then T1 takes the inode lock and looks slot 0 up (step 11).
+    await goTo(page, 11);
     const cursor = page.getByTestId('cursor-T1');
     await expect(cursor.getAttribute('aria-label')).resolves.toBe(
       'T1 seek_data:0 looks up slot 0, holds a reference on folio 4 in slot 0',
@@ -99,7 +99,7 @@ describe('threads on the grid', () => {
     const mid = { x: c.x + c.width / 2, y: c.y + c.height / 2 };
     expect(mid.x > s.x && mid.x < s.x + s.width && mid.y > s.y && mid.y < s.y + s.height).toBe(true);
     // When SEEK_DATA returns, its answer is drawn over the slots it skipped.
-    await goTo(page, 11);
+    await goTo(page, 13);
     await expect(page.getByTestId('main-answer-T1').getAttribute('aria-label')).resolves.toBe(
       'T1 seek_data:0: SEEK_DATA(0) = ENXIO, skipping slots 0-3',
     );
@@ -115,7 +115,7 @@ describe('threads on the grid', () => {
       await page.getByTestId('race-forward').click();
       await poll(
         page,
-        async () => (await page.getByTestId('race-step').textContent()) === `step ${k} of 32`,
+        async () => (await page.getByTestId('race-step').textContent()) === `step ${k} of 34`,
         `step ${k}`,
       );
       expect((await page.getByTestId('main-grid').boundingBox())?.y, `after step ${k}`).toBe(y0);
@@ -136,7 +136,7 @@ describe('playback', () => {
       'the pause',
       400,
     );
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 11 of 32');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 13 of 34');
     await page.getByTestId('main-break-callout').waitFor();
     await expect(page.getByTestId('main-observed').textContent()).resolves.toContain('ENXIO');
     await expect(page.getByTestId('race-forward').isDisabled()).resolves.toBe(false);

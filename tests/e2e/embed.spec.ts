@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('embed', () => {
   it('plays a replay inside an iframe', async () => {
     const setup = await openPage(browser);
-    for (let k = 0; k < 7; k++) await setup.page.getByTestId('race-forward').click();
+    for (let k = 0; k < 9; k++) await setup.page.getByTestId('race-forward').click();
     await setup.page.getByTestId('share-open').click();
     const snippet = await setup.page.getByTestId('share-iframe').inputValue();
     expect(setup.errors).toEqual([]);
@@ -37,14 +37,14 @@ describe('embed', () => {
     await frame.getByTestId('timeline').waitFor();
     for (const id of ['race-play', 'race-back', 'race-forward', 'narration'])
       await frame.getByTestId(id).waitFor();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 7 of 32');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 9 of 34');
     await expect(frame.getByTestId('slots-input').count()).resolves.toBe(0);
     await frame.getByTestId('race-forward').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 8 of 32');
-    await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 8: /);
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 10 of 34');
+    await expect(frame.getByTestId('narration').textContent()).resolves.toMatch(/^Step 10: /);
     await frame.getByTestId('race-back').click();
     await frame.getByTestId('race-back').click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 6 of 32');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 8 of 34');
     // The layout fits its frame: nothing wider than the iframe (strings run in the page).
     const app = page.frames().find((f) => f.url().includes('embed=1'));
     await expect(
@@ -64,14 +64,14 @@ describe('embed', () => {
     expect(href.startsWith(`${baseUrl()}#r=`)).toBe(true);
     // The full page opened from it shows the frame's step.
     const opened = await openPage(browser, href.slice(baseUrl().length));
-    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('step 6 of 32');
+    await expect(opened.page.getByTestId('race-step').textContent()).resolves.toBe('step 8 of 34');
     await opened.page.getByTestId('slots-input').waitFor();
     expect(opened.errors).toEqual([]);
     await opened.context.close();
     // The embedded player stops at the end of the recording (the full page goes on round-robin).
     const forward = frame.getByTestId('race-forward');
     for (let k = 0; k < 40 && (await forward.isEnabled()); k++) await forward.click();
-    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 32 of 32');
+    await expect(frame.getByTestId('race-step').textContent()).resolves.toBe('step 34 of 34');
     await expect(forward.isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();

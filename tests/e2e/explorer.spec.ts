@@ -19,14 +19,14 @@ describe('explorer panel', () => {
     await page.getByTestId('explorer-done').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('explorer-summary').textContent()).resolves.toMatch(/^Complete\./);
     const seek = page.getByTestId('verdict-seek');
-    await expect(seek.textContent()).resolves.toMatch(/broken.*shortest schedule of 11 steps.*ENXIO/);
+    await expect(seek.textContent()).resolves.toMatch(/broken.*shortest schedule of 13 steps.*ENXIO/);
     await expect(page.getByTestId('verdict-data').textContent()).resolves.toContain(
       'holds in every interleaving',
     );
     await expect(page.getByTestId('explorer-results').textContent()).resolves.toContain('T1: 0 or ENXIO');
 
     await page.getByTestId('load-seek').click();
-    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 11 of 11');
+    await expect(page.getByTestId('race-step').textContent()).resolves.toBe('step 13 of 13');
     await page.getByTestId('main-violation-seek').waitFor();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     await expect(page.getByTestId('compare-pane').count()).resolves.toBe(0);

@@ -62,11 +62,11 @@ describe('keyboard', () => {
         found = { ...found, timeline: true };
         await page.keyboard.press('End');
         await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
-          'Timeline, at step 32 of 32',
+          'Timeline, at step 34 of 34',
         );
         await page.keyboard.press('Home');
         await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
-          'Timeline, at step 0 of 32',
+          'Timeline, at step 0 of 34',
         );
       }
     }

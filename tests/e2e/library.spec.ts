@@ -82,7 +82,7 @@ describe('recorded races', () => {
     const { context, page, errors } = await openPage(browser);
     await page.getByTestId('race-play').click();
     const step = page.getByTestId('race-step');
-    await poll(page, async () => (await step.textContent()) === 'step 2 of 32', 'two played steps');
+    await poll(page, async () => (await step.textContent()) === 'step 2 of 34', 'two played steps');
     await page.getByTestId('race-play').click();
     const at = await page.getByTestId('race-step').textContent();
     await page.waitForTimeout(1200);

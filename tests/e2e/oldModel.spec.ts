@@ -20,7 +20,9 @@ interface GoldenLink {
   readonly slots: string;
 }
 const linksOf = (file: string) =>
-  JSON.parse(readFileSync(new URL(`../../src/replay/golden/${file}`, import.meta.url), 'utf8')) as GoldenLink[];
+  JSON.parse(
+    readFileSync(new URL(`../../src/replay/golden/${file}`, import.meta.url), 'utf8'),
+  ) as GoldenLink[];
 /** The seed race (seek-data, the first recorded race) as a model 1 link, at step 16 of its 32. */
 const oldSeekData = linksOf('linksB.json')[0]?.link ?? '';
 const todaySeekData = linksOf(`linksB${MODEL_VERSION}.json`)[0]?.link ?? '';

@@ -25,7 +25,7 @@ describe('the seed race', () => {
     await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe('PPPP');
     await expect(page.getByTestId('threads-input').inputValue()).resolves.toBe('collapse,seek_data:0');
     await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
-      'Timeline, at step 0 of 32',
+      'Timeline, at step 0 of 34',
     );
     await expect(page.getByTestId('main-grid').getByRole('listitem').count()).resolves.toBe(4);
     await page.getByTestId('main-no-violations').waitFor();

@@ -33,7 +33,7 @@ describe('replay links', () => {
     // The decoder loads lazily for pages opened with a link: wait until it has applied the replay.
     await fresh.page
       .getByTestId('race-step')
-      .filter({ hasText: /^step 9 of 39$/ })
+      .filter({ hasText: /^step 9 of 41$/ })
       .waitFor();
     expect(await sessionText(fresh.page)).toEqual(before);
     await expect(fresh.page.getByTestId('compare-select').inputValue()).resolves.toBe('v6.4');

@@ -24,7 +24,7 @@ describe('setup', () => {
     await expect(page.getByTestId('slots-input').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await page.getByTestId('main-grid-frame').innerHTML()).toBe(before);
     await expect(page.getByTestId('timeline').getAttribute('aria-label')).resolves.toBe(
-      'Timeline, at step 5 of 32',
+      'Timeline, at step 5 of 34',
     );
     // Fixing it loads the new setup and clears the error.
     await page.getByTestId('slots-input').fill('PP.P');

@@ -82,7 +82,9 @@ describe('v6.4-rc1: the iteration regression (c8a8f3b4a95a)', () => {
   );
 
   it('...P: a single present page at the last index still collapses', () => {
-    expect(Script.of('v6.4-rc1', '...P', 'collapse', 1).finish().world.threads[0]?.result).toBe('SCAN_SUCCEED');
+    expect(Script.of('v6.4-rc1', '...P', 'collapse', 1).finish().world.threads[0]?.result).toBe(
+      'SCAN_SUCCEED',
+    );
   });
 
   it('v6.4 (c8a8f3b4a95a applied) collapses all of them', () => {

@@ -33,14 +33,18 @@ describe("I2's premise", () => {
   });
 
   it('after the punch took the published huge page, the old pages collapse still holds are not resident', () => {
-    // The schedule the explorer found before the fix: the punch's second pass removes the huge page
+    // Model 1's schedule (collapse_file entered directly), as the explorer found it before the fix: the punch's second pass removes the huge page
     // between collapse's unlock_page(hpage) and its freeing of the old pages.
     const schedule = [
       0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
     ];
-    const r = runSchedule(worldOf('v6.4', 'PPPP', 'collapse,punch:1,mincore'), [...schedule, 1, 1, 1, 1, 1], {
-      finish: false,
-    });
+    const r = runSchedule(
+      worldOf('v6.4', 'PPPP', 'collapse,punch:1,mincore', 1),
+      [...schedule, 1, 1, 1, 1, 1],
+      {
+        finish: false,
+      },
+    );
     const w = r.world;
     expect(w.threads[0]?.pc).toBe('free_old');
     expect(w.threads[0]?.l.pagelist).toHaveLength(3);
