@@ -21,11 +21,19 @@ describe('custom kernels on the command line', () => {
     const d = decodeReplay(payloadOf(j.url));
     expect(d.ok && d.replay.setup.variant).toBe(j.kernel);
     const text = await cli('run', '--kernel', j.kernel, ...SEEK);
-    expect(text.out).toMatch(/^kernel {2}v6\.4\/commit-order=v6\.3\/.*: v6\.4 as released, with commit-order=v6\.3/m);
+    expect(text.out).toMatch(
+      /^kernel {2}v6\.4\/commit-order=v6\.3\/.*: v6\.4 as released, with commit-order=v6\.3/m,
+    );
   });
 
   it('check proves or breaks on a custom kernel, and compares two', async () => {
-    const broken = await cli('check', '--kernel', 'v6.4/old-pages=freeze-replace/commit-order=p3', ...SEEK, '--json');
+    const broken = await cli(
+      'check',
+      '--kernel',
+      'v6.4/old-pages=freeze-replace/commit-order=p3',
+      ...SEEK,
+      '--json',
+    );
     expect(broken.code).toBe(1);
     const j = JSON.parse(broken.out) as { kernel: string; invariants: { id: string; holds: boolean }[] };
     expect(j.kernel).toBe('v6.4/commit-order=p3/old-pages=freeze-replace');
@@ -36,9 +44,18 @@ describe('custom kernels on the command line', () => {
   });
 
   it.each([
-    [['--kernel', 'v6.4/old-page=freeze-keep'], /unknown switch "old-page" \(did you mean old-pages\?\); switches: drain-after-swapin,/],
-    [['--kernel', 'v6.4/old-pages=frozen'], /switch old-pages takes freeze-replace or freeze-keep or count-keep, not "frozen"/],
-    [['--kernel', 'v6.3/uffd-check=on'], /cannot run: uffd-check=on needs commit-order=p3 or commit-order=post/],
+    [
+      ['--kernel', 'v6.4/old-page=freeze-keep'],
+      /unknown switch "old-page" \(did you mean old-pages\?\); switches: drain-after-swapin,/,
+    ],
+    [
+      ['--kernel', 'v6.4/old-pages=frozen'],
+      /switch old-pages takes freeze-replace or freeze-keep or count-keep, not "frozen"/,
+    ],
+    [
+      ['--kernel', 'v6.3/uffd-check=on'],
+      /cannot run: uffd-check=on needs commit-order=p3 or commit-order=post/,
+    ],
     [['--kernel', 'v6.4,v6.4/iteration-bug=maybe'], /switch iteration-bug takes on or off, not "maybe"/],
   ])('exits 2 naming what is wrong: %j', async (kernel, message) => {
     for (const cmd of ['run', 'check']) {

@@ -11,7 +11,9 @@ export function switchesCommand(argv: string[], io: Io): number {
   for (const s of SWITCHES) {
     io.out(`${s.name}=${s.values.map((v) => v.name).join('|')}\n  ${s.description}\n`);
     for (const v of s.values)
-      io.out(`    ${v.name.padEnd(15)} ${v.commit ? `${v.commit.id} ${v.commit.title}` : 'before the series'}\n`);
+      io.out(
+        `    ${v.name.padEnd(15)} ${v.commit ? `${v.commit.id} ${v.commit.title}` : 'before the series'}\n`,
+      );
   }
   io.out('\nEach variant as v6.4 with switches:\n');
   for (const id of VARIANT_IDS) io.out(`  ${id.padEnd(14)} ${formatKernel('v6.4', VARIANTS[id].flags)}\n`);

@@ -2,7 +2,7 @@
 // can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
 import type { KernelId } from '../../engine/index.ts';
-import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
+import { isVariantId, kernelOf, VARIANT_IDS } from '../../engine/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
 
@@ -27,11 +27,14 @@ export function CompareBar() {
           onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as KernelId))}
         >
           <option value="">(none)</option>
-          {VARIANT_IDS.filter((v) => v !== main).map((v) => (
-            <option key={v} value={v} title={VARIANTS[v].title}>
-              {v}
-            </option>
-          ))}
+          {/* A custom kernel (from a link or the matrix) is listed too, so the select shows it. */}
+          {[...VARIANT_IDS, ...(variant && !isVariantId(variant) ? [variant] : [])]
+            .filter((v) => v !== main)
+            .map((v) => (
+              <option key={v} value={v} title={kernelOf(v).title}>
+                {v}
+              </option>
+            ))}
         </select>
       </label>
       {variant && (
