@@ -1,16 +1,17 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { SimInit, SimStore } from './store/index.ts';
 import { createSimStore, initFromQuery } from './store/index.ts';
 import { App } from './ui/App.tsx';
-import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import './ui/styles.css';
 import './ui/features.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// The embed's layout loads only in an iframe (?embed=1): the full page does not carry it.
+const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx').then((m) => ({ default: m.EmbedApp })));
 const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 const hasReplayHash = (hash: string) => /^#(?:.*&)?r=/.test(hash);
 // A macrotask between slices of a long link's replay, so the page paints and stays responsive.
@@ -39,7 +40,15 @@ function boot(el: HTMLElement, init: SimInit): SimStore {
   flushSync(() =>
     reactRoot.render(
       <StrictMode>
-        <StoreProvider store={store}>{embed ? <EmbedApp /> : <App />}</StoreProvider>
+        <StoreProvider store={store}>
+          {embed ? (
+            <Suspense fallback={null}>
+              <EmbedApp />
+            </Suspense>
+          ) : (
+            <App />
+          )}
+        </StoreProvider>
       </StrictMode>,
     ),
   );

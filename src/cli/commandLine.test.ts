@@ -108,10 +108,10 @@ describe('collapse-lab repro', () => {
   });
 
   it('says on stderr what of the setup the program cannot recreate', async () => {
-    const r = await cli('repro', '--kernel', 'v6.4', '--slots', 'P^PPP', '--threads', 'collapse,truncate:1');
+    const r = await cli('repro', '--kernel', 'v6.4', '--slots', 'P^PPP', '--threads', 'collapse,punch:1');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/not reproduced: long-term GUP pins/);
-    expect(r.err).toMatch(/not reproduced: threads not looped \(no checker answers for them\): truncate:1\./);
+    expect(r.err).toMatch(/not reproduced: threads not looped \(no checker answers for them\): punch:1\./);
     expect(r.out).toMatch(/ \* Not reproduced from the setup:/);
   });
 

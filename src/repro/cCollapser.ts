@@ -1,5 +1,6 @@
 // The C collapser: rebuild the file into the setup's state (sequence counter odd meanwhile), then
 // MADV_COLLAPSE (or, in the control, leave the file still for as long), then check every page's data.
+// Each collapse is verified (cHuge.ts): split before it where the file may be touched, huge after.
 
 export const C_COLLAPSER = String.raw`
 static void write_page(int page)
@@ -21,6 +22,8 @@ static void punch(long first, long count)
 /* Every page from scratch: holes punched, pages written, fallocated, mapped and touched, paged out. */
 static void rebuild_all(void)
 {
+	if (TRUNCATE_PAGE >= 0 && ftruncate(fd, RANGE_BYTES))
+		die_errno("ftruncate");
 	punch(0, NPAGES);
 	for (int r = 0; r < NRUNS; r++) {
 		const struct run *run = &runs[r];
@@ -43,25 +46,37 @@ static void rebuild_all(void)
 	}
 }
 
-/* A fully written file only needs its huge page split: punch one page and write it back. */
+/*
+ * A fully written file only needs its huge page split (xarray.md section 5). Punching one page is not
+ * enough where truncation splits a huge folio buddy-wise (6.18 does): one punch leaves folios of order
+ * 8 down to 1 and two small pages, so a SEEK_HOLE walk crosses every node boundary with a fresh lookup
+ * and never climbs, and the node-boundary race cannot happen. Punching the last page of every 64-page
+ * node, from the top down, leaves every node ending in small pages, and every boundary is climbed.
+ */
 static void rebuild(int from_scratch)
 {
 	if (from_scratch || !CHEAP_SPLIT) {
 		rebuild_all();
 		return;
 	}
-	punch(NPAGES - 1, 1);
-	write_page(NPAGES - 1);
+	for (int p = NPAGES - 1; p > 0; p -= XA_CHUNK_PAGES) {
+		punch(p, 1);
+		write_page(p);
+	}
 }
 
-/* One read of the whole range (not through the mapping, which would fault pages in), page by page. */
+/*
+ * One read of the whole range (not through the mapping, which would fault pages in), page by page; with
+ * a truncate thread, of the pages below the new end of file.
+ */
 static void check_data(void)
 {
 	static uint64_t file[RANGE_BYTES / sizeof(uint64_t)];
+	const int pages = TRUNCATE_PAGE >= 0 && TRUNCATE_PAGE < NPAGES ? TRUNCATE_PAGE : NPAGES;
 	int wrong = 0;
-	if (pread(fd, file, RANGE_BYTES, 0) != RANGE_BYTES)
+	if (pread(fd, file, pages * PAGE_BYTES, 0) != pages * PAGE_BYTES)
 		die_errno("pread");
-	for (int p = 0; p < NPAGES; p++) {
+	for (int p = 0; p < pages; p++) {
 		if (!word_ok(p, file[p * (PAGE_BYTES / sizeof(uint64_t))])) {
 			note(&data_tally, p);
 			wrong = 1;
@@ -71,35 +86,40 @@ static void check_data(void)
 	data_tally.anomalies += wrong;
 }
 
-static void pin_to(int cpu)
-{
-	cpu_set_t set;
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	(void)sched_setaffinity(0, sizeof(set), &set);
-}
-
 static void *collapser(void *arg)
 {
 	const struct timespec still = { 0, 100000 };
 	pin_to(*(int *)arg);
 	while (!atomic_load(&stop)) {
-		atomic_fetch_add(&seq, 1);
+		/* Odd already when the last round's truncate left it so. */
+		if (!(atomic_load(&seq) & 1))
+			atomic_fetch_add(&seq, 1);
 		rebuild(rounds == 0);
 		atomic_fetch_add(&seq, 1);
+		/* Only a rebuilt fully written file may be touched: a fault would fill a hole. */
+		if (!opt_control && CHEAP_SPLIT && rounds > 0 && verify_method != VERIFY_NONE) {
+			split_checked++;
+			split_before += !range_is_huge();
+		}
+		release_truncate();
+		long long began = now_ns();
 		if (opt_control) {
 			nanosleep(&still, NULL);
 		} else if (madvise(map, RANGE_BYTES, MADV_COLLAPSE) == 0) {
 			collapses++;
+			if (verify_method != VERIFY_NONE) {
+				verified++;
+				huge_after += range_is_huge();
+			}
 		} else {
 			collapse_failures++;
 			errno_counts[errno & 255]++;
 		}
+		await_truncate(began);
 		check_data();
 		rounds++;
 	}
+	atomic_store(&truncate_quit, 1);
 	return NULL;
 }
 `;

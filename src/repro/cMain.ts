@@ -147,6 +147,16 @@ static long long report(struct checker *checkers, int n, int ncpus)
 	       opt_seconds, opt_readers, ncpus);
 	printf("result rounds=%lld collapses=%lld collapse_failures=%lld\n", rounds, collapses,
 	       collapse_failures);
+	if (!opt_control) {
+		printf("result verify method=%s collapses=%lld huge_after=%lld", verify_name(), verified,
+		       huge_after);
+		if (CHEAP_SPLIT && verify_method != VERIFY_NONE)
+			printf(" split_checked=%lld split_before=%lld", split_checked, split_before);
+		printf("\n");
+	}
+	if (TRUNCATE_PAGE >= 0)
+		printf("result truncate to_page=%d truncations=%lld during_collapse=%lld\n", TRUNCATE_PAGE,
+		       truncations, cuts_during_collapse);
 	for (int e = 0; e < 256; e++)
 		if (errno_counts[e])
 			printf("result collapse_error errno=%d name=%s count=%lld\n", e, strerror(e),
@@ -169,7 +179,7 @@ int main(int argc, char **argv)
 {
 	static struct checker checkers[(NCHECKERS + 1) * 64];
 	int cpus[CPU_SETSIZE];
-	pthread_t collapse_thread;
+	pthread_t collapse_thread, truncate_thread;
 	options(argc, argv);
 	if (sysconf(_SC_PAGESIZE) != PAGE_BYTES)
 		die(2, "this reproducer assumes 4 KiB pages (512 to a 2 MiB huge page)");
@@ -182,8 +192,10 @@ int main(int argc, char **argv)
 		unsettled[unsettled_pages[i]] = 1;
 	open_file();
 	map_file();
-	if (!opt_control)
+	if (!opt_control) {
 		probe_collapse();
+		choose_verify_method();
+	}
 	int ncpus = allowed_cpus(cpus, CPU_SETSIZE);
 	int collapse_cpu = ncpus > 1 ? cpus[0] : -1;
 	int n = NCHECKERS * opt_readers;
@@ -194,6 +206,9 @@ int main(int argc, char **argv)
 		if (c->spec->kind == CK_SEEK_DATA || c->spec->kind == CK_SEEK_HOLE)
 			expect_seek(c);
 	}
+	int truncate_cpu = ncpus > 1 ? cpus[1] : -1;
+	if (TRUNCATE_PAGE >= 0 && pthread_create(&truncate_thread, NULL, truncator, &truncate_cpu))
+		die(2, "pthread_create");
 	if (pthread_create(&collapse_thread, NULL, collapser, &collapse_cpu))
 		die(2, "pthread_create");
 	/* Checkers start once the first rebuild is done, so none spins on an empty file. */
@@ -207,6 +222,8 @@ int main(int argc, char **argv)
 		;
 	atomic_store(&stop, 1);
 	pthread_join(collapse_thread, NULL);
+	if (TRUNCATE_PAGE >= 0)
+		pthread_join(truncate_thread, NULL);
 	for (int i = 0; i < n; i++)
 		pthread_join(checkers[i].thread, NULL);
 	long long total = report(checkers, n, ncpus);

@@ -132,6 +132,16 @@ static int accepts(const struct checker *c, long long answer)
 	return 0;
 }
 
+static void pin_to(int cpu)
+{
+	cpu_set_t set;
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	(void)sched_setaffinity(0, sizeof(set), &set);
+}
+
 /* A word of a page as the file holds it: the page's pattern, or zeros for a hole. */
 static int word_ok(int page, uint64_t word)
 {

@@ -48,8 +48,14 @@ async function build(source: string): Promise<string> {
 }
 
 describe('the golden C reproducers', () => {
-  it('exist for the four userspace-visible races', () => {
-    expect(sources.sort()).toEqual(['mincore.c', 'seek-data.c', 'seek-hole.c', 'xarray-seek-hole.c']);
+  it('exist for the userspace-visible races', () => {
+    expect(sources.sort()).toEqual([
+      'mincore.c',
+      'seek-data.c',
+      'seek-hole.c',
+      'truncate-huge.c',
+      'xarray-seek-hole.c',
+    ]);
   });
 
   it.concurrent.each(sources)(
@@ -63,9 +69,14 @@ describe('the golden C reproducers', () => {
       expect(lines.every((l) => l.startsWith('result '))).toBe(true);
       expect(r.stdout).toMatch(/^result mode=control seconds=2 readers=1 /m);
       expect(r.stdout).toMatch(/^result rounds=[1-9]\d* collapses=0 collapse_failures=0$/m);
-      expect(r.stdout).toMatch(
-        /^result check=(seek_data|seek_hole):0 reader=0 samples=[1-9]\d* discarded=\d+ anomalies=0$|^result check=mincore reader=0 samples=[1-9]\d* discarded=\d+ anomalies=0$/m,
-      );
+      if (source === 'truncate-huge.c')
+        expect(r.stdout).toMatch(/^result truncate to_page=128 truncations=[1-9]\d* during_collapse=\d+$/m);
+      else
+        expect(r.stdout).toMatch(
+          /^result check=(seek_data|seek_hole):0 reader=0 samples=[1-9]\d* discarded=\d+ anomalies=0$|^result check=mincore reader=0 samples=[1-9]\d* discarded=\d+ anomalies=0$/m,
+        );
+      // The control collapses nothing, so it has nothing to verify.
+      expect(r.stdout).not.toMatch(/^result verify /m);
       expect(r.stdout).toMatch(/^result check=data samples=[1-9]\d* anomalies=0$/m);
       expect(r.stdout).toMatch(/^result anomalies=0$/m);
       expect(r.stdout).toMatch(/^result link=(https:\/\/collapse-lab\.example\/#r=\S+|none)$/m);
@@ -82,4 +93,28 @@ describe('the golden C reproducers', () => {
     },
     150_000,
   );
+
+  // On a kernel with MADV_COLLAPSE (exit 2 says it has none), one second of the node-boundary reproducer
+  // proves its rounds collapse for real: split before each collapse, one huge folio after it.
+  it('xarray-seek-hole.c verifies every collapse it counts, where the kernel can collapse', async () => {
+    const binary = await build('xarray-seek-hole.c');
+    const r = await exec(binary, ['-t', '1']);
+    if (r.code === 2) {
+      expect(r.stderr).toMatch(/^repro: this kernel has no|^repro: shmem huge pages are disabled/);
+      return;
+    }
+    expect(r.stderr).toBe('');
+    const m =
+      /^result verify method=(\w+) collapses=(\d+) huge_after=(\d+)(?: split_checked=(\d+) split_before=(\d+))?$/m.exec(
+        r.stdout,
+      );
+    expect(m).not.toBeNull();
+    const [, method, collapses, hugeAfter, checked, splitBefore] = m ?? [];
+    expect(method).toMatch(/^(kpageflags|smaps|none)$/);
+    if (method === 'none') return;
+    expect(Number(collapses)).toBeGreaterThan(0);
+    expect(hugeAfter).toBe(collapses);
+    expect(splitBefore).toBe(checked);
+    expect(r.stdout).toMatch(new RegExp(`^result rounds=\\d+ collapses=${collapses} `, 'm'));
+  }, 60_000);
 });

@@ -39,7 +39,13 @@ describe('C reproducers of the races userspace can see', () => {
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 
-  it('covers SEEK_DATA, SEEK_HOLE, mincore and the node-boundary walk', () => {
-    expect(REPRO_TARGETS.map((t) => t.id)).toEqual(['seek-data', 'mincore', 'xarray-seek-hole', 'seek-hole']);
+  it('covers SEEK_DATA, SEEK_HOLE, mincore, truncate and the node-boundary walk', () => {
+    expect(REPRO_TARGETS.map((t) => t.id)).toEqual([
+      'seek-data',
+      'mincore',
+      'truncate-huge',
+      'xarray-seek-hole',
+      'seek-hole',
+    ]);
   });
 });

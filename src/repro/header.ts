@@ -28,6 +28,10 @@ export function raceNames(plan: ReproPlan): string[] {
   if (kinds.has('mincore')) names.push('mincore reporting resident pages missing (race b)');
   if (kinds.has('read') || kinds.has('fault')) names.push('read() or a fault returning the wrong data');
   if (kinds.has('write')) names.push('a write() not reading back');
+  if (plan.truncateTo !== null)
+    names.push(
+      `a truncate to page ${plan.truncateTo} racing the collapse losing data below the new end of file`,
+    );
   names.push('data lost or misplaced by the collapse (checked after every round)');
   return names;
 }

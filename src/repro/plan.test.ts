@@ -51,8 +51,20 @@ describe('reproPlan', () => {
       'pages waiting in an lru_add batch (~): which CPU batch a page sits in is not selectable.',
       'swapped-out pages (S) are asked out with MADV_PAGEOUT, which needs swap; without it they stay.',
       'userfaultfd registration (|uffd).',
-      'threads not looped (no checker answers for them): truncate:1, pin:0.',
+      'threads not looped (no checker answers for them): pin:0.',
     ]);
+  });
+
+  it('the first truncate thread cuts the file each round; a second one is not reproduced', () => {
+    const plan = reproPlan(setup('v6.4', 'P.PP', 'collapse,truncate:1,truncate:2'));
+    expect(plan?.truncateTo).toBe(128);
+    expect(plan?.cheapSplit).toBe(false);
+    expect(plan?.notReproduced).toEqual(['threads not looped (no checker answers for them): truncate:2.']);
+    expect(reproPlan(setup('v6.4', 'PPPP', 'collapse,truncate:2'))).toMatchObject({
+      truncateTo: 256,
+      cheapSplit: false,
+    });
+    expect(reproPlan(setup('v6.4', 'PPPP', 'collapse,seek_hole:0'))?.truncateTo).toBeNull();
   });
 
   it('needs a collapse thread', () => {

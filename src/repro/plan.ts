@@ -1,5 +1,6 @@
 // What a C reproducer does for a setup, decided before any C is written: the file at real scale (512
-// pages for the slot range), which threads check what, and what of the setup userspace cannot recreate.
+// pages for the slot range), which threads check what, where a truncate cuts the file, and what of the
+// setup userspace cannot recreate.
 
 import type { ActorKind, Setup, SlotKind } from '../engine/index.ts';
 import { formatThread } from '../engine/index.ts';
@@ -45,6 +46,11 @@ export interface ReproPlan {
    * writing it back (xarray.md section 5), far cheaper than rebuilding all 512 pages.
    */
   readonly cheapSplit: boolean;
+  /**
+   * The first real page past the end of file a truncate thread cuts the file to, racing each collapse
+   * (the first truncate thread of the setup; null without one). Rounds restore the size first.
+   */
+  readonly truncateTo: number | null;
   /** Pages a writer or a fault may turn from hole to data while checkers look: either answer is right. */
   readonly unsettled: readonly number[];
   /** The setup models the xarray tree (`|xa=C`); a real kernel's nodes always have 64 slots. */
@@ -97,7 +103,10 @@ function missing(setup: Setup): string[] {
   const xa = setup.slots.xa;
   if (xa !== undefined && xa !== 64)
     out.push(`the xarray node size (|xa=${xa}): a real kernel's nodes have 64 slots, 8 to a 2 MiB range.`);
-  const others = setup.threads.filter((t) => t.actor !== 'collapse' && !CHECKED.has(t.actor));
+  const truncator = setup.threads.find((t) => t.actor === 'truncate');
+  const others = setup.threads.filter(
+    (t) => t.actor !== 'collapse' && t !== truncator && !CHECKED.has(t.actor),
+  );
   if (others.length > 0)
     out.push(`threads not looped (no checker answers for them): ${others.map(formatThread).join(', ')}.`);
   return out;
@@ -126,11 +135,14 @@ export function reproPlan(setup: Setup): ReproPlan | null {
       checkers.filter((c) => (c.kind === 'write' || c.kind === 'fault') && holeAt(c.page)).map((c) => c.page),
     ),
   ].sort((a, b) => a - b);
+  const truncator = setup.threads.find((t) => t.actor === 'truncate');
+  const truncateTo = truncator ? firstPage(truncator.param, n) : null;
   return {
     slots: n,
     runs,
     checkers,
-    cheapSplit: runs.length === 1 && runs[0]?.state === 'PG_DATA',
+    cheapSplit: truncateTo === null && runs.length === 1 && runs[0]?.state === 'PG_DATA',
+    truncateTo,
     unsettled,
     xarrayModelled: setup.slots.xa !== undefined,
     notReproduced: missing(setup),

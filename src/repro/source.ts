@@ -6,6 +6,8 @@ import { formatSlots, formatThreads } from '../engine/index.ts';
 import type { ModelVerdict } from './affected.ts';
 import { C_CHECKERS } from './cCheckers.ts';
 import { C_COLLAPSER } from './cCollapser.ts';
+import { C_HUGE } from './cHuge.ts';
+import { C_TRUNCATE } from './cTruncate.ts';
 import { C_REPORT, C_SETUP } from './cMain.ts';
 import { C_PRELUDE, C_STATE } from './cPrelude.ts';
 import { cString } from './escape.ts';
@@ -54,6 +56,7 @@ function tables(plan: ReproPlan, setup: Setup, link: string | null): string {
     `#define SETUP_TEXT ${cString(setupText(setup))}`,
     `#define REPLAY_LINK ${cString(link ?? 'none')}`,
     `#define CHEAP_SPLIT ${plan.cheapSplit ? 1 : 0}`,
+    `#define TRUNCATE_PAGE ${int(plan.truncateTo ?? -1)}`,
     `enum { NRUNS = ${plan.runs.length}, NCHECKERS = ${plan.checkers.length}, NUNSETTLED = ${plan.unsettled.length} };`,
     '',
     'static const struct run runs[] = {',
@@ -91,6 +94,8 @@ export function reproSource(r: ReproInput): string {
     C_PRELUDE,
     tables(r.plan, r.setup, r.link),
     C_STATE,
+    C_HUGE,
+    C_TRUNCATE,
     C_COLLAPSER,
     C_CHECKERS,
     C_SETUP,

@@ -1,6 +1,6 @@
 // The reproducers the project ships golden sources for: every recorded race userspace can see (its
-// answer to lseek or mincore is wrong; the xarray node-boundary race among them), plus a SEEK_HOLE setup
-// no recorded race covers.
+// answer to lseek or mincore is wrong, the xarray node-boundary race among them, or a truncate loses
+// data below the new end of file), plus a SEEK_HOLE setup no recorded race covers.
 
 import type { Setup } from '../engine/index.ts';
 import { parseSetup } from '../engine/index.ts';
@@ -17,15 +17,24 @@ export interface ReproTarget {
 /** Invariants whose violation is a wrong answer to a userspace call. */
 const USERSPACE_VISIBLE = new Set(['seek', 'mincore']);
 
+/**
+ * A race userspace can see: a wrong lseek or mincore answer, or data lost to a truncate the program
+ * recreates (read() of a page below the new end of file returns zeros). Data lost to an actor it cannot
+ * recreate (a pin, an lru batch) stays in the model.
+ */
+function userspaceVisible(s: (typeof SCENARIOS)[number]): boolean {
+  if (s.breaks === null) return false;
+  if (USERSPACE_VISIBLE.has(s.breaks)) return true;
+  return s.breaks === 'data' && /(^|,)truncate:/.test(s.threads);
+}
+
 function setupOf(kernel: string, slots: string, threads: string): Setup {
   const p = parseSetup(kernel, slots, threads);
   if (!p.ok) throw new Error(`repro target ${kernel} ${slots} ${threads}: ${p.error.message}`);
   return p.value;
 }
 
-const fromScenarios: ReproTarget[] = SCENARIOS.filter(
-  (s) => s.breaks !== null && USERSPACE_VISIBLE.has(s.breaks),
-).map((s) => ({
+const fromScenarios: ReproTarget[] = SCENARIOS.filter(userspaceVisible).map((s) => ({
   id: s.id,
   title: s.title,
   replay: {

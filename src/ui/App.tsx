@@ -12,7 +12,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { selectScenario } from '../store/index.ts';
 import { Announcer } from './a11y/Announcer.tsx';
 import { CompareBar } from './compare/CompareBar.tsx';
-import { ComparePane } from './compare/ComparePane.tsx';
 import { PlaybackBar } from './controls/PlaybackBar.tsx';
 import { WorldView } from './grid/WorldView.tsx';
 import { useHashSync } from './hooks/useHashSync.ts';
@@ -24,7 +23,6 @@ import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
 import { NowPlaying } from './library/NowPlaying.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { OldModelBanner } from './OldModelBanner.tsx';
-import Results from './results/Results.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
@@ -44,6 +42,10 @@ const RaceLibrary = lazy(() => import('./library/RaceLibrary.tsx').then((m) => (
 const BreakCallout = lazy(() =>
   import('./story/BreakCallout.tsx').then((m) => ({ default: m.BreakCallout })),
 );
+// Only in compare mode: the other kernel's side loads when a kernel is chosen.
+const ComparePane = lazy(() => import('./compare/ComparePane.tsx').then((m) => ({ default: m.ComparePane })));
+// Below the thread panes.
+const Results = lazy(() => import('./results/Results.tsx'));
 const Legend = lazy(() => import('./Legend.tsx').then((m) => ({ default: m.Legend })));
 
 export function App() {
@@ -98,6 +100,7 @@ export function App() {
                       <BreakCallout
                         shown={story.told}
                         expected={scenario?.target.expected ?? null}
+                        why={scenario?.story ?? null}
                         id="main"
                         onJump={jumpTo}
                       />
@@ -106,21 +109,25 @@ export function App() {
                 }
               />
             </section>
-            {compare && <ComparePane compare={compare} />}
+            {compare && (
+              <Suspense fallback={null}>
+                <ComparePane compare={compare} target={target} />
+              </Suspense>
+            )}
           </div>
           <Suspense fallback={<section className="threads" aria-label="Threads" />}>
             <ThreadPanes />
           </Suspense>
-          <Results
-            world={frame.world}
-            records={records}
-            cursor={cursor}
-            violations={story.violations}
-            variant={kernel}
-            target={target}
-            onJump={jumpTo}
-          />
           <Suspense fallback={null}>
+            <Results
+              world={frame.world}
+              records={records}
+              cursor={cursor}
+              violations={story.violations}
+              variant={kernel}
+              target={target}
+              onJump={jumpTo}
+            />
             <Timeline />
             <ExplorerPanel />
             {belowTheFold && <Legend />}

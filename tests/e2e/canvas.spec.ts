@@ -3,10 +3,13 @@
 // three widths, the embed in a 640x400 frame, and your own setup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createWorld, step } from '../../src/engine/index.ts';
+import type { Setup } from '../../src/engine/index.ts';
+import { decodeReplay, encodeReplay } from '../../src/replay/index.ts';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../../src/scenarios/index.ts';
 import { baseUrl, launch } from './browser.ts';
 import { serveHtml } from './hostPage.ts';
-import { poll } from './session.ts';
+import { poll, shareLink } from './session.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +53,8 @@ describe('the break on the canvas', () => {
       await callout.waitFor();
       await expect(page.getByTestId('main-expected-text').textContent()).resolves.toBe(race.target.expected);
       const observed = (await page.getByTestId('main-observed').textContent()) ?? '';
+      // And why: the race's own story of who raced whom.
+      await expect(page.getByTestId('main-why').textContent()).resolves.toBe(race.story);
       expect(observed.length).toBeGreaterThan(10);
       // In the first viewport, beside the grid.
       const box = await callout.boundingBox();
@@ -108,6 +113,35 @@ describe('threads on the grid', () => {
     await context.close();
   });
 
+  it('a huge page locked in all 512 slots gets one lock tag, not one per slot', async () => {
+    const { context, page, errors } = await open(
+      1400,
+      900,
+      `?kernel=v6.4&slots=${'P'.repeat(512)}&threads=collapse`,
+    );
+    // Finishing runs to the end (the cursor goes with it).
+    await page.getByRole('button', { name: 'Finish round-robin' }).click();
+    await poll(page, async () => page.getByTestId('race-end').isDisabled(), 'the end');
+    // A few steps before the end, collapse still holds the published huge page's lock (it unlocks last).
+    const tags = page.locator('[data-testid="main-cursors"] .hold-tag');
+    for (let k = 0; k < 6 && (await tags.count()) === 0; k++) {
+      const before = await page.getByTestId('race-step').textContent();
+      await page.getByTestId('race-back').click();
+      await poll(
+        page,
+        async () => (await page.getByTestId('race-step').textContent()) !== before,
+        'a step back',
+      );
+    }
+    await expect(page.locator('[data-testid="main-cursors"] .hold-tag').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="main-cursors"] .hold-tag').textContent()).resolves.toBe(
+      'lock T0',
+    );
+    await expect(page.getByTestId('slot-511').getAttribute('aria-label')).resolves.toContain('huge page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the grid does not move vertically over the first 12 steps of the seed race', async () => {
     const { context, page, errors } = await open(1400, 900);
     const y0 = (await page.getByTestId('main-grid').boundingBox())?.y;
@@ -162,6 +196,79 @@ describe('compare', () => {
     await page.getByTestId('verdict-other').waitFor();
     await expect(page.getByTestId('verdict-main').textContent()).resolves.toContain('I1 broken');
     await expect(page.getByTestId('verdict-other').textContent()).resolves.toContain('all hold');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the compare pane has its own cursors and break mark', () => {
+  const center = (b: { x: number; y: number; width: number; height: number }) => ({
+    x: b.x + b.width / 2,
+    y: b.y + b.height / 2,
+  });
+  const inside = (p: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) =>
+    p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
+
+  it("at T1's lookup, the compared side draws T1 over its own slot 0", async () => {
+    const { context, page, errors } = await open(1400, 900);
+    await page.getByTestId('compare-select').selectOption('v6.4');
+    await page.getByTestId('compare-pane').waitFor();
+    // The lookup step, found by what it does (not by its number).
+    let n = 0;
+    const lookup = async () =>
+      (await page.getByTestId('cursor-T1').getAttribute('aria-label'))?.includes('holds a reference');
+    while (n < 20 && !((await page.getByTestId('cursor-T1').count()) && (await lookup()))) {
+      n++;
+      await page.getByTestId('race-forward').click();
+      await poll(
+        page,
+        async () => (await page.getByTestId('race-step').textContent())?.startsWith(`step ${n} `),
+        `step ${n}`,
+      );
+    }
+    const cursor = page.getByTestId('compare-cursor-T1');
+    await expect(cursor.getAttribute('aria-label')).resolves.toContain('T1 seek_data:0 looks up slot 0');
+    const c = await cursor.boundingBox();
+    const slot = await page.locator('[data-testid="compare-grid"] [data-slot="0"]').boundingBox();
+    if (!c || !slot) throw new Error('no boxes');
+    expect(inside(center(c), slot)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('when only the compared kernel breaks (v6.4 against v6.3), the break is marked on its side', async () => {
+    // The seed race's own link, turned around: v6.4 on the left, v6.3 beside it, at the break.
+    const seed = await open(1400, 900);
+    await seed.page.getByTestId('jump-break').click();
+    await seed.page.getByTestId('main-break-callout').waitFor();
+    const decoded = decodeReplay(await shareLink(seed.page));
+    await seed.context.close();
+    if (!decoded.ok) throw new Error(decoded.error);
+    const r = decoded.replay;
+    // Only the choices v6.4 can take (as compare would skip them), up to the break.
+    const setup: Setup = { ...r.setup, variant: 'v6.4' };
+    let world = createWorld(setup);
+    const choices: number[] = [];
+    for (const c of r.choices.slice(0, r.cursor)) {
+      const next = step(world, c);
+      if (!next.ok) continue;
+      world = next.world;
+      choices.push(c);
+    }
+    const hash = encodeReplay({ ...r, setup, choices, cursor: choices.length, compare: 'v6.3' });
+    const { context, page, errors } = await open(1400, 900, `#r=${hash}`);
+    await page.getByTestId('compare-broken-mark').waitFor();
+    await expect(page.getByTestId('compare-broken-mark').textContent()).resolves.toBe('I1 broken');
+    await expect(page.getByTestId('main-broken-mark').count()).resolves.toBe(0);
+    // It is drawn over the compared grid's slot 0 (one box per row of the slots it marks).
+    const slot = await page.locator('[data-testid="compare-grid"] [data-slot="0"]').boundingBox();
+    const marks = page.locator('[data-testid="compare-cursors"] .broken-mark');
+    let over = false;
+    for (let k = 0; k < (await marks.count()); k++) {
+      const mark = await marks.nth(k).boundingBox();
+      if (slot && mark && inside(center(slot), mark)) over = true;
+    }
+    expect(over).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

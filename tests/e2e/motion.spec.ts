@@ -28,7 +28,7 @@ describe('motion', () => {
     // Give the lazily loaded effects module time to arrive.
     await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
     const drawn: number[] = [];
-    for (let k = 0; k < 12; k++) {
+    for (let k = 0; k < 14; k++) {
       await page.getByTestId('race-forward').click();
       drawn.push(await effects(page));
       await still.page.getByTestId('race-forward').click();
@@ -58,7 +58,7 @@ describe('motion', () => {
 
   it('with reduced motion, nothing animates and the end state appears at once', async () => {
     const { context, page, errors } = await openPage(browser, '', { reducedMotion: 'reduce' });
-    for (let k = 0; k < 7; k++) {
+    for (let k = 0; k < 9; k++) {
       await page.getByTestId('race-forward').click();
       expect(await effects(page)).toBe(0);
     }

@@ -74,6 +74,7 @@ struct checker_spec {
 #define SETUP_TEXT "kernel=v6.12 slots=PPPPPPPP|xa=4 threads=collapse,seek_hole:0"
 #define REPLAY_LINK "https://collapse-lab.example/#r=BWF7DcOQIgIABpeOZpdgFwTYTcDC9huHOjHMvZ6NTGABCAAAAAAA3_z_gxXPuyA"
 #define CHEAP_SPLIT 1
+#define TRUNCATE_PAGE -1
 enum { NRUNS = 1, NCHECKERS = 1, NUNSETTLED = 0 };
 
 static const struct run runs[] = {
@@ -167,12 +168,179 @@ static int accepts(const struct checker *c, long long answer)
 	return 0;
 }
 
+static void pin_to(int cpu)
+{
+	cpu_set_t set;
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	(void)sched_setaffinity(0, sizeof(set), &set);
+}
+
 /* A word of a page as the file holds it: the page's pattern, or zeros for a hole. */
 static int word_ok(int page, uint64_t word)
 {
 	if (unsettled[page])
 		return word == 0 || word == pattern(page);
 	return word == (holds_data(page) ? pattern(page) : 0);
+}
+
+enum verify_method { VERIFY_NONE, VERIFY_KPAGEFLAGS, VERIFY_SMAPS };
+static enum verify_method verify_method;
+static int pagemap_fd = -1, kpageflags_fd = -1;
+static long long verified, huge_after, split_checked, split_before;
+
+#define KPF_COMPOUND_HEAD 15
+#define KPF_COMPOUND_TAIL 16
+#define KPF_THP 22
+
+/* The page frame mapped at va (0 when not mapped or not shown: pagemap hides frames from non-root). */
+static uint64_t frame_of(const char *va)
+{
+	uint64_t entry;
+	off_t at = (off_t)((uintptr_t)va / PAGE_BYTES) * (off_t)sizeof(entry);
+	if (pread(pagemap_fd, &entry, sizeof(entry), at) != (ssize_t)sizeof(entry) || !(entry >> 63))
+		return 0;
+	return entry & ((1ULL << 55) - 1);
+}
+
+static uint64_t kpageflags_of(uint64_t frame)
+{
+	uint64_t flags = 0;
+	if (pread(kpageflags_fd, &flags, sizeof(flags), (off_t)(frame * sizeof(flags))) != (ssize_t)sizeof(flags))
+		return 0;
+	return flags;
+}
+
+/* Pages 0 and NPAGES-1 are one huge folio: a THP head and, NPAGES-1 frames on, its tail. */
+static int one_folio_by_kpageflags(void)
+{
+	(void)*(volatile char *)map;
+	(void)*(volatile char *)(map + (NPAGES - 1) * PAGE_BYTES);
+	uint64_t head = frame_of(map), tail = frame_of(map + (NPAGES - 1) * PAGE_BYTES);
+	if (!head || tail != head + NPAGES - 1)
+		return 0;
+	uint64_t h = kpageflags_of(head), t = kpageflags_of(tail);
+	return (h >> KPF_THP & 1) && (h >> KPF_COMPOUND_HEAD & 1) && (t >> KPF_COMPOUND_TAIL & 1);
+}
+
+/* Kilobytes of the mapping that smaps shows mapped by PMDs (ShmemPmdMapped, FilePmdMapped). */
+static long pmd_mapped_kb(void)
+{
+	char line[512], start[32];
+	long kb = 0, v;
+	int ours = 0;
+	FILE *f = fopen("/proc/self/smaps", "r");
+	if (!f)
+		return -1;
+	snprintf(start, sizeof(start), "%lx-", (unsigned long)(uintptr_t)map);
+	while (fgets(line, sizeof(line), f)) {
+		if (strchr(line, '-') && strncmp(line, start, strlen(start)) == 0)
+			ours = 1;
+		else if (ours && strncmp(line, "VmFlags:", 8) == 0)
+			break;
+		else if (ours && (sscanf(line, "ShmemPmdMapped: %ld kB", &v) == 1 ||
+				  sscanf(line, "FilePmdMapped: %ld kB", &v) == 1))
+			kb += v;
+	}
+	fclose(f);
+	return kb;
+}
+
+/* Whether the range is one huge folio now (smaps: mapped by a PMD, which only a huge folio can be). */
+static int range_is_huge(void)
+{
+	if (verify_method == VERIFY_KPAGEFLAGS)
+		return one_folio_by_kpageflags();
+	return pmd_mapped_kb() >= RANGE_BYTES / 1024;
+}
+
+/*
+ * kpageflags when this process may read frames (root), else smaps, else nothing to verify with; nothing
+ * either with a truncate thread, whose cut makes touching the range past the new end a SIGBUS.
+ */
+static void choose_verify_method(void)
+{
+	if (TRUNCATE_PAGE >= 0)
+		return;
+	pagemap_fd = open("/proc/self/pagemap", O_RDONLY);
+	kpageflags_fd = open("/proc/kpageflags", O_RDONLY);
+	if (pagemap_fd >= 0 && kpageflags_fd >= 0) {
+		(void)*(volatile char *)map;
+		if (frame_of(map)) {
+			verify_method = VERIFY_KPAGEFLAGS;
+			return;
+		}
+	}
+	verify_method = pmd_mapped_kb() >= 0 ? VERIFY_SMAPS : VERIFY_NONE;
+}
+
+static const char *verify_name(void)
+{
+	static const char *const names[] = { "none", "kpageflags", "smaps" };
+	return names[verify_method];
+}
+
+static atomic_long truncate_go, truncate_done;
+/* Set by the collapser once its last round is over: only then may the truncate thread leave. */
+static atomic_int truncate_quit;
+static atomic_llong collapse_ns = 1000000, cut_at_ns;
+/* Cuts, and those that began before MADV_COLLAPSE returned: the ones that raced it. */
+static long long truncations, cuts_during_collapse;
+
+static long long now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Runs every round it was released for, so the collapser never waits on a thread that left. */
+static void *truncator(void *arg)
+{
+	long done = 0;
+	pin_to(*(int *)arg);
+	for (;;) {
+		long go = atomic_load(&truncate_go);
+		if (go == done) {
+			if (atomic_load(&truncate_quit))
+				break;
+			sched_yield();
+			continue;
+		}
+		long long until = now_ns() + (go % 16) * atomic_load(&collapse_ns) / 16;
+		while (now_ns() < until)
+			;
+		atomic_fetch_add(&seq, 1);
+		atomic_store(&cut_at_ns, now_ns());
+		if (ftruncate(fd, TRUNCATE_PAGE * PAGE_BYTES))
+			die_errno("ftruncate");
+		truncations++;
+		done = go;
+		atomic_store(&truncate_done, done);
+	}
+	return NULL;
+}
+
+/* Before the collapse: let the truncate thread go (no-op without one). */
+static void release_truncate(void)
+{
+	if (TRUNCATE_PAGE >= 0)
+		atomic_fetch_add(&truncate_go, 1);
+}
+
+/* After the collapse began at began_ns: wait for this round's cut; keep the duration the delays sweep. */
+static void await_truncate(long long began_ns)
+{
+	long long ended = now_ns();
+	if (TRUNCATE_PAGE < 0)
+		return;
+	if (!opt_control)
+		atomic_store(&collapse_ns, (7 * atomic_load(&collapse_ns) + ended - began_ns) / 8);
+	while (atomic_load(&truncate_done) != atomic_load(&truncate_go))
+		sched_yield();
+	cuts_during_collapse += atomic_load(&cut_at_ns) < ended;
 }
 
 static void write_page(int page)
@@ -194,6 +362,8 @@ static void punch(long first, long count)
 /* Every page from scratch: holes punched, pages written, fallocated, mapped and touched, paged out. */
 static void rebuild_all(void)
 {
+	if (TRUNCATE_PAGE >= 0 && ftruncate(fd, RANGE_BYTES))
+		die_errno("ftruncate");
 	punch(0, NPAGES);
 	for (int r = 0; r < NRUNS; r++) {
 		const struct run *run = &runs[r];
@@ -216,25 +386,37 @@ static void rebuild_all(void)
 	}
 }
 
-/* A fully written file only needs its huge page split: punch one page and write it back. */
+/*
+ * A fully written file only needs its huge page split (xarray.md section 5). Punching one page is not
+ * enough where truncation splits a huge folio buddy-wise (6.18 does): one punch leaves folios of order
+ * 8 down to 1 and two small pages, so a SEEK_HOLE walk crosses every node boundary with a fresh lookup
+ * and never climbs, and the node-boundary race cannot happen. Punching the last page of every 64-page
+ * node, from the top down, leaves every node ending in small pages, and every boundary is climbed.
+ */
 static void rebuild(int from_scratch)
 {
 	if (from_scratch || !CHEAP_SPLIT) {
 		rebuild_all();
 		return;
 	}
-	punch(NPAGES - 1, 1);
-	write_page(NPAGES - 1);
+	for (int p = NPAGES - 1; p > 0; p -= XA_CHUNK_PAGES) {
+		punch(p, 1);
+		write_page(p);
+	}
 }
 
-/* One read of the whole range (not through the mapping, which would fault pages in), page by page. */
+/*
+ * One read of the whole range (not through the mapping, which would fault pages in), page by page; with
+ * a truncate thread, of the pages below the new end of file.
+ */
 static void check_data(void)
 {
 	static uint64_t file[RANGE_BYTES / sizeof(uint64_t)];
+	const int pages = TRUNCATE_PAGE >= 0 && TRUNCATE_PAGE < NPAGES ? TRUNCATE_PAGE : NPAGES;
 	int wrong = 0;
-	if (pread(fd, file, RANGE_BYTES, 0) != RANGE_BYTES)
+	if (pread(fd, file, pages * PAGE_BYTES, 0) != pages * PAGE_BYTES)
 		die_errno("pread");
-	for (int p = 0; p < NPAGES; p++) {
+	for (int p = 0; p < pages; p++) {
 		if (!word_ok(p, file[p * (PAGE_BYTES / sizeof(uint64_t))])) {
 			note(&data_tally, p);
 			wrong = 1;
@@ -244,35 +426,40 @@ static void check_data(void)
 	data_tally.anomalies += wrong;
 }
 
-static void pin_to(int cpu)
-{
-	cpu_set_t set;
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	(void)sched_setaffinity(0, sizeof(set), &set);
-}
-
 static void *collapser(void *arg)
 {
 	const struct timespec still = { 0, 100000 };
 	pin_to(*(int *)arg);
 	while (!atomic_load(&stop)) {
-		atomic_fetch_add(&seq, 1);
+		/* Odd already when the last round's truncate left it so. */
+		if (!(atomic_load(&seq) & 1))
+			atomic_fetch_add(&seq, 1);
 		rebuild(rounds == 0);
 		atomic_fetch_add(&seq, 1);
+		/* Only a rebuilt fully written file may be touched: a fault would fill a hole. */
+		if (!opt_control && CHEAP_SPLIT && rounds > 0 && verify_method != VERIFY_NONE) {
+			split_checked++;
+			split_before += !range_is_huge();
+		}
+		release_truncate();
+		long long began = now_ns();
 		if (opt_control) {
 			nanosleep(&still, NULL);
 		} else if (madvise(map, RANGE_BYTES, MADV_COLLAPSE) == 0) {
 			collapses++;
+			if (verify_method != VERIFY_NONE) {
+				verified++;
+				huge_after += range_is_huge();
+			}
 		} else {
 			collapse_failures++;
 			errno_counts[errno & 255]++;
 		}
+		await_truncate(began);
 		check_data();
 		rounds++;
 	}
+	atomic_store(&truncate_quit, 1);
 	return NULL;
 }
 
@@ -533,6 +720,16 @@ static long long report(struct checker *checkers, int n, int ncpus)
 	       opt_seconds, opt_readers, ncpus);
 	printf("result rounds=%lld collapses=%lld collapse_failures=%lld\n", rounds, collapses,
 	       collapse_failures);
+	if (!opt_control) {
+		printf("result verify method=%s collapses=%lld huge_after=%lld", verify_name(), verified,
+		       huge_after);
+		if (CHEAP_SPLIT && verify_method != VERIFY_NONE)
+			printf(" split_checked=%lld split_before=%lld", split_checked, split_before);
+		printf("\n");
+	}
+	if (TRUNCATE_PAGE >= 0)
+		printf("result truncate to_page=%d truncations=%lld during_collapse=%lld\n", TRUNCATE_PAGE,
+		       truncations, cuts_during_collapse);
 	for (int e = 0; e < 256; e++)
 		if (errno_counts[e])
 			printf("result collapse_error errno=%d name=%s count=%lld\n", e, strerror(e),
@@ -555,7 +752,7 @@ int main(int argc, char **argv)
 {
 	static struct checker checkers[(NCHECKERS + 1) * 64];
 	int cpus[CPU_SETSIZE];
-	pthread_t collapse_thread;
+	pthread_t collapse_thread, truncate_thread;
 	options(argc, argv);
 	if (sysconf(_SC_PAGESIZE) != PAGE_BYTES)
 		die(2, "this reproducer assumes 4 KiB pages (512 to a 2 MiB huge page)");
@@ -568,8 +765,10 @@ int main(int argc, char **argv)
 		unsettled[unsettled_pages[i]] = 1;
 	open_file();
 	map_file();
-	if (!opt_control)
+	if (!opt_control) {
 		probe_collapse();
+		choose_verify_method();
+	}
 	int ncpus = allowed_cpus(cpus, CPU_SETSIZE);
 	int collapse_cpu = ncpus > 1 ? cpus[0] : -1;
 	int n = NCHECKERS * opt_readers;
@@ -580,6 +779,9 @@ int main(int argc, char **argv)
 		if (c->spec->kind == CK_SEEK_DATA || c->spec->kind == CK_SEEK_HOLE)
 			expect_seek(c);
 	}
+	int truncate_cpu = ncpus > 1 ? cpus[1] : -1;
+	if (TRUNCATE_PAGE >= 0 && pthread_create(&truncate_thread, NULL, truncator, &truncate_cpu))
+		die(2, "pthread_create");
 	if (pthread_create(&collapse_thread, NULL, collapser, &collapse_cpu))
 		die(2, "pthread_create");
 	/* Checkers start once the first rebuild is done, so none spins on an empty file. */
@@ -593,6 +795,8 @@ int main(int argc, char **argv)
 		;
 	atomic_store(&stop, 1);
 	pthread_join(collapse_thread, NULL);
+	if (TRUNCATE_PAGE >= 0)
+		pthread_join(truncate_thread, NULL);
 	for (int i = 0; i < n; i++)
 		pthread_join(checkers[i].thread, NULL);
 	long long total = report(checkers, n, ncpus);

@@ -10,6 +10,7 @@ import { folioOfView } from '../../engine/index.ts';
 import type { Box } from '../grid/geometry.ts';
 import { unionBox } from '../grid/geometry.ts';
 import { folioSlots } from './folioPlaces.ts';
+import { carry, refTravel, slideOut } from './handoffs.ts';
 
 export interface Geometry {
   /** Reads the layout once per step (slot() is then arithmetic). */
@@ -18,6 +19,8 @@ export interface Geometry {
   slot(i: number): Box | null;
   /** The private huge page bar, if one is on screen now. */
   hpageBar(): Box | null;
+  /** Thread t's marker on the grid (where it stands after the step), if it has one. */
+  thread(t: number): Box | null;
 }
 
 export interface StepInput {
@@ -183,30 +186,6 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
     move.onfinish = () => el.remove();
   };
 
-  /** A value carried from one place to another (a copied page's data into its huge sub-page), drawn as a
-   * labelled chip on the compositor, so the copy is seen as data moving, not as a flash. */
-  const carry = (from: Box, to: Box, text: string, d: number) => {
-    const el = document.createElement('div');
-    el.className = 'fx-chip';
-    el.textContent = text;
-    boxes.append(el);
-    const start = `translate(${from.x + from.w / 2 - 12}px, ${from.y + from.h / 2 - 12}px)`;
-    const end = `translate(${to.x + to.w / 2 - 12}px, ${to.y + to.h / 2 - 12}px)`;
-    // Up and over: the chip rises out of the old page before it drops into the new one.
-    const lift = `translate(${(from.x + to.x) / 2 + to.w / 2 - 12}px, ${Math.min(from.y, to.y) - 34}px) scale(1.25)`;
-    const move = el.animate(
-      [
-        { transform: start, opacity: 0, offset: 0 },
-        { transform: start, opacity: 1, offset: 0.12 },
-        { transform: lift, opacity: 1, offset: 0.5, easing: 'ease-in' },
-        { transform: end, opacity: 1, offset: 0.85 },
-        { transform: end, opacity: 0, offset: 1 },
-      ],
-      { duration: d, fill: 'forwards', easing: 'ease-out' },
-    );
-    move.onfinish = () => el.remove();
-  };
-
   const update = ({ events, world, prev, barBefore, duration: d }: StepInput) => {
     clear();
     geo.measure();
@@ -228,6 +207,8 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
     const published: number[] = [];
     const filled: number[] = [];
     const values = new Map<number, number>();
+    const taken: { folio: number; thread: number }[] = [];
+    const evicted: { index: number; folio: number }[] = [];
     let locks = 0;
     for (const e of events) {
       switch (e.type) {
@@ -239,6 +220,7 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
         }
         case 'refcount.changed':
           refDelta.set(e.folio, (refDelta.get(e.folio) ?? 0) + e.delta);
+          if (e.delta > 0 && (e.holder === 'lookup' || e.holder === 'gup')) taken.push(e);
           break;
         case 'refcount.frozen': {
           const b = placeOf(e.folio);
@@ -248,6 +230,8 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
         case 'slot.replaced': {
           const to = folioOfView(e.to) ?? -1;
           (hugeIds.has(to) ? published : replaced).push(e.index);
+          const old = folioOfView(e.from);
+          if (old !== null) evicted.push({ index: e.index, folio: old });
           break;
         }
         case 'hpage.filled':
@@ -276,6 +260,23 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
       if (barBefore && published.length > 1) travel(barBefore, target, 'fx-publish', d * 1.2);
       else flash(target, d);
     }
+    // A lookup reference travels from the folio's slot to the thread that took it (its marker).
+    taken.slice(0, MANY).forEach(({ folio, thread }) => {
+      const from = placeOf(folio);
+      const to = geo.thread(thread);
+      if (from && to) refTravel(boxes, from, to, thread, d);
+    });
+    // The old pages slide out of the range as they are replaced (all at once when the huge page is
+    // published): one box over their union when there are many.
+    const name = (f: number) => (prev.folios[f]?.huge ? `huge ${f}` : `folio ${f}`);
+    if (evicted.length > MANY) {
+      const b = union(evicted.map((x) => geo.slot(x.index)));
+      if (b) slideOut(boxes, b, `${evicted.length} old pages`, d);
+    } else
+      evicted.forEach(({ index, folio }) => {
+        const b = geo.slot(index);
+        if (b) slideOut(boxes, b, name(folio), d);
+      });
     // Each copied value travels from its slot to its sub-page: into the private bar, or (v6.3, where the
     // huge page already sits in the cache) dropping back into the same slot, now the huge page's.
     if (filled.length > 0 && filled.length <= MANY)
@@ -285,7 +286,7 @@ export function createStepEffects(svg: SVGSVGElement, geo: Geometry): StepEffect
         const n = Math.max(1, prev.n);
         const to = bar ? { x: bar.x + (i * bar.w) / n, y: bar.y, w: Math.max(2, bar.w / n), h: bar.h } : from;
         const v = values.get(i) ?? 0;
-        carry(bar ? from : { ...from, y: from.y - 40 }, to, v === 0 ? '0' : String(v), d);
+        carry(boxes, bar ? from : { ...from, y: from.y - 40 }, to, v === 0 ? '0' : String(v), d);
       });
     else if (filled.length > 0) {
       const src = union(filled.map((i) => geo.slot(i)));

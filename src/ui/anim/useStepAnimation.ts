@@ -51,6 +51,12 @@ export function useStepAnimation(refs: Refs, layout: Layout, frame: Frame, motio
           return { x: grid.x + b.x, y: grid.y + b.y, w: b.w, h: b.h };
         },
         hpageBar: () => relative(stage.querySelector('[data-hpage-bar]'), stage),
+        // The marker React has already placed for the world after the step (main or compare grid).
+        thread: (t) =>
+          relative(
+            stage.querySelector(`[data-testid="cursor-T${t}"], [data-testid$="-cursor-T${t}"]`),
+            stage,
+          ),
       });
       effects.current = fx;
     });

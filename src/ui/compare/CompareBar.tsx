@@ -7,16 +7,14 @@ import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
 
 // Only in compare mode: its code loads when a kernel is chosen.
+const Divergence = lazy(() => import('./Divergence.tsx').then((m) => ({ default: m.Divergence })));
 const VerdictStrip = lazy(() => import('./VerdictStrip.tsx').then((m) => ({ default: m.VerdictStrip })));
 
 export function CompareBar() {
   const variant = useSim((s) => s.compareVariant);
   const main = useSim((s) => s.loaded.kernel);
-  const divergence = useSim((s) => s.compare?.divergence ?? null);
-  const detail = useSim((s) => s.compare?.stepDifference ?? null);
   const verdicts = useSim((s) => s.compare?.verdicts ?? null);
   const setCompare = useSim((s) => s.setCompareVariant);
-  const jumpTo = useSim((s) => s.jumpTo);
   return (
     <section className="compare-bar" aria-label="Compare kernels">
       <label className="inline-field">
@@ -38,24 +36,9 @@ export function CompareBar() {
         </select>
       </label>
       {variant && (
-        <div className="divergence" data-testid="divergence" role="status">
-          {divergence ? (
-            <>
-              <strong>≠ First difference, step {divergence.step + 1}:</strong> {divergence.reason}.{' '}
-              <button type="button" className="link" onClick={() => jumpTo(divergence.step + 1)}>
-                Go to step {divergence.step + 1}
-              </button>
-            </>
-          ) : (
-            'No observable difference: the same results and the same invariants to the end.'
-          )}
-          {detail && (
-            <details className="step-detail" data-testid="step-difference">
-              <summary>Step-level difference</summary>
-              Step {detail.step + 1}: {detail.reason}.
-            </details>
-          )}
-        </div>
+        <Suspense fallback={null}>
+          <Divergence />
+        </Suspense>
       )}
       {verdicts && (
         <Suspense fallback={null}>

@@ -3,11 +3,12 @@
 // a userspace call returned as a band over the slots it names, and the slots of the story's broken
 // invariant marked. Positions are arithmetic (geometry.ts); nothing here measures the DOM.
 
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { Answer, ThreadCursor, World } from '../../engine/index.ts';
-import { answerWords, describeCursor, describeHold, threadCursors } from '../../engine/index.ts';
+import { answerWords, describeCursor, threadCursors } from '../../engine/index.ts';
 import type { Box, Layout } from './geometry.ts';
 import { gridSize, slotBox, spanBoxes } from './geometry.ts';
+import { holdTags, type HoldTag } from './holdTags.ts';
 import './cursors.css';
 
 export interface BrokenMark {
@@ -25,8 +26,6 @@ interface Props {
   readonly broken: BrokenMark | null;
 }
 
-const HOLD_TAG = { ref: 'ref ', lock: 'lock ', freeze: 'frozen ', xa_lock: 'xa ' } as const;
-
 const place = (b: Box) => ({ left: b.x, top: b.y, width: b.w, height: b.h });
 
 function answerSlots(a: Answer): readonly number[] {
@@ -42,8 +41,31 @@ function answerLabel(c: ThreadCursor, a: Answer): string {
   return `T${c.thread} read ${a.value}`;
 }
 
+// Worlds are never mutated once a step returns: their cursors are worked out once per world, whichever
+// grid (main, compare, a remount) draws it.
+const cursorsOf = new WeakMap<World, readonly ThreadCursor[]>();
+function cursorsFor(world: World): readonly ThreadCursor[] {
+  let c = cursorsOf.get(world);
+  if (!c) {
+    c = threadCursors(world);
+    cursorsOf.set(world, c);
+  }
+  return c;
+}
+
+const tagsOf = new WeakMap<readonly ThreadCursor[], readonly HoldTag[]>();
+function tagsFor(cursors: readonly ThreadCursor[]): readonly HoldTag[] {
+  let t = tagsOf.get(cursors);
+  if (!t) {
+    t = holdTags(cursors);
+    tagsOf.set(cursors, t);
+  }
+  return t;
+}
+
 function CursorLayerImpl({ world, layout, id, broken }: Props) {
-  const cursors = useMemo(() => threadCursors(world), [world]);
+  const cursors = cursorsFor(world);
+  const tags = tagsFor(cursors);
   // Markers on one slot stack; tags on one slot line up from the right.
   const stacked = new Map<number, number>();
   const tagged = new Map<number, number>();
@@ -61,14 +83,15 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
   return (
     <div className="cursor-layer" data-testid={`${id}-cursors`}>
       {broken &&
-        spanBoxes(layout, markedSlots, 4).map((b, k) => (
+        spanBoxes(layout, markedSlots, 4).map((b, k, all) => (
+          // The tag hangs below the mark's last row, where it covers no slot of the next row.
           <div
             key={`broken-${k}`}
             className="broken-mark"
             style={place(b)}
-            data-testid={k === 0 ? `${id}-broken-mark` : undefined}
+            data-testid={k === all.length - 1 ? `${id}-broken-mark` : undefined}
           >
-            {k === 0 && <span className="broken-tag">{broken.spec} broken</span>}
+            {k === all.length - 1 && <span className="broken-tag">{broken.spec} broken</span>}
           </div>
         ))}
       {xa && (
@@ -80,28 +103,22 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
           <span className="xa-tag">xa_lock: T{xa.thread}</span>
         </div>
       )}
-      {cursors.map((c) =>
-        c.holds
-          .filter((h) => h.kind !== 'xa_lock')
-          .flatMap((h) =>
-            h.slots.map((i) => {
-              const k = tagged.get(i) ?? 0;
-              tagged.set(i, k + 1);
-              const b = slotBox(layout, i);
-              return (
-                <span
-                  key={`hold-${c.thread}-${h.kind}-${h.folio ?? 'x'}-${i}`}
-                  className={`hold-tag t${c.thread % 8}`}
-                  style={{ right: `calc(100% - ${b.x + b.w - 2}px + ${k * 3.4}rem)`, top: b.y - 8 }}
-                  title={`T${c.thread} holds ${describeHold(h)}`}
-                  aria-hidden="true"
-                >
-                  {HOLD_TAG[h.kind]}T{c.thread}
-                </span>
-              );
-            }),
-          ),
-      )}
+      {tags.map((t) => {
+        const k = tagged.get(t.slot) ?? 0;
+        tagged.set(t.slot, k + 1);
+        const b = slotBox(layout, t.slot);
+        return (
+          <span
+            key={t.key}
+            className={`hold-tag t${t.thread % 8}`}
+            style={{ right: `calc(100% - ${b.x + b.w - 2}px + ${k * 3.4}rem)`, top: b.y - 8 }}
+            title={t.title}
+            aria-hidden="true"
+          >
+            {t.text}
+          </span>
+        );
+      })}
       {cursors.map((c) => {
         const a = c.answer;
         if (!a) return null;

@@ -1,7 +1,7 @@
 // Everything a world shows about memory: the private huge page beside the range, the page cache grid,
 // the page table and the lru batch. The main view also carries the animation overlay.
 
-import { useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import type { World } from '../../engine/index.ts';
 import type { Frame } from '../../store/index.ts';
 import { useStepAnimation } from '../anim/useStepAnimation.ts';
@@ -13,7 +13,9 @@ import type { BrokenMark } from './CursorLayer.tsx';
 import { PageCacheGrid } from './PageCacheGrid.tsx';
 import { PageTable } from './PageTable.tsx';
 import { PrivateHugePage } from './PrivateHugePage.tsx';
-import { XarrayTree } from './XarrayTree.tsx';
+
+// Only `|xa` setups have a tree to draw: its code loads with the first of them.
+const XarrayTree = lazy(() => import('./XarrayTree.tsx').then((m) => ({ default: m.XarrayTree })));
 
 interface Props {
   readonly world: World;
@@ -60,7 +62,11 @@ export function WorldView({ world, id, animation, broken = null, aside }: Props)
               : null
           }
         />
-        <XarrayTree world={world} id={id} width={width} />
+        {world.xa && (
+          <Suspense fallback={null}>
+            <XarrayTree world={world} id={id} width={width} />
+          </Suspense>
+        )}
         <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
       </div>
       <div className="world-side">

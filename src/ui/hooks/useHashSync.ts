@@ -7,10 +7,12 @@ import { useEffect } from 'react';
 import { replayOf } from '../../store/index.ts';
 import { linkStatus, sameSession } from '../../store/linkStatus.ts';
 import { setCurrentLink } from '../share/currentLink.ts';
-import { encodeLink } from '../share/shareClient.ts';
 import { useSimStore } from '../storeContext.tsx';
 
 const DEBOUNCE_MS = 150;
+// The share worker's client loads with the first hash write, after the first paint.
+const encodeLink: typeof import('../share/shareClient.ts').encodeLink = (replay) =>
+  import('../share/shareClient.ts').then((m) => m.encodeLink(replay));
 
 export function useHashSync(): void {
   const store = useSimStore();

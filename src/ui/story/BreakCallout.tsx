@@ -8,10 +8,12 @@ interface Props {
   /** A recorded race's words for what should have been seen; otherwise the invariant's statement. */
   readonly expected: string | null;
   readonly id: string;
+  /** A recorded race's story (who races whom, why userspace is wrong): the reason, beside the facts. */
+  readonly why?: string | null;
   readonly onJump?: ((n: number) => void) | undefined;
 }
 
-export function BreakCallout({ shown, expected, id, onJump }: Props) {
+export function BreakCallout({ shown, expected, id, why = null, onJump }: Props) {
   const { violation: v, spec, title } = shown;
   const n = v.step + 1;
   return (
@@ -24,6 +26,14 @@ export function BreakCallout({ shown, expected, id, onJump }: Props) {
         <dd data-testid={`${id}-observed`}>{v.message}</dd>
         <dt>Expected</dt>
         <dd data-testid={`${id}-expected-text`}>{expected ?? title}</dd>
+        {why && (
+          <>
+            <dt>Why</dt>
+            <dd className="callout-why" data-testid={`${id}-why`}>
+              {why}
+            </dd>
+          </>
+        )}
       </dl>
       {onJump && (
         <button type="button" className="link" onClick={() => onJump(n)}>
