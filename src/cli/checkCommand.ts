@@ -7,13 +7,12 @@ import { formatSlots, formatThread, formatThreads, INVARIANTS } from '../engine/
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
-import { parseCommandLine, UsageError } from './args.ts';
+import { parseCommandLine, positiveInt, UsageError } from './args.ts';
 import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
 import { modelOf } from '../engine/modelVersion.ts';
-import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
   kernel: { type: 'string' },
@@ -29,13 +28,6 @@ const FLAGS = {
   text: { type: 'boolean' },
   full: { type: 'boolean' },
 } as const;
-
-function positiveInt(s: string | undefined, flag: string): number | undefined {
-  if (s === undefined) return undefined;
-  if (!/^\d+$/.test(s) || Number(s) <= 0)
-    throw new UsageError(`--${flag} must be a positive whole number, not ${quoteInput(s)}`);
-  return Number(s);
-}
 
 function replayLine(r: CheckResult, schedule: readonly number[]): string {
   return runCommandLine(

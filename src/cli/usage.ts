@@ -61,6 +61,20 @@ tmpfs), -n (the control: never collapse), -r READERS.
   --url LINK         the same as giving LINK
 ${COMMON}
 ${NOTATION}`,
+  matrix: `usage:
+  collapse-lab matrix [--json] [--jobs N] [--races ID,...] [--kernels K,...] [--max-states N]
+
+Which change fixes which race: the recorded races (rows) on the named variants and on every single
+switch flipped from v6.4 (and from v6.3 where that makes another kernel), each cell checked over every
+interleaving. Cells run on worker threads, one per core. Exit 0 every search completed, 3 one was stopped.
+
+  --json          { rows: [{ race, slots, threads }], columns: [{ kernel }],
+                    cells: [[{ broken: [ids], complete, states }]] }, cells[r][c]
+  --jobs N        worker threads (default: the cores the machine allows); the cells are the same
+  --races LIST    only these recorded races (ids, comma-separated)
+  --kernels LIST  these kernels as the columns (any kernel strings)
+  --max-states N  stop each search after N states
+`,
   switches: `usage:
   collapse-lab switches
 
