@@ -6,7 +6,10 @@ import type { StepDef } from './program.ts';
 import { src } from './sources.ts';
 import type { DraftFolio, DraftThread, Tx } from './tx.ts';
 import { getRef, putRef, folioOf } from './tx.ts';
-import type { Block, Entry, World } from './types.ts';
+import type { Block, Entry, LocalsOf, World } from './types.ts';
+
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type LookupLocals = LocalsOf<'index' | 'folio'>;
 
 /** Why a lookup of slot i spins now, or null. */
 export function lookupSpin(w: World, i: number): Block | null {
@@ -28,11 +31,11 @@ export type LookupFound =
  * Two steps `<prefix>get` and `<prefix>check` looking up slot `t.l.index`; `found` continues the thread
  * (with a `lookup` reference held when a folio is found).
  */
-export function lookupSteps(
+export function lookupSteps<L extends LookupLocals>(
   prefix: string,
   what: string,
-  found: (tx: Tx, t: DraftThread, r: LookupFound) => void,
-): Record<string, StepDef> {
+  found: (tx: Tx, t: DraftThread<L>, r: LookupFound) => void,
+): Record<string, StepDef<string, L>> {
   return {
     [`${prefix}get`]: {
       label: 'xas_load + folio_try_get',
@@ -70,7 +73,7 @@ export function lookupSteps(
 }
 
 /** Drops the lookup reference a thread holds in t.l.folio. */
-export function dropLookup(tx: Tx, t: DraftThread): void {
+export function dropLookup(tx: Tx, t: DraftThread<LookupLocals>): void {
   if (t.l.folio === null) return;
   putRef(tx, tx.folio(t.l.folio), 'lookup');
   t.l.folio = null;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTORS } from './actors/index.ts';
 import { createWorld, parseSetup } from './setup.ts';
 import { isDaemon, userActors } from './roles.ts';
+import { threadStatus } from './status.ts';
+import { step } from './step.ts';
 import type { ActorKind } from './types.ts';
 
 const withRole = (pick: (k: ActorKind) => boolean) => (Object.keys(ACTORS) as ActorKind[]).filter(pick);
@@ -26,6 +28,25 @@ describe('actor roles', () => {
     ]);
     expect(withRole((k) => ACTORS[k].roles?.daemon !== undefined)).toEqual(['uffd_monitor']);
     expect(withRole((k) => ACTORS[k].roles?.collapser !== undefined)).toEqual(['collapse', 'khugepaged']);
+  });
+
+  it('the registry names each program by its own kind (ActorKind is the registry keys)', () => {
+    for (const k of Object.keys(ACTORS) as ActorKind[]) expect(ACTORS[k].kind).toBe(k);
+  });
+
+  it('a fault waiting on userfaultfd waits for the daemon that serves it, found by its role', () => {
+    expect(withRole((k) => ACTORS[k].roles?.daemon?.serves === 'userfaultfd')).toEqual(['uffd_monitor']);
+    const p = parseSetup('v6.4', 'P.|uffd', 'fault:1');
+    if (!p.ok) throw new Error(p.error.message);
+    let w = createWorld(p.value);
+    for (let i = 0; i < 20 && w.threads[0]?.pc !== 'uffd_wait'; i++) {
+      const r = step(w, 0);
+      if (!r.ok) throw new Error(r.error.message);
+      w = r.world;
+    }
+    const t0 = w.threads[0]!;
+    expect(t0.pc).toBe('uffd_wait');
+    expect(threadStatus(w, t0)).toEqual({ t: 'blocked', block: { kind: 'uffd', index: 1, owner: 1 } });
   });
 
   it('a daemon is started by the setup that needs it and cannot be named', () => {

@@ -225,7 +225,6 @@ function initialLocals(n: number, param: number): Writable<Locals> {
     pass: 0,
     skipFrom: n,
     skipTo: n,
-    flag: false,
   };
 }
 

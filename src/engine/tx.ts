@@ -10,6 +10,7 @@ import type {
   Holder,
   HolderKind,
   EngineEvent,
+  Locals,
   Thread,
   ThreadId,
   World,
@@ -21,9 +22,12 @@ import type { XaTree } from './xarray/types.ts';
 /** A folio of the draft, writable: only Tx.folio() hands one out (after copying it into the draft). */
 export type DraftFolio = Writable<Omit<Folio, 'id' | 'huge' | 'index'>> &
   Pick<Folio, 'id' | 'huge' | 'index'>;
-/** A thread of the draft, writable: only Tx.thread() hands one out (after copying it into the draft). */
-export type DraftThread = Writable<Omit<Thread, 'id' | 'actor' | 'param'>> &
-  Pick<Thread, 'id' | 'actor' | 'param'>;
+/**
+ * A thread of the draft, writable: only Tx.thread() hands one out (after copying it into the draft). `L`
+ * is the view of its locals (an actor's own, program.ts); `unknown` for code that does not touch them.
+ */
+export type DraftThread<L = Locals> = Writable<Omit<Thread, 'id' | 'actor' | 'param' | 'l'>> &
+  Pick<Thread, 'id' | 'actor' | 'param'> & { l: Writable<L> };
 /**
  * The world a step writes: cloneWorld() gave it its own slots, locks, page table, batches and ghost, so
  * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay

@@ -1,6 +1,7 @@
 // The simulator's plain-data model (spec §1). No classes, no functions: a World serialises as JSON
 // and two equal Worlds behave the same on every machine.
 
+import type { ActorKind } from './actors/index.ts';
 import type { KernelId, VariantFlags } from './variants.ts';
 import type { UndoBatch, XasPos, XaTree } from './xarray/types.ts';
 
@@ -94,8 +95,12 @@ export interface UffdEvent {
   readonly index: number;
 }
 
-/** Per-thread program counter and locals; one flat record keeps every actor serialisable. */
-export interface Thread {
+/**
+ * Per-thread program counter and locals. `L` is the view of the locals a piece of code may use: an actor's
+ * program declares its own (`ActorProgram<L>`, `LocalsOf`), so its steps cannot read another actor's
+ * fields; generic code (step, clone, the encoding) sees the whole record, `Locals`.
+ */
+export interface Thread<L = Locals> {
   readonly id: ThreadId;
   readonly actor: ActorKind;
   readonly param: number;
@@ -103,9 +108,14 @@ export interface Thread {
   readonly done: boolean;
   /** Actor-specific outcome (SCAN_* for collapse, the SEEK offset, the mincore vector...). */
   readonly result: string | null;
-  readonly l: Locals;
+  readonly l: L;
 }
 
+/**
+ * Every actor's locals in one plain record, so step(), the clone and the encoding stay generic and every
+ * thread serialises alike (a thread carries the defaults of the fields its actor does not declare).
+ * Actors see only their own view of it (LocalsOf).
+ */
 export interface Locals {
   /** Loop cursor (collapse index, scan position, pass position). */
   readonly index: number;
@@ -136,33 +146,17 @@ export interface Locals {
   /** Punch/truncate: index range of a large folio cut out of pass 2 by the partial-page step. */
   readonly skipFrom: number;
   readonly skipTo: number;
-  /** Generic flag for actors that need one (fault: raised a uffd event; gup: fell back). */
-  readonly flag: boolean;
   /** `|xa` only: a lockless walker's xa_state (node and offset in the tree; its index is `index`). */
   readonly xas?: XasPos;
   /** `|xa` only: punch/truncate's folio batch and shmem_undo_range's cursor (xarray/types.ts). */
   readonly undo?: UndoBatch;
 }
 
-export type ActorKind =
-  | 'collapse'
-  | 'khugepaged'
-  | 'seek_data'
-  | 'seek_hole'
-  | 'mincore'
-  | 'read'
-  | 'write'
-  | 'fault'
-  | 'fallocate'
-  | 'punch'
-  | 'truncate'
-  | 'gup_fast'
-  | 'pin'
-  | 'uffd_register'
-  | 'uffd_monitor'
-  | 'swapout'
-  | 'lru_drain'
-  | 'memcg_move';
+/** The locals an actor (or a helper shared by several) declares: its view of Locals. */
+export type LocalsOf<K extends keyof Locals> = Pick<Locals, K>;
+
+/** An actor's name: a key of the actor registry (actors/index.ts), never a list kept by hand. */
+export type { ActorKind };
 
 /** Ghost state used only by invariants (spec §5): what a read() of each slot should return. */
 export interface Ghost {

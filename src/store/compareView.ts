@@ -5,7 +5,7 @@
 import type { KernelId } from '../engine/index.ts';
 import type { SidePlan } from './divergence.ts';
 import { firstObservableDivergence, firstStepDifference, verdictOf } from './divergence.ts';
-import type { Replay, StepRec } from './replay.ts';
+import type { Replay, StepRecord } from './replay.ts';
 import type { CompareView } from './types.ts';
 
 export interface CompareInput {
@@ -17,7 +17,7 @@ export interface CompareInput {
 }
 
 /** Runs a side's plan through its replay cache: its records to the end, and its world there. */
-function runPlan(side: CompareInput['main']): { records: readonly StepRec[]; end: number } {
+function runPlan(side: CompareInput['main']): { records: readonly StepRecord[]; end: number } {
   const run = side.replay.sync(side.plan.choices);
   return { records: run.records, end: run.records.length };
 }

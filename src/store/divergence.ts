@@ -8,7 +8,7 @@ import type { InvariantId, KernelId, World } from '../engine/index.ts';
 import { INVARIANTS, step } from '../engine/index.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { expectedOnKernel } from './expected.ts';
-import type { StepRec } from './replay.ts';
+import type { StepRecord } from './replay.ts';
 import { runOut } from './scheduler.ts';
 
 export interface Divergence {
@@ -54,7 +54,7 @@ interface Seen {
   readonly step: number;
 }
 
-function seenOf(records: readonly StepRec[]): Seen[] {
+function seenOf(records: readonly StepRecord[]): Seen[] {
   const out: Seen[] = [];
   for (const r of records)
     for (const e of r.events) {
@@ -71,7 +71,7 @@ function seenOf(records: readonly StepRec[]): Seen[] {
 }
 
 /** The first step breaking each invariant, those broken by design on `variant` left out. */
-function brokenOf(records: readonly StepRec[], variant: KernelId): Map<InvariantId, number> {
+function brokenOf(records: readonly StepRecord[], variant: KernelId): Map<InvariantId, number> {
   const out = new Map<InvariantId, number>();
   for (const r of records)
     for (const v of r.violations)
@@ -92,8 +92,8 @@ function toMain(planB: SidePlan, planA: SidePlan, bStep: number): number {
 }
 
 export function firstObservableDivergence(
-  a: readonly StepRec[],
-  b: readonly StepRec[],
+  a: readonly StepRecord[],
+  b: readonly StepRecord[],
   plans: { readonly a: SidePlan; readonly b: SidePlan },
   names: Names,
 ): Divergence | null {
@@ -144,8 +144,8 @@ export function firstObservableDivergence(
 
 /** Secondary detail: the first schedule entry at which the two kernels take a different kernel step. */
 export function firstStepDifference(
-  a: readonly StepRec[],
-  b: readonly StepRec[],
+  a: readonly StepRecord[],
+  b: readonly StepRecord[],
   plans: { readonly a: SidePlan; readonly b: SidePlan },
   names: Names,
 ): Divergence | null {
@@ -181,7 +181,7 @@ export interface Verdict {
   readonly stuck: boolean;
 }
 
-export function verdictOf(records: readonly StepRec[], variant: KernelId, world: World): Verdict {
+export function verdictOf(records: readonly StepRecord[], variant: KernelId, world: World): Verdict {
   const last = new Map<string, string>();
   for (const s of seenOf(records))
     last.set(`T${s.thread} ${s.what}`, `${s.what === 'returns' ? `T${s.thread}` : s.what} = ${s.value}`);

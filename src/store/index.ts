@@ -8,7 +8,7 @@ export type { EncodedState, HashInit } from './link.ts';
 export { replayOf } from './replayOf.ts';
 export { breakCursor, followsRecording, selectScenario, stepStory, type StepStory } from './scenario.ts';
 export { SEED_SCHEDULE, SEED_SETUP } from './defaults.ts';
-export type { StepRec, StepRecord } from './replay.ts';
+export type { StepRecord } from './replay.ts';
 export type { Divergence, Verdict } from './divergence.ts';
 export { verdictText } from './divergence.ts';
 export { expectedOnKernel } from './expected.ts';

@@ -9,9 +9,6 @@ export const CHECKPOINT = 32;
 const RECENT = 8;
 
 /** One step taken (the engine's StepRecord): what the timeline, narration and violation list need. */
-
-/** The old name, kept for store/compareView.ts and store/divergence.ts until their rewrite (canvas). */
-export type StepRec = StepRecord;
 export type { StepRecord };
 
 export interface SyncResult {

@@ -9,21 +9,25 @@ import type { DraftThread, Tx } from '../tx.ts';
 import { getRef, putRef, unlockPage, folioOf } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte } from '../pageTable.ts';
-import type { Folio, Thread, World } from '../types.ts';
+import { rolesOf } from '../roles.ts';
+import type { Folio, LocalsOf, Thread, World } from '../types.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type FaultLocals = LocalsOf<'index' | 'folio'>;
+
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
-const isGup = (t: Thread) => t.actor === 'gup_fast' || t.actor === 'pin';
-const gupKind = (t: Thread) => (t.actor === 'pin' ? 'pin' : 'gup');
+const isGup = (t: Thread<FaultLocals>) => t.actor === 'gup_fast' || t.actor === 'pin';
+const gupKind = (t: Thread<FaultLocals>) => (t.actor === 'pin' ? 'pin' : 'gup');
 
 /** Maps the huge page with one PMD when the page table was retracted, else needs the PTE's lock. */
 const mapsHuge = (w: World, f: Folio) => f.huge && w.proc.pmd === 'none';
 
-function faultDone(tx: Tx, t: DraftThread, f: Folio): void {
+function faultDone(tx: Tx, t: DraftThread<FaultLocals>, f: Folio): void {
   finish(tx, t, isGup(t) ? `${gupKind(t)} folio ${f.id} (slow path)` : `mapped folio ${f.id}`);
 }
 
-const faultSteps: Record<string, StepDef> = {
+const faultSteps: Record<string, StepDef<string, FaultLocals>> = {
   mmap_lock: {
     label: 'mmap_read_lock',
     text: 'Take the mmap lock for reading (a userfaultfd registration holds it for writing).',
@@ -49,7 +53,6 @@ const faultSteps: Record<string, StepDef> = {
       tx.w.uffdQueue.push({ thread: t.id, index: t.param });
       tx.ev.push({ type: 'uffd.queued', index: t.param, thread: t.id });
       release(tx, 'mmap'); // handle_userfault drops mmap_lock and sleeps (VM_FAULT_RETRY)
-      t.l.flag = false;
       t.pc = 'uffd_wait';
     },
   }),
@@ -57,13 +60,13 @@ const faultSteps: Record<string, StepDef> = {
     label: 'handle_userfault: sleep',
     text: 'Sleep until the userfaultfd monitor resolves the missing page, then retry the fault.',
     src: src('handle_userfault'),
+    // The monitor wakes it by taking its event off the queue (it never writes this thread's locals).
     guard: (w, t) => {
-      if (t.l.flag) return null;
-      const monitor = w.threads.find((x) => x.actor === 'uffd_monitor');
+      if (!w.uffdQueue.some((e) => e.thread === t.id)) return null;
+      const monitor = w.threads.find((x) => rolesOf(x).daemon?.serves === 'userfaultfd');
       return { kind: 'uffd', index: t.param, owner: monitor ? monitor.id : -1 };
     },
     run: (_tx, t) => {
-      t.l.flag = false;
       t.pc = 'mmap_lock';
     },
   },
@@ -99,7 +102,7 @@ const faultSteps: Record<string, StepDef> = {
   },
 };
 
-export const fault: ActorProgram = {
+export const fault: ActorProgram<FaultLocals> = {
   kind: 'fault',
   roles: { instantiator: true },
   param: pageParam,
@@ -119,7 +122,7 @@ function mappedAt(w: World, i: number): number | null {
   return w.proc.ptes[i] ?? null;
 }
 
-const gupSteps: Record<string, StepDef> = {
+const gupSteps: Record<string, StepDef<string, FaultLocals>> = {
   read_pte: {
     label: 'ptep_get_lockless',
     text: 'Read the PTE without locks (interrupts off). None: fall back to the slow path (a fault).',
@@ -171,7 +174,7 @@ const gupSteps: Record<string, StepDef> = {
   },
 };
 
-const gupProgram = (kind: 'gup_fast' | 'pin'): ActorProgram => ({
+const gupProgram = (kind: 'gup_fast' | 'pin'): ActorProgram<FaultLocals> => ({
   kind,
   roles: { instantiator: true }, // its slow path faults the page in
   param: pageParam,

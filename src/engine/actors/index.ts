@@ -1,7 +1,7 @@
-// Every actor the simulator knows, by the name the setup notation uses.
+// Every actor the simulator knows, by the name the setup notation uses. This table is the one list of
+// actors: ActorKind is its keys, so a new actor is its file plus one line here.
 
 import type { ActorProgram } from '../program.ts';
-import type { ActorKind } from '../types.ts';
 import { collapse, khugepaged } from './collapse/index.ts';
 import { fault, gupFast, pin } from './fault.ts';
 import { memcgMove, mincore } from './mincore.ts';
@@ -11,7 +11,7 @@ import { lruDrain, swapout } from './reclaim.ts';
 import { seekData, seekHole } from './seek.ts';
 import { uffdMonitor, uffdRegister } from './uffd.ts';
 
-export const ACTORS: Readonly<Record<ActorKind, ActorProgram>> = {
+export const ACTORS = {
   collapse,
   khugepaged,
   seek_data: seekData,
@@ -30,7 +30,10 @@ export const ACTORS: Readonly<Record<ActorKind, ActorProgram>> = {
   swapout,
   lru_drain: lruDrain,
   memcg_move: memcgMove,
-};
+} as const satisfies Readonly<Record<string, ActorProgram>>;
+
+/** An actor's name in the setup notation: a key of the registry. */
+export type ActorKind = keyof typeof ACTORS;
 
 export function isActorKind(s: string): s is ActorKind {
   return Object.hasOwn(ACTORS, s);

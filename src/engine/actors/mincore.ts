@@ -9,17 +9,20 @@ import type { DraftThread, Tx } from '../tx.ts';
 import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import type { Emit } from '../invariants/report.ts';
-import type { Thread, World } from '../types.ts';
+import type { LocalsOf, Thread, World } from '../types.ts';
 
-const isMincore = (t: Thread) => t.actor === 'mincore';
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type MincoreLocals = LocalsOf<'index' | 'folio' | 'throughout' | 'vec'>;
 
-function report(tx: Tx, t: DraftThread, i: number, bit: number): void {
+const isMincore = (t: Thread<MincoreLocals>) => t.actor === 'mincore';
+
+function report(tx: Tx, t: DraftThread<MincoreLocals>, i: number, bit: number): void {
   t.l.vec[i] = bit;
   t.l.index = i + 1;
   t.pc = 'pte';
 }
 
-function end(tx: Tx, t: DraftThread): void {
+function end(tx: Tx, t: DraftThread<MincoreLocals>): void {
   if (tx.w.locks.ptl === t.id) release(tx, 'ptl');
   release(tx, 'mmap');
   if (isMincore(t)) {
@@ -29,7 +32,7 @@ function end(tx: Tx, t: DraftThread): void {
   } else finish(tx, t, 'walked');
 }
 
-const steps: Record<string, StepDef> = {
+const steps: Record<string, StepDef<string, MincoreLocals>> = {
   walk: {
     label: 'walk_page_range: pmd',
     text: 'Under mmap_lock (read): a huge PMD reports every page resident; a page table is walked holding its lock (PTL); no page table: look each index up.',
@@ -86,7 +89,7 @@ const steps: Record<string, StepDef> = {
 };
 
 /** I2: no slot reported not resident whose data stayed in memory for the whole call. */
-function checkMincore(_w: World, t: Thread, emit: Emit): void {
+function checkMincore(_w: World, t: Thread<MincoreLocals>, emit: Emit): void {
   const missed = t.l.vec.flatMap((bit, i) => (bit === 0 && t.l.throughout[i] ? [i] : []));
   if (missed.length > 0)
     emit(
@@ -97,7 +100,7 @@ function checkMincore(_w: World, t: Thread, emit: Emit): void {
     );
 }
 
-export const mincore: ActorProgram = {
+export const mincore: ActorProgram<MincoreLocals> = {
   kind: 'mincore',
   roles: { observer: { premise: 'resident', checkCall: checkMincore } },
   param: null,
@@ -106,7 +109,7 @@ export const mincore: ActorProgram = {
   listing: () => ['walk', 'pte', 'page'],
 };
 
-export const memcgMove: ActorProgram = {
+export const memcgMove: ActorProgram<MincoreLocals> = {
   kind: 'memcg_move',
   param: null,
   steps: Object.fromEntries(

@@ -3,6 +3,7 @@
 // pass 2 locks every remaining folio and, before v6.7, removes a large one whole (race g).
 
 import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
+import type { PunchLocals } from './undoRange.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
@@ -20,7 +21,7 @@ import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
 const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);
 
 /** What pass 1 would do at slot i: nothing, drop a swap entry, or remove a folio (needs xa_lock). */
-function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove' {
+function pass1Action(w: World, t: Thread<PunchLocals>, i: number): 'skip' | 'swap' | 'remove' {
   const e = w.slots[i];
   if (e?.t === 'swap') return 'swap';
   if (e?.t !== 'folio') return 'skip';
@@ -28,7 +29,7 @@ function pass1Action(w: World, t: Thread, i: number): 'skip' | 'swap' | 'remove'
   return f.locked !== null || !covers(t, f, w.n) ? 'skip' : 'remove';
 }
 
-function nextPass2(tx: Tx, t: DraftThread): void {
+function nextPass2(tx: Tx, t: DraftThread<PunchLocals>): void {
   t.l.index = skipCut(t, t.l.index + 1);
   t.pc = 'p2_get';
   if (t.l.index < t.l.end) return;
@@ -42,7 +43,7 @@ function nextPass2(tx: Tx, t: DraftThread): void {
   t.pc = 'finish';
 }
 
-function pass2Found(tx: Tx, t: DraftThread, kind: 'empty' | 'swap' | 'folio'): void {
+function pass2Found(tx: Tx, t: DraftThread<PunchLocals>, kind: 'empty' | 'swap' | 'folio'): void {
   if (kind === 'folio') {
     t.pc = 'p2_lock';
     return;
@@ -54,12 +55,12 @@ function pass2Found(tx: Tx, t: DraftThread, kind: 'empty' | 'swap' | 'folio'): v
   nextPass2(tx, t);
 }
 
-function pass2Block(w: World, t: Thread): Block | null {
+function pass2Block(w: World, t: Thread<PunchLocals>): Block | null {
   const f = folioOf(w, t.l.folio ?? -1);
   return firstBlock(pageLockFree(w, f.id, t.id), f.mapped ? spinFree(w, 'xa_lock', t.id) : null);
 }
 
-const steps: Record<string, StepDef> = {
+const steps: Record<string, StepDef<string, PunchLocals>> = {
   inode_lock: {
     label: 'inode_lock; i_size / punch range',
     text: 'Take the inode lock; the range now reads as zeros (truncate lowers i_size first).',
@@ -218,15 +219,19 @@ const steps: Record<string, StepDef> = {
 };
 
 /** Truncate runs to EOF (lend = -1): only a punch has a last edge page, and not when it is the first. */
-const noLastEdge = (t: Thread) => t.actor === 'truncate' || t.l.end - 1 === t.l.start;
+const noLastEdge = (t: Thread<PunchLocals>) => t.actor === 'truncate' || t.l.end - 1 === t.l.start;
 
 /**
  * The partial-page step for one edge index (shmem_get_partial_folio + truncate_inode_partial_folio):
  * look up, lock (sleeping), re-check the mapping (on a mismatch look again), then remove a small page or
  * zero the covered part of a large folio and cut it out of pass 2.
  */
-function partialStep(id: string, indexOf: (t: Thread) => number, next: string): Record<string, StepDef> {
-  const folioAt = (w: World, t: Thread): Folio | null => {
+function partialStep(
+  id: string,
+  indexOf: (t: Thread<PunchLocals>) => number,
+  next: string,
+): Record<string, StepDef<string, PunchLocals>> {
+  const folioAt = (w: World, t: Thread<PunchLocals>): Folio | null => {
     const e = w.slots[indexOf(t)];
     return e?.t === 'folio' ? folioOf(w, e.folio) : null;
   };
@@ -280,14 +285,14 @@ const flatListing = [
 ];
 const listing = (_flags: unknown, xa = false) => (xa ? undoWalkListing(flatListing) : flatListing);
 
-export const punch: ActorProgram = {
+export const punch: ActorProgram<PunchLocals> = {
   kind: 'punch',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
   steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,
 };
-export const truncate: ActorProgram = {
+export const truncate: ActorProgram<PunchLocals> = {
   kind: 'truncate',
   param: { name: 'new size in pages', min: 0, max: (n) => n - 1 },
   steps: { ...steps, ...undoWalkSteps },

@@ -9,13 +9,16 @@ import { newValue, setFlag, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
 import type { Emit } from '../invariants/report.ts';
-import type { Thread, World } from '../types.ts';
+import type { LocalsOf, Thread, World } from '../types.ts';
+
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type ReadWriteLocals = LocalsOf<'index' | 'folio' | 'value' | 'vec'>;
 
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 
 // --- read ------------------------------------------------------------------------------------------------
 
-function readDone(tx: Tx, t: DraftThread, value: number): void {
+function readDone(tx: Tx, t: DraftThread<ReadWriteLocals>, value: number): void {
   // shmem_file_read_iter re-reads i_size after getting the page: past the end it returns nothing.
   const result = t.param >= tx.w.iSize ? 'EOF' : String(value);
   t.l.value = value;
@@ -23,7 +26,7 @@ function readDone(tx: Tx, t: DraftThread, value: number): void {
   finish(tx, t, result);
 }
 
-const readSteps: Record<string, StepDef> = {
+const readSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
   ...shmemGetSteps('', 'read', 'the page', {
     hole: (tx, t) => readDone(tx, t, 0),
     locked: (tx, t, f) => {
@@ -45,7 +48,7 @@ const readSteps: Record<string, StepDef> = {
 };
 
 /** Readers' I3: read() returns a value the file held at some point during the call. */
-function checkRead(_w: World, t: Thread, emit: Emit): void {
+function checkRead(_w: World, t: Thread<ReadWriteLocals>, emit: Emit): void {
   if (t.result !== 'EOF' && !t.l.vec.includes(t.l.value))
     emit(
       'data',
@@ -55,7 +58,7 @@ function checkRead(_w: World, t: Thread, emit: Emit): void {
     );
 }
 
-export const read: ActorProgram = {
+export const read: ActorProgram<ReadWriteLocals> = {
   kind: 'read',
   roles: { observer: { premise: 'value', checkCall: checkRead }, instantiator: true },
   param: pageParam,
@@ -66,7 +69,7 @@ export const read: ActorProgram = {
 
 // --- write -----------------------------------------------------------------------------------------------
 
-const inodeLock = (what: string, key: string): StepDef => ({
+const inodeLock = (what: string, key: string): StepDef<string, ReadWriteLocals> => ({
   label: 'inode_lock',
   text: `Take the inode lock for ${what}.`,
   src: src(key),
@@ -78,13 +81,13 @@ const inodeLock = (what: string, key: string): StepDef => ({
   },
 });
 
-function endLocked(tx: Tx, t: DraftThread, f: DraftFolio): void {
+function endLocked(tx: Tx, t: DraftThread<ReadWriteLocals>, f: DraftFolio): void {
   unlockPage(tx, f);
   dropLookup(tx, t);
   release(tx, 'inode');
 }
 
-const writeSteps: Record<string, StepDef> = {
+const writeSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
   inode_lock: inodeLock('write()', 'write_iter:inode_lock'),
   ...shmemGetSteps('', 'write', 'the page', { locked: (_tx, t) => void (t.pc = 'write') }),
   write: {
@@ -114,7 +117,7 @@ const writeSteps: Record<string, StepDef> = {
   },
 };
 
-export const write: ActorProgram = {
+export const write: ActorProgram<ReadWriteLocals> = {
   kind: 'write',
   roles: { instantiator: true },
   param: pageParam,
@@ -125,7 +128,7 @@ export const write: ActorProgram = {
 
 // --- fallocate -------------------------------------------------------------------------------------------
 
-const fallocSteps: Record<string, StepDef> = {
+const fallocSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
   inode_lock: inodeLock('fallocate()', 'shmem_fallocate:inode_lock'),
   ...shmemGetSteps('', 'falloc', 'the page', { locked: (_tx, t) => void (t.pc = 'finish') }),
   finish: {
@@ -139,7 +142,7 @@ const fallocSteps: Record<string, StepDef> = {
   },
 };
 
-export const fallocate: ActorProgram = {
+export const fallocate: ActorProgram<ReadWriteLocals> = {
   kind: 'fallocate',
   roles: { instantiator: true },
   param: pageParam,

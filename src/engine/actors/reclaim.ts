@@ -1,6 +1,7 @@
 // Memory pressure: reclaim swapping a shmem page out (spec §3.10) and draining the per-CPU lru batches (§3.9).
 
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { LocalsOf } from '../types.ts';
 import { finish, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
@@ -19,7 +20,10 @@ import { acquire, release } from '../locks.ts';
 import { drainLru, putbackLru } from '../lru.ts';
 import { isMappedByProcess, unmapFolio } from '../pageTable.ts';
 
-function giveUp(tx: Tx, t: DraftThread, why: string): void {
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type ReclaimLocals = LocalsOf<'index' | 'folio'>;
+
+function giveUp(tx: Tx, t: DraftThread<ReclaimLocals>, why: string): void {
   const f = tx.folio(t.l.folio ?? -1);
   unlockPage(tx, f);
   putbackLru(tx, f);
@@ -27,7 +31,7 @@ function giveUp(tx: Tx, t: DraftThread, why: string): void {
   finish(tx, t, why);
 }
 
-const swapSteps: Record<string, StepDef> = {
+const swapSteps: Record<string, StepDef<string, ReclaimLocals>> = {
   isolate: {
     label: 'folio_isolate_lru; folio_trylock',
     text: 'Reclaim picks the page off the LRU (needs PG_lru) and trylocks it; a locked or isolated page is left alone.',
@@ -87,7 +91,7 @@ const swapSteps: Record<string, StepDef> = {
   },
 };
 
-export const swapout: ActorProgram = {
+export const swapout: ActorProgram<ReclaimLocals> = {
   kind: 'swapout',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
   steps: swapSteps,
@@ -95,7 +99,7 @@ export const swapout: ActorProgram = {
   listing: () => ['isolate', 'unmap', 'remove'],
 };
 
-export const lruDrain: ActorProgram = {
+export const lruDrain: ActorProgram<ReclaimLocals> = {
   kind: 'lru_drain',
   param: null,
   steps: {

@@ -8,11 +8,14 @@ import type { DraftThread, Tx } from '../tx.ts';
 import { folioOf, getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { range, type Emit } from '../invariants/report.ts';
-import type { Thread, World } from '../types.ts';
+import type { LocalsOf, Thread, World } from '../types.ts';
 import type { WalkCaller } from '../xarray/walk.ts';
 import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 
-function conclude(tx: Tx, t: DraftThread, offset: number | 'ENXIO'): void {
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type SeekLocals = LocalsOf<'index' | 'folio' | 'start' | 'throughout' | 'value' | 'xas'>;
+
+function conclude(tx: Tx, t: DraftThread<SeekLocals>, offset: number | 'ENXIO'): void {
   release(tx, 'inode');
   delete t.l.xas;
   t.l.value = offset === 'ENXIO' ? tx.w.iSize : offset;
@@ -22,7 +25,7 @@ function conclude(tx: Tx, t: DraftThread, offset: number | 'ENXIO'): void {
 }
 
 /** One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate hook). */
-function decide(tx: Tx, t: DraftThread, pos: number, isData: boolean, size: number): void {
+function decide(tx: Tx, t: DraftThread<SeekLocals>, pos: number, isData: boolean, size: number): void {
   const seekData = t.actor === 'seek_data';
   const offset = t.l.start;
   if (offset < pos && !seekData) return conclude(tx, t, offset); // SEEK_HOLE skipped a hole
@@ -45,7 +48,7 @@ function decide(tx: Tx, t: DraftThread, pos: number, isData: boolean, size: numb
 }
 
 /** `|xa`: find_get_entry walks the tree (xarray/walk.ts), up to the last page of the file. */
-const treeWalk: WalkCaller = {
+const treeWalk: WalkCaller<SeekLocals> = {
   max: (w) => Math.min(w.iSize, w.n) - 1,
   found: (tx, t, r) => {
     if (r.t === 'none') return atEnd(tx, t);
@@ -56,12 +59,12 @@ const treeWalk: WalkCaller = {
   },
 };
 
-function atEnd(tx: Tx, t: DraftThread): void {
+function atEnd(tx: Tx, t: DraftThread<SeekLocals>): void {
   // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
   conclude(tx, t, t.actor === 'seek_data' ? 'ENXIO' : Math.min(t.l.start, tx.w.iSize));
 }
 
-const steps: Record<string, StepDef> = {
+const steps: Record<string, StepDef<string, SeekLocals>> = {
   inode_lock: {
     label: 'inode_lock',
     text: 'Take the inode lock (excludes write, fallocate and truncate, not collapse).',
@@ -130,7 +133,7 @@ const listing = (_flags: unknown, xa = false) =>
   xa ? ['inode_lock', ...Object.keys(treeSteps)] : ['inode_lock', 'find', 'decide'];
 
 /** I1: the offset returned skips no slot that held data for the whole call. */
-function checkSeek(w: World, t: Thread, emit: Emit): void {
+function checkSeek(w: World, t: Thread<SeekLocals>, emit: Emit): void {
   if (t.actor === 'seek_data') {
     const lost = range(t.param, Math.min(t.l.value, w.n)).filter((i) => t.l.throughout[i]);
     if (lost.length > 0)
@@ -152,7 +155,7 @@ function checkSeek(w: World, t: Thread, emit: Emit): void {
     );
 }
 
-export const seekData: ActorProgram = {
+export const seekData: ActorProgram<SeekLocals> = {
   kind: 'seek_data',
   roles: { observer: { premise: 'data', checkCall: checkSeek } },
   param: { name: 'offset', min: 0, max: (n) => n },
@@ -160,4 +163,4 @@ export const seekData: ActorProgram = {
   entry: 'inode_lock',
   listing,
 };
-export const seekHole: ActorProgram = { ...seekData, kind: 'seek_hole' };
+export const seekHole: ActorProgram<SeekLocals> = { ...seekData, kind: 'seek_hole' };

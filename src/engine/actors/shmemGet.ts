@@ -1,6 +1,7 @@
 // shmem_get_folio_gfp() as steps (spec §3 LOCKED_GET): look up, swap in, lock and re-check, or allocate.
 
 import { lookupSteps, dropLookup } from '../lookup.ts';
+import type { LookupLocals } from '../lookup.ts';
 import type { StepDef } from '../program.ts';
 import { pageLockFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
@@ -11,33 +12,34 @@ import { addToLru } from '../lru.ts';
 
 export type Sgp = 'read' | 'write' | 'cache' | 'falloc';
 
-export interface ShmemGetHooks {
+/** The caller's continuations; L: the caller's locals (shmem_get_folio itself uses only LookupLocals). */
+export interface ShmemGetHooks<L extends LookupLocals = LookupLocals> {
   /** SGP_CACHE / SGP_READ past i_size (the file was truncated meanwhile): -EINVAL, no lock or reference. */
-  readonly beyondEof?: (tx: Tx, t: DraftThread) => void;
+  readonly beyondEof?: (tx: Tx, t: DraftThread<L>) => void;
   /** The folio is locked by the thread, with a lookup reference in t.l.folio. */
-  readonly locked: (tx: Tx, t: DraftThread, f: DraftFolio) => void;
+  readonly locked: (tx: Tx, t: DraftThread<L>, f: DraftFolio) => void;
   /** SGP_READ met a hole (or a fallocated page): nothing locked, no reference held. */
-  readonly hole?: (tx: Tx, t: DraftThread) => void;
+  readonly hole?: (tx: Tx, t: DraftThread<L>) => void;
   /** A fault met a hole in a userfaultfd MISSING range. */
-  readonly missing?: (tx: Tx, t: DraftThread) => void;
+  readonly missing?: (tx: Tx, t: DraftThread<L>) => void;
 }
 
 const SHMEM = (stmt: string) => src(`shmem_get_folio:${stmt}`);
 
-export function shmemGetSteps(
+export function shmemGetSteps<L extends LookupLocals>(
   p: string,
   sgp: Sgp,
   what: string,
-  hooks: ShmemGetHooks,
-): Record<string, StepDef> {
-  const lookups = lookupSteps(p, what, (tx, t, r) => {
+  hooks: ShmemGetHooks<L>,
+): Record<string, StepDef<string, L>> {
+  const lookups = lookupSteps<L>(p, what, (tx, t, r) => {
     if (r.t === 'folio') t.pc = `${p}lock`;
     else if (r.t === 'swap') t.pc = `${p}swapin`;
     else if (sgp === 'read') hooks.hole?.(tx, t);
     else if (sgp === 'cache' && tx.w.proc.uffdMissing && hooks.missing) hooks.missing(tx, t);
     else t.pc = `${p}alloc`;
   });
-  const swapin: StepDef = {
+  const swapin: StepDef<string, L> = {
     label: 'shmem_swapin_folio',
     text: 'Read the page back from swap into a new locked folio and put it in the slot under xa_lock.',
     src: src('shmem_swapin_folio'),
@@ -66,7 +68,7 @@ export function shmemGetSteps(
       hooks.locked(tx, t, f);
     },
   };
-  const lock: StepDef = {
+  const lock: StepDef<string, L> = {
     label: 'folio_lock; mapping check',
     text: 'Lock the folio (sleeping while someone else holds it); if it left the file meanwhile, unlock and look up again.',
     src: SHMEM('lock'),
@@ -99,7 +101,7 @@ export function shmemGetSteps(
       hooks.locked(tx, t, f);
     },
   };
-  const alloc: StepDef = {
+  const alloc: StepDef<string, L> = {
     label: 'shmem_alloc_and_acct_folio; shmem_add_to_page_cache',
     // v6.7 folded the two into shmem_alloc_and_add_folio (its variants are the ones with 55ac8bbe358b).
     labelFor: (f) =>

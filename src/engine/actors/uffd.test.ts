@@ -60,7 +60,7 @@ describe('uffd_monitor', () => {
     expect(w.nrpages).toBe(2);
     expect(w.ghost.logical).toEqual([1, 3]);
     expect(w.ghost.hasData).toEqual([true, true]);
-    expect(w.threads[0]?.l.flag).toBe(true);
+    expect(threadStatus(w, w.threads[0]!)).toEqual({ t: 'runnable' }); // the faulter is awake
     expect(w.threads[1]).toMatchObject({ done: false, pc: 'serve', result: 'copied 3 into 1' });
     expect(events.map((e) => e.type)).toEqual([
       'thread.stepped',
@@ -87,7 +87,7 @@ describe('uffd_monitor', () => {
     const { world: w, events } = take(s.world, 2);
     expect(w.threads[2]?.result).toBe('EEXIST at 1');
     expect(Object.keys(w.folios)).toEqual(['0', '1']);
-    expect(w.threads[0]?.l.flag).toBe(true);
+    expect(threadStatus(w, w.threads[0]!)).toEqual({ t: 'runnable' });
     expect(events.slice(1, 2)).toEqual([{ type: 'uffd.resolved', index: 1, thread: 0 }]);
   });
 

@@ -1,6 +1,7 @@
 // userfaultfd: UFFDIO_REGISTER (MODE_MISSING) and the monitor that answers faults with UFFDIO_COPY (§3.11).
 
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { LocalsOf } from '../types.ts';
 import { finish, firstBlock, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import { allocFolio, setNrpages, setSlot } from '../tx.ts';
@@ -8,7 +9,10 @@ import { acquire, release } from '../locks.ts';
 import { addToLru } from '../lru.ts';
 import { setPte } from '../pageTable.ts';
 
-const registerSteps: Record<string, StepDef> = {
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type UffdLocals = LocalsOf<never>;
+
+const registerSteps: Record<string, StepDef<string, UffdLocals>> = {
   register: {
     label: 'userfaultfd_register',
     text: 'Under mmap_lock (write), set UFFD_MISSING on the VMA. Collapse holds nothing that excludes this.',
@@ -24,7 +28,7 @@ const registerSteps: Record<string, StepDef> = {
   },
 };
 
-export const uffdRegister: ActorProgram = {
+export const uffdRegister: ActorProgram<UffdLocals> = {
   kind: 'uffd_register',
   param: null,
   steps: registerSteps,
@@ -32,7 +36,7 @@ export const uffdRegister: ActorProgram = {
   listing: () => ['register'],
 };
 
-const monitorSteps: Record<string, StepDef> = {
+const monitorSteps: Record<string, StepDef<string, UffdLocals>> = {
   serve: {
     label: 'UFFDIO_COPY',
     text: 'Take the next missing-page event; insert a page with the real data into the hole (EEXIST if filled), map it, wake the faulter.',
@@ -66,16 +70,20 @@ const monitorSteps: Record<string, StepDef> = {
         }
         t.result = `copied ${v} into ${ev.index}`;
       } else t.result = `EEXIST at ${ev.index}`;
-      if (w.threads[ev.thread]) tx.thread(ev.thread).l.flag = true;
       tx.ev.push({ type: 'uffd.resolved', index: ev.index, thread: ev.thread });
     },
   },
 };
 
-export const uffdMonitor: ActorProgram = {
+export const uffdMonitor: ActorProgram<UffdLocals> = {
   kind: 'uffd_monitor',
   // Serves the faults of a VMA registered for userfaultfd MISSING (by the setup, or a registering thread).
-  roles: { daemon: { neededBy: (s) => s.slots.uffd || s.threads.some((t) => t.actor === 'uffd_register') } },
+  roles: {
+    daemon: {
+      neededBy: (s) => s.slots.uffd || s.threads.some((t) => t.actor === uffdRegister.kind),
+      serves: 'userfaultfd',
+    },
+  },
   param: null,
   steps: monitorSteps,
   entry: 'serve',

@@ -5,6 +5,7 @@
 // (find_get_entries) takes everything and, for truncate, repeats from start until a batch comes back empty.
 
 import { removeFromCache } from '../cache.ts';
+import type { PunchLocals } from './undoRange.ts';
 import { acquire, release } from '../locks.ts';
 import type { StepDef } from '../program.ts';
 import { pageLockFree, spinFree } from '../program.ts';
@@ -20,30 +21,36 @@ import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 
 const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);
-const batch = (t: Thread): UndoBatch => t.l.undo ?? fault(`T${t.id} has no folio batch`);
-const setBatch = (t: DraftThread, b: Partial<UndoBatch>) => {
+const batch = (t: Thread<PunchLocals>): UndoBatch => t.l.undo ?? fault(`T${t.id} has no folio batch`);
+const setBatch = (t: DraftThread<PunchLocals>, b: Partial<UndoBatch>) => {
   const next = { ...batch(t), ...b };
   t.l.undo = { ...next, entries: [...next.entries] };
 };
 /** The last index of the range (end - 1); truncate's end is -1 in the kernel, the file's end here. */
-const last = (t: Thread) => t.l.end - 1;
+const last = (t: Thread<PunchLocals>) => t.l.end - 1;
 
 /** Pass 2 is over: the batch and the walk go, the inode is unlocked next. */
-function done(t: DraftThread): void {
+function done(t: DraftThread<PunchLocals>): void {
   delete t.l.undo;
   delete t.l.xas;
   t.pc = 'finish';
 }
 
 /** Starts a batch lookup at the cursor: xas_set(index), an empty batch, the walk's first step. */
-function lookupAt(t: DraftThread, prefix: 'fl_' | 'fg_', cursor: number): void {
+function lookupAt(t: DraftThread<PunchLocals>, prefix: 'fl_' | 'fg_', cursor: number): void {
   setBatch(t, { cursor, entries: [] });
   walkFrom(t, cursor);
   t.pc = `${prefix}xas_load`;
 }
 
 /** Adds an entry; a full batch ends the lookup (folio_batch_add returned 0). */
-function add(tx: Tx, t: DraftThread, e: UndoEntry, prefix: 'fl_' | 'fg_', c: WalkCaller): void {
+function add(
+  tx: Tx,
+  t: DraftThread<PunchLocals>,
+  e: UndoEntry,
+  prefix: 'fl_' | 'fg_',
+  c: WalkCaller<PunchLocals>,
+): void {
   t.l.folio = null; // the walk's reference now belongs to the batch
   const entries = [...batch(t).entries, e];
   setBatch(t, { entries });
@@ -52,7 +59,7 @@ function add(tx: Tx, t: DraftThread, e: UndoEntry, prefix: 'fl_' | 'fg_', c: Wal
 }
 
 /** An entry the lookup omits: its reference is dropped and the walk goes on (find_lock_entries' put). */
-function omit(tx: Tx, t: DraftThread, id: number, c: WalkCaller): void {
+function omit(tx: Tx, t: DraftThread<PunchLocals>, id: number, c: WalkCaller<PunchLocals>): void {
   putRef(tx, tx.folio(id), 'lookup');
   t.l.folio = null;
   walkOn(tx, t, 'fl_', c);
@@ -60,7 +67,7 @@ function omit(tx: Tx, t: DraftThread, id: number, c: WalkCaller): void {
 
 // ---- pass 1: find_lock_entries ----
 
-function pass1Found(tx: Tx, t: DraftThread, r: WalkFound): void {
+function pass1Found(tx: Tx, t: DraftThread<PunchLocals>, r: WalkFound): void {
   const b = batch(t);
   if (r.t === 'none') {
     delete t.l.xas;
@@ -91,10 +98,10 @@ function pass1Found(tx: Tx, t: DraftThread, r: WalkFound): void {
   add(tx, t, { index, folio: f.id, value: 0 }, 'fl_', pass1);
 }
 
-const pass1: WalkCaller = { max: (_w, t) => last(t), found: pass1Found };
+const pass1: WalkCaller<PunchLocals> = { max: (_w, t) => last(t), found: pass1Found };
 
 /** After a batch: the next find_lock_entries from the cursor, or the partial-page steps. */
-function nextPass1(t: DraftThread): void {
+function nextPass1(t: DraftThread<PunchLocals>): void {
   const b = batch(t);
   // `while (index < end && find_lock_entries(...))`: truncate's end is -1, so it always looks again.
   if (t.actor === 'truncate' || b.cursor < t.l.end) return lookupAt(t, 'fl_', b.cursor);
@@ -105,7 +112,7 @@ function nextPass1(t: DraftThread): void {
 
 // ---- pass 2: find_get_entries ----
 
-function pass2Found(tx: Tx, t: DraftThread, r: WalkFound): void {
+function pass2Found(tx: Tx, t: DraftThread<PunchLocals>, r: WalkFound): void {
   const b = batch(t);
   if (r.t === 'none') {
     delete t.l.xas;
@@ -127,26 +134,27 @@ function pass2Found(tx: Tx, t: DraftThread, r: WalkFound): void {
   add(tx, t, { index, folio: r.folio, value: 0 }, 'fg_', pass2);
 }
 
-const pass2: WalkCaller = { max: (_w, t) => last(t), found: pass2Found };
+const pass2: WalkCaller<PunchLocals> = { max: (_w, t) => last(t), found: pass2Found };
 
 /** The loop `while (index < end)`: truncate's end is -1, so it always looks again. */
-function nextPass2(t: DraftThread): void {
+function nextPass2(t: DraftThread<PunchLocals>): void {
   const b = batch(t);
   if (t.actor === 'truncate' || b.cursor < t.l.end) return lookupAt(t, 'fg_', b.cursor);
   done(t);
 }
 
 /** A `break` out of the batch loop: the rest of the batch is released, the lookup restarts at index. */
-function breakAt(tx: Tx, t: DraftThread, index: number): void {
+function breakAt(tx: Tx, t: DraftThread<PunchLocals>, index: number): void {
   for (const e of batch(t).entries.slice(1)) if (e.folio >= 0) putRef(tx, tx.folio(e.folio), 'lookup');
   setBatch(t, { cursor: index, entries: [] });
   nextPass2(t);
 }
 
-const head = (t: Thread): UndoEntry => batch(t).entries[0] ?? fault(`T${t.id}: an empty folio batch`);
-const shift = (t: DraftThread) => setBatch(t, { entries: batch(t).entries.slice(1) });
+const head = (t: Thread<PunchLocals>): UndoEntry =>
+  batch(t).entries[0] ?? fault(`T${t.id}: an empty folio batch`);
+const shift = (t: DraftThread<PunchLocals>) => setBatch(t, { entries: batch(t).entries.slice(1) });
 
-function pass2Block(w: World, t: Thread): Block | null {
+function pass2Block(w: World, t: Thread<PunchLocals>): Block | null {
   const e = head(t);
   if (e.folio < 0) return spinFree(w, 'xa_lock', t.id);
   const f = folioOf(w, e.folio);
@@ -170,7 +178,7 @@ for (const [id, def] of Object.entries(walks)) {
   walks[id] = { ...def, label: `${pass}: ${def.label}` };
 }
 
-export const undoWalkSteps: Record<string, StepDef> = {
+export const undoWalkSteps: Record<string, StepDef<string, PunchLocals>> = {
   ...walks,
   fl_entry: {
     label: 'truncate_inode_folio / shmem_free_swap (pass 1 batch)',

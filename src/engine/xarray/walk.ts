@@ -6,11 +6,14 @@ import type { StepDef } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { fault, getRef, putRef } from '../tx.ts';
-import type { Block, Thread, World } from '../types.ts';
+import type { Block, LocalsOf, Thread, World } from '../types.ts';
 import { flagsOf } from '../kernelFlags.ts';
 import { freshLoad, node, slotSpan } from './tree.ts';
 import type { XaEntry, XasPos, XaTree } from './types.ts';
 import { XAS_BOUNDS, XAS_RESTART } from './types.ts';
+
+/** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
+export type WalkLocals = LocalsOf<'index' | 'folio' | 'xas'>;
 
 /** What the walk hands its caller: a folio (referenced, re-checked), a value entry, or nothing up to max. */
 export type WalkFound =
@@ -18,27 +21,28 @@ export type WalkFound =
   | { readonly t: 'value'; readonly value: number }
   | { readonly t: 'none' };
 
-export interface WalkCaller {
+/** The walk's caller; L: the caller's locals (the walk itself uses only WalkLocals of them). */
+export interface WalkCaller<L extends WalkLocals = WalkLocals> {
   /** The last index the walk may return (find_get_entry's max). */
-  readonly max: (w: World, t: Thread) => number;
+  readonly max: (w: World, t: DraftThread<L>) => number;
   /** Continues the thread with what the walk found; t.l.index is the entry's xa_index. */
-  readonly found: (tx: Tx, t: DraftThread, r: WalkFound) => void;
+  readonly found: (tx: Tx, t: DraftThread<L>, r: WalkFound) => void;
 }
 
 const tree = (w: World): XaTree => w.xa ?? fault('this setup has no xarray (|xa)');
-const pos = (t: Thread): XasPos => t.l.xas ?? fault(`T${t.id} has no xa_state`);
-const set = (t: DraftThread, p: Partial<XasPos>) => {
+const pos = (t: Thread<WalkLocals>): XasPos => t.l.xas ?? fault(`T${t.id} has no xa_state`);
+const set = (t: DraftThread<WalkLocals>, p: Partial<XasPos>) => {
   t.l.xas = { ...pos(t), ...p };
 };
 
 /** xas_set(index) / xas_reset: the next find starts afresh from the head. */
-export function walkFrom(t: DraftThread, index: number): void {
+export function walkFrom(t: DraftThread<WalkLocals>, index: number): void {
   t.l.index = index;
   t.l.xas = { node: XAS_RESTART, offset: 0, cand: -1, returned: t.l.xas?.returned ?? -1 };
 }
 
 /** xas_next_offset (xas_move_index): the next slot of this node, then the loop's bound and end checks. */
-function advance(tx: Tx, t: DraftThread, c: WalkCaller, steps: WalkSteps): void {
+function advance<L extends WalkLocals>(tx: Tx, t: DraftThread<L>, c: WalkCaller<L>, steps: WalkSteps): void {
   const n = node(tree(tx.w), pos(t).node);
   const offset = pos(t).offset + 1;
   const span = slotSpan(n);
@@ -48,13 +52,24 @@ function advance(tx: Tx, t: DraftThread, c: WalkCaller, steps: WalkSteps): void 
 }
 
 /** The top of xas_find's loop: past max it returns NULL; at a node's end it climbs; else it reads. */
-function continueAt(tx: Tx, t: DraftThread, c: WalkCaller, steps: WalkSteps): void {
+function continueAt<L extends WalkLocals>(
+  tx: Tx,
+  t: DraftThread<L>,
+  c: WalkCaller<L>,
+  steps: WalkSteps,
+): void {
   if (t.l.index > c.max(tx.w, t)) return c.found(tx, t, { t: 'none' });
   t.pc = pos(t).offset === tree(tx.w).chunk ? steps.climb : steps.next;
 }
 
 /** xas_find returned an entry: retry resets, a value goes to the caller, a folio is try_get'd next. */
-function returned(tx: Tx, t: DraftThread, e: XaEntry, c: WalkCaller, steps: WalkSteps): void {
+function returned<L extends WalkLocals>(
+  tx: Tx,
+  t: DraftThread<L>,
+  e: XaEntry,
+  c: WalkCaller<L>,
+  steps: WalkSteps,
+): void {
   if (e === null || e.k === 'node' || e.k === 'sibling') return fault(`xas_find returned a ${String(e?.k)}`);
   if (e.k === 'retry') {
     walkFrom(t, t.l.index); // xas_retry: xas_reset, look again at the same index
@@ -78,13 +93,16 @@ interface WalkSteps {
 }
 
 /** A fresh lookup that finds a retry entry in a live slot spins (collapse's holes, spec §3). */
-function loadSpin(w: World, t: Thread): Block | null {
+function loadSpin(w: World, t: Thread<WalkLocals>): Block | null {
   const e = freshLoad(tree(w), t.l.index).entry;
   return e?.k === 'retry' ? { kind: 'retry-entry', index: t.l.index, owner: w.locks.xa ?? -1 } : null;
 }
 
 /** The walk's five steps, their ids prefixed (`xas_load`, `xas_next`, ... after `prefix`). */
-export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef> {
+export function walkSteps<L extends WalkLocals>(
+  prefix: string,
+  c: WalkCaller<L>,
+): Record<string, StepDef<string, L>> {
   const steps: WalkSteps = {
     load: `${prefix}xas_load`,
     next: `${prefix}xas_next`,
@@ -196,7 +214,12 @@ export function walkSteps(prefix: string, c: WalkCaller): Record<string, StepDef
 }
 
 /** After the caller consumed a small entry: find the next one from where the walk is (xas_find). */
-export function walkOn(tx: Tx, t: DraftThread, prefix: string, c: WalkCaller): void {
+export function walkOn<L extends WalkLocals>(
+  tx: Tx,
+  t: DraftThread<L>,
+  prefix: string,
+  c: WalkCaller<L>,
+): void {
   const p = pos(t);
   if (p.node === XAS_RESTART) {
     t.pc = `${prefix}xas_load`;

@@ -126,7 +126,6 @@ export class WorldEncoder {
     put(l.pass);
     put(l.skipFrom);
     put(l.skipTo);
-    put(l.flag ? 1 : 0);
   }
 
   private intern(s: string): number {

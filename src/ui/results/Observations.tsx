@@ -2,12 +2,12 @@
 
 import { memo, useMemo } from 'react';
 import type { World } from '../../engine/index.ts';
-import type { StepRec } from '../../store/index.ts';
+import type { StepRecord } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 
 interface Props {
   readonly world: World;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   readonly upTo: number;
   readonly id: string;
 }
@@ -19,7 +19,7 @@ interface Seen {
 }
 
 /** The last observation of each thread in the first `upTo` steps. */
-function observations(records: readonly StepRec[], upTo: number): Map<number, Seen> {
+function observations(records: readonly StepRecord[], upTo: number): Map<number, Seen> {
   const seen = new Map<number, Seen>();
   for (const r of records.slice(0, upTo))
     for (const e of r.events)

@@ -2,13 +2,13 @@
 // is below the fold), as the default export.
 
 import type { InvariantId, KernelId, World } from '../../engine/index.ts';
-import type { ShownViolation, StepRec } from '../../store/index.ts';
+import type { ShownViolation, StepRecord } from '../../store/index.ts';
 import { Observations } from './Observations.tsx';
 import { Violations } from './Violations.tsx';
 
 interface Props {
   readonly world: World;
-  readonly records: readonly StepRec[];
+  readonly records: readonly StepRecord[];
   readonly cursor: number;
   readonly violations: readonly ShownViolation[];
   readonly variant: KernelId;

@@ -3,7 +3,7 @@
 
 import { useMemo } from 'react';
 import type { InvariantId, KernelId } from '../../engine/index.ts';
-import type { ShownViolation, StepRec } from '../../store/index.ts';
+import type { ShownViolation, StepRecord } from '../../store/index.ts';
 import { distinctViolations } from '../../store/index.ts';
 import type { BrokenMark } from '../grid/CursorLayer.tsx';
 import { storyViolation } from './story.ts';
@@ -15,7 +15,7 @@ export interface Story {
 }
 
 export function useStory(
-  records: readonly StepRec[],
+  records: readonly StepRecord[],
   upTo: number,
   variant: KernelId,
   target: InvariantId | null,

@@ -1,10 +1,10 @@
 // One step on the timeline, in its thread's lane. Memoised: moving the cursor re-renders two chips.
 
 import { memo } from 'react';
-import type { StepRec } from '../../store/index.ts';
+import type { StepRecord } from '../../store/index.ts';
 
 interface Props {
-  readonly record: StepRec;
+  readonly record: StepRecord;
   readonly lane: number;
   readonly state: 'past' | 'current' | 'future';
   readonly violation: boolean;

@@ -7,11 +7,11 @@ import { finish, took } from '../../program.ts';
 import { drainLru } from '../../lru.ts';
 import { src } from '../../sources.ts';
 import type { Thread, World } from '../../types.ts';
-import type { CollapseSteps } from './helpers.ts';
+import type { CollapseLocals, CollapseSteps } from './helpers.ts';
 
 const scanFile = (stmt: string) => src(`hpage_collapse_scan_file:${stmt}`);
 
-export const isKhugepaged = (t: Thread) => t.actor === 'khugepaged';
+export const isKhugepaged = (t: Thread<CollapseLocals>) => t.actor === 'khugepaged';
 
 /** khugepaged's max_ptes_none: 511 of 512 by default, so N - 1 of N. */
 export const maxPtesNone = (n: number) => n - 1;

@@ -6,21 +6,35 @@ import { nextStep, type CollapseStepId } from './sequence.ts';
 import type { DraftFolio, DraftThread, Tx } from '../../tx.ts';
 import { folioOf, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
-import type { Folio, Thread, World } from '../../types.ts';
+import type { Folio, LocalsOf, Thread, World } from '../../types.ts';
 
 /** A statement of collapse_file(), by its key in the line tables (sources/lines-<tag>.json). */
 export const at = (stmt: string) => src(`collapse_file:${stmt}`);
 
+/** collapse_file()'s locals (types.ts Locals): its cursor, page in hand, huge page, pagelist, counts. */
+export type CollapseLocals = LocalsOf<
+  | 'index'
+  | 'folio'
+  | 'hpage'
+  | 'pagelist'
+  | 'nrNone'
+  | 'nrNoneCheck'
+  | 'scan'
+  | 'staleCursor'
+  | 'expected'
+  | 'xas'
+>;
+
 /** A collapse thread in a step: its next step is a collapse step id. */
-export type CollapseThread = ActorThread<CollapseStepId>;
+export type CollapseThread = ActorThread<CollapseStepId, CollapseLocals>;
 /** Some of collapse's steps, typed by their ids (index.ts checks that together they are all of them). */
-export type CollapseSteps = { readonly [K in CollapseStepId]?: StepDef<CollapseStepId> };
+export type CollapseSteps = { readonly [K in CollapseStepId]?: StepDef<CollapseStepId, CollapseLocals> };
 
 import { flagsOf } from '../../kernelFlags.ts';
 export { flagsOf };
-export const hpageOf = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.hpage ?? -1);
-export const curFolio = (tx: Tx, t: Thread): DraftFolio => tx.folio(t.l.folio ?? -1);
-export const holdsXa = (w: World, t: Thread) => w.locks.xa === t.id;
+export const hpageOf = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.folio(t.l.hpage ?? -1);
+export const curFolio = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.folio(t.l.folio ?? -1);
+export const holdsXa = (w: World, t: Thread<CollapseLocals>) => w.locks.xa === t.id;
 
 /** Where a failed collapse goes. The scan result is already set. */
 export function fail(tx: Tx, t: CollapseThread, scan: string): void {
@@ -48,7 +62,7 @@ export function advance(tx: Tx, t: CollapseThread, from: CollapseStepId): void {
 
 /** The collapse's old pages by index (the first one listed wins), read-only: copying only reads them
  * (a step that writes one takes it with tx.folio), and one pass replaces a search of the list per index. */
-export function oldPagesByIndex(w: World, t: Thread): Map<number, Folio> {
+export function oldPagesByIndex(w: World, t: Thread<CollapseLocals>): Map<number, Folio> {
   const byIndex = new Map<number, Folio>();
   for (const id of t.l.pagelist) {
     const p = folioOf(w, id);
@@ -66,7 +80,7 @@ export function copyInto(tx: Tx, h: DraftFolio, i: number, old: Folio | undefine
 }
 
 /** Frees one old page after a successful collapse (mapping = NULL, unlock, drop the 3 references). */
-export function freeOld(tx: Tx, t: DraftThread, p: DraftFolio): void {
+export function freeOld(tx: Tx, t: DraftThread<CollapseLocals>, p: DraftFolio): void {
   setFlag(tx, p, 'mapped', false);
   if (p.frozenBy !== null) unfreeze(tx, p, ['collapse-pin']);
   else {
@@ -78,7 +92,7 @@ export function freeOld(tx: Tx, t: DraftThread, p: DraftFolio): void {
 }
 
 /** Multi-index store of the hpage over the whole range (xas_set_order + xas_store). */
-export function storeHpage(tx: Tx, t: DraftThread): void {
+export function storeHpage(tx: Tx, t: DraftThread<CollapseLocals>): void {
   const h = hpageOf(tx, t);
   for (let i = 0; i < tx.w.n; i++) {
     const e = tx.w.slots[i];
@@ -87,7 +101,7 @@ export function storeHpage(tx: Tx, t: DraftThread): void {
 }
 
 /** SetPageUptodate, the N cache references, dirty, and straight onto the LRU (a large folio skips the batch). */
-export function publishHpage(tx: Tx, t: DraftThread): void {
+export function publishHpage(tx: Tx, t: DraftThread<CollapseLocals>): void {
   const h = hpageOf(tx, t);
   setFlag(tx, h, 'uptodate', true);
   // page_ref_add(N - 1): the allocation reference becomes one of the N cache references.

@@ -2,6 +2,7 @@
 // share it (model 2 adds their way in): `collapse` is MADV_COLLAPSE, `khugepaged` the daemon.
 
 import type { ActorProgram, StepDef } from '../../program.ts';
+import type { CollapseLocals } from './helpers.ts';
 import { collapseListing, type CollapseStepId } from './sequence.ts';
 import { commitSteps } from './commitSteps.ts';
 import { entrySteps } from './entrySteps.ts';
@@ -14,7 +15,7 @@ import { xaStoreSteps } from './xaStoreSteps.ts';
 const entryOn = (model: number): CollapseStepId => (model >= 2 ? 'drain_all' : 'alloc');
 
 /** Every collapse step exactly once: a step id without a definition does not compile. */
-const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId>>> = {
+const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId, CollapseLocals>>> = {
   ...entrySteps,
   ...scanSteps,
   ...commitSteps,
@@ -23,7 +24,7 @@ const steps: Readonly<Record<CollapseStepId, StepDef<CollapseStepId>>> = {
   ...rollbackSteps2,
 };
 
-export const collapse: ActorProgram = {
+export const collapse: ActorProgram<CollapseLocals> = {
   kind: 'collapse',
   roles: {
     collapser: {
@@ -42,4 +43,4 @@ export const collapse: ActorProgram = {
 
 /** khugepaged: the same collapse_file, entered with the daemon's limits; its retract only removes the
  * page table (the next fault maps the huge page). */
-export const khugepaged: ActorProgram = { ...collapse, kind: 'khugepaged' };
+export const khugepaged: ActorProgram<CollapseLocals> = { ...collapse, kind: 'khugepaged' };

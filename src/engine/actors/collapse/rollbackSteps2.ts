@@ -5,6 +5,7 @@
 // retaken only to uncharge the holes; the old pages (never replaced) are unlocked and put back outside it.
 
 import { finish, spinFree, took } from '../../program.ts';
+import type { CollapseLocals } from './helpers.ts';
 import type { Tx } from '../../tx.ts';
 import type { CollapseStepId } from './sequence.ts';
 import { folioOf, putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
@@ -20,13 +21,13 @@ export const stepwiseRollback = (w: World) => w.model >= 2 && flagsOf(w).oldPage
 const restoresSlots = (w: World) => flagsOf(w).oldPages === 'freeze-replace';
 
 /** The first old page still on the pagelist (the list is in index order). */
-function nextOld(w: World, t: Thread) {
+function nextOld(w: World, t: Thread<CollapseLocals>) {
   const id = t.l.pagelist[0];
   return id === undefined ? null : folioOf(w, id);
 }
 
 /** Empties the hpage's hole slots below `below` (the scan stored it there on v6.3..p2). */
-function clearHoles(tx: Tx, t: Thread, below: number): void {
+function clearHoles(tx: Tx, t: Thread<CollapseLocals>, below: number): void {
   const h = t.l.hpage;
   for (let i = 0; i < below; i++) {
     const e = tx.w.slots[i];
@@ -34,7 +35,7 @@ function clearHoles(tx: Tx, t: Thread, below: number): void {
   }
 }
 
-const afterUncharge = (w: World, t: Thread): CollapseStepId =>
+const afterUncharge = (w: World, t: Thread<CollapseLocals>): CollapseStepId =>
   restoresSlots(w) ? 'rb_restore' : nextOld(w, t) ? 'rb_putback' : 'rb_free_hpage';
 
 export const rollbackSteps2 = {
