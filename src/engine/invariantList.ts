@@ -15,4 +15,5 @@ export const INVARIANTS: Readonly<Record<InvariantId, { readonly spec: string; r
   accounting: { spec: 'I10', title: 'nrpages, retry entries and references add up at rest' },
   mapping: { spec: 'I11', title: 'after a collapse no PTE maps an old page' },
   gup: { spec: 'I12', title: 'GUP never keeps an old page a collapse replaced' },
+  'beyond-eof': { spec: 'I13', title: 'data beyond i_size is gone once truncate returns' },
 };

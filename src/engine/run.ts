@@ -57,7 +57,7 @@ export interface RunResult {
 }
 
 /** State invariants that stay broken for a while are reported once, at the first step that breaks them. */
-const ONCE: ReadonlySet<InvariantId> = new Set(['uptodate', 'atomic-switch']);
+const ONCE: ReadonlySet<InvariantId> = new Set(['uptodate', 'atomic-switch', 'beyond-eof']);
 
 export function violationKey(v: Violation): string {
   return ONCE.has(v.invariant) ? v.invariant : `${v.invariant}|${v.message}`;

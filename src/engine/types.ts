@@ -224,7 +224,8 @@ export type InvariantId =
   | 'uffd'
   | 'accounting'
   | 'mapping'
-  | 'gup';
+  | 'gup'
+  | 'beyond-eof';
 
 export interface Violation {
   readonly invariant: InvariantId;

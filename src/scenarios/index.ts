@@ -11,6 +11,7 @@ import { seekData } from './seekData.ts';
 import { truncateHuge } from './truncateHuge.ts';
 import { uffdHole } from './uffdHole.ts';
 import { xarraySeekHole } from './xarraySeekHole.ts';
+import { xarrayTruncateEof } from './xarrayTruncateEof.ts';
 
 export type { Narration, Scenario, SourceLink } from './scenario.ts';
 
@@ -25,6 +26,7 @@ export const SCENARIOS: readonly Scenario[] = [
   holeFilled,
   iterationBug,
   xarraySeekHole,
+  xarrayTruncateEof,
 ];
 
 export const DEFAULT_SCENARIO: Scenario = seekData;

@@ -41,8 +41,8 @@ describe.each(SCENARIOS)('$id: $title', (sc) => {
       cursor: sc.schedule.length,
       compare: sc.compare[0] ?? null,
     });
-    // The xarray race (63 steps on v6.12, 8 slots) needs about 95: its own line, not a shared one.
-    expect(link.length).toBeLessThanOrEqual(setup.slots.xa === undefined ? 78 : 100);
+    // The xarray races (63 and 72 steps on v6.12, 8 slots) need 95-101: their own line, not a shared one.
+    expect(link.length).toBeLessThanOrEqual(setup.slots.xa === undefined ? 78 : 104);
   });
 
   it('narrates the steps it names', () => {

@@ -17,10 +17,10 @@ describe('compare', () => {
     await page.getByTestId('compare-select').selectOption('v6.4');
     await page.getByTestId('compare-pane').waitFor();
     await expect(page.getByTestId('divergence').textContent()).resolves.toMatch(
-      /First difference, step 11: T1 SEEK_DATA\(0\) = ENXIO on v6\.3 but 0 on v6\.4/,
+      /First difference, step 13: T1 SEEK_DATA\(0\) = ENXIO on v6\.3 but 0 on v6\.4/,
     );
-    await expect(page.getByTestId('chip-10').getAttribute('aria-label')).resolves.toContain('diverges here');
-    for (let k = 0; k < 12; k++) await page.getByTestId('race-forward').click();
+    await expect(page.getByTestId('chip-12').getAttribute('aria-label')).resolves.toContain('diverges here');
+    for (let k = 0; k < 14; k++) await page.getByTestId('race-forward').click();
     await page.getByTestId('main-violation-seek').waitFor();
     await page.getByTestId('compare-no-violations').waitFor();
     await expect(page.getByTestId('compare-result-1').textContent()).resolves.toContain('returned 0');

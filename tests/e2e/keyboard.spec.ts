@@ -19,15 +19,30 @@ describe('keyboard', () => {
     const { context, page, errors } = await openPage(browser);
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor();
-    for (const key of ['1', '1', '1', '1', '1', '1', '1', '2', '2', '2', 'ArrowRight', 'ArrowRight'])
+    for (const key of [
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '2',
+      '2',
+      '2',
+      'ArrowRight',
+      'ArrowRight',
+    ])
       await page.keyboard.press(key);
-    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(12);
+    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(14);
     await page.getByTestId('main-violation-seek').waitFor();
     await page.keyboard.press('z');
     await page.keyboard.press('ArrowLeft');
-    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(10);
+    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(12);
     await page.keyboard.press('y');
-    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(11);
+    await expect(timeline.getAttribute('aria-label').then(at)).resolves.toBe(13);
     // A blocked or finished thread's key is refused with a reason, not an error.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('2');

@@ -12,14 +12,14 @@ afterAll(async () => {
 });
 
 /** The recorded seed schedule, then round-robin: T0 scan, T1 find. */
-const BY_HAND = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1];
+const BY_HAND = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1];
 
 async function stepByHand(page: Page, schedule: readonly number[]) {
   for (const t of schedule) await page.getByTestId(`step-thread-${t}`).click();
 }
 
 describe('the seed race', () => {
-  it('opens ready to play: v6.3, PPPP, collapse and seek_data:0, 32 recorded steps at step 0', async () => {
+  it('opens ready to play: v6.3, PPPP, collapse and seek_data:0, 34 recorded steps at step 0', async () => {
     const { context, page, errors } = await openPage(browser);
     await expect(page.getByTestId('kernel-select').inputValue()).resolves.toBe('v6.3');
     await expect(page.getByTestId('slots-input').inputValue()).resolves.toBe('PPPP');
@@ -38,12 +38,12 @@ describe('the seed race', () => {
     await stepByHand(page, BY_HAND);
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned ENXIO');
     const seek = page.getByTestId('main-violation-seek');
-    await expect(seek.textContent()).resolves.toMatch(/SEEK_DATA\(0\) returned ENXIO.*Broken by step 12/);
-    await expect(page.getByTestId('chip-11').getAttribute('aria-label')).resolves.toContain(
+    await expect(seek.textContent()).resolves.toMatch(/SEEK_DATA\(0\) returned ENXIO.*Broken by step 14/);
+    await expect(page.getByTestId('chip-13').getAttribute('aria-label')).resolves.toContain(
       'an invariant broke here',
     );
     await expect(page.getByTestId('announcer').textContent()).resolves.toContain(
-      'Step 12: T1 find_get_entry',
+      'Step 14: T1 find_get_entry',
     );
     expect(errors).toEqual([]);
     await context.close();
@@ -54,7 +54,7 @@ describe('the seed race', () => {
     await page.getByTestId('kernel-select').selectOption('v6.4');
     // The schedule carries over to the new kernel; drop it and step by hand.
     await page.getByRole('button', { name: 'Fork here' }).click();
-    await stepByHand(page, BY_HAND.slice(0, 10));
+    await stepByHand(page, BY_HAND.slice(0, 12));
     await page.getByRole('button', { name: 'Finish round-robin' }).click();
     await expect(page.getByTestId('main-result-1').textContent()).resolves.toContain('returned 0');
     await expect(page.getByTestId('main-result-0').textContent()).resolves.toContain('SCAN_SUCCEED');

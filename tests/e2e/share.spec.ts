@@ -67,13 +67,13 @@ describe('share dialog', () => {
 
   it('downloads the page cache as SVG and PNG', async () => {
     const { context, page, errors } = await openPage(browser);
-    for (let k = 0; k < 7; k++) await page.getByTestId('race-forward').click();
+    for (let k = 0; k < 9; k++) await page.getByTestId('race-forward').click();
     await page.getByTestId('share-open').click();
     const [svgDl] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-svg').click(),
     ]);
-    expect(svgDl.suggestedFilename()).toBe('collapse-lab-v6.3-step-7.svg');
+    expect(svgDl.suggestedFilename()).toBe('collapse-lab-v6.3-step-9.svg');
     const svg = await readFile((await svgDl.path()) ?? '', 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('Huge page folio 4 in slot 0');
@@ -83,7 +83,7 @@ describe('share dialog', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-png').click(),
     ]);
-    expect(pngDl.suggestedFilename()).toBe('collapse-lab-v6.3-step-7.png');
+    expect(pngDl.suggestedFilename()).toBe('collapse-lab-v6.3-step-9.png');
     const png = await readFile((await pngDl.path()) ?? '');
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.length).toBeGreaterThan(2000);

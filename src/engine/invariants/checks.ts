@@ -1,4 +1,4 @@
-// The invariants I1..I12 of spec §5, checked after every step. Each returns the violations it finds.
+// The invariants I1..I12 of spec §5 (and I13, issue #12), checked after every step. Each returns the violations it finds.
 
 import type { DraftWorld } from '../tx.ts';
 import type { ThreadStatus } from '../status.ts';
@@ -8,6 +8,7 @@ import type { Thread, ThreadId, Violation, World } from '../types.ts';
 import { rolesOf } from '../roles.ts';
 import { name, type Emit } from './report.ts';
 import { checkAtRest } from './atRest.ts';
+import { checkBeyondEof } from './beyondEof.ts';
 
 export interface CheckContext {
   readonly prev: World;
@@ -243,6 +244,7 @@ export function checkInvariants(c: CheckContext): Violation[] {
   if (!inTreeStore(w)) checkAtomicSwitch(w, emit);
   checkUffd(c, emit);
   checkProgress(w, c.statuses, emit);
+  checkBeyondEof(w, emit);
   if (isQuiescent(w)) checkAtRest(w, emit);
   return out;
 }

@@ -32,8 +32,27 @@ describe('punch and truncate walking the tree', () => {
     ]);
   });
 
-  it('v6.12 PP..PPPP|xa=4 truncate:2: the walk skips the sibling and leaves old data past EOF; the fix does not', () => {
-    expect(allHold('v6.12', 'PP..PPPP|xa=4', 'collapse,truncate:2')).toBe(true); // no invariant sees it
+  it('v6.12 PP..PPPP|xa=4 truncate:2: I13 beyond-eof broken by a shortest schedule; it holds on the fix', () => {
+    const r = checkSetup(setup('v6.12', 'PP..PPPP|xa=4', 'collapse,truncate:2'), {
+      now: () => fakeTime++,
+      reduce: true,
+    });
+    expect(r.complete).toBe(true);
+    expect(r.faults).toEqual([]);
+    expect(r.invariants.filter((v) => v.holds !== true).map((v) => v.id)).toEqual(['beyond-eof']);
+    const v = r.invariants.find((x) => x.id === 'beyond-eof');
+    // Pass 1 removed pages 5-7 before collapse reached them, so only page 4's old data is left.
+    expect(v?.schedule).toHaveLength(62);
+    expect(v?.violation).toMatchObject({ step: 61, threads: [1], slots: [4] });
+    expect(v?.violation?.message).toBe(
+      'truncate has returned, but slot 4 past i_size (2) still holds old data (5): the file reads it again once extended',
+    );
+    expect(v?.steps?.at(-1)?.stepId).toBe('finish'); // truncate's inode_unlock
+    expect(allHold('v6.12+xas-fix', 'PP..PPPP|xa=4', 'collapse,truncate:2')).toBe(true);
+    expect(allHold('v6.12', 'PP..PPPP', 'collapse,truncate:2')).toBe(true); // the flat model
+  });
+
+  it('v6.12 PP..PPPP|xa=4 truncate:2: the files at rest keep old data past EOF; the fix and the flat model do not', () => {
     const r = filesAtRest(setup('v6.12', 'PP..PPPP|xa=4', 'collapse,truncate:2'));
     expect(r.complete).toBe(true);
     expect(r.files).toEqual(['HHzzxxxx', 'HHzzxxxz', 'HHzzxxzz', 'HHzzxzzz', 'HHzzzzzz', 'PP......']);
