@@ -1,11 +1,11 @@
 // collapse_file()'s rollback: put every old page back and free the huge page.
 
-import { finish, spinFree } from '../../program.ts';
-import { putRef, setFlag, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
+import { spinFree } from '../../program.ts';
+import { putRef, setNrpages, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { acquire, release } from '../../locks.ts';
 import { putbackLru } from '../../lru.ts';
 import { at, holdsXa, hpageOf, type CollapseSteps } from './helpers.ts';
-import { startRollback, stepwiseRollback } from './rollbackSteps2.ts';
+import { freeHpageAndFinish, startRollback, stepwiseRollback } from './rollbackSteps2.ts';
 
 export const rollbackSteps = {
   rollback: {
@@ -42,13 +42,7 @@ export const rollbackSteps = {
       }
       t.l.pagelist = [];
       release(tx, 'xa_lock');
-      if (h) {
-        setFlag(tx, h, 'mapped', false);
-        if (h.locked === t.id) unlockPage(tx, h);
-        putRef(tx, h, 'hpage-alloc');
-        t.l.hpage = null;
-      }
-      finish(tx, t, t.l.scan);
+      freeHpageAndFinish(tx, t, h);
     },
   },
 } satisfies CollapseSteps;

@@ -116,17 +116,21 @@ export const rollbackSteps2 = {
     text: 'Forget the huge page: clear its mapping, unlock it (waiters wake and find it gone) and free it.',
     src: at('free_hpage'),
     run: (tx, t) => {
-      const h = t.l.hpage === null ? null : tx.folio(t.l.hpage);
-      if (h) {
-        setFlag(tx, h, 'mapped', false);
-        if (h.locked === t.id) unlockPage(tx, h);
-        putRef(tx, h, 'hpage-alloc');
-        t.l.hpage = null;
-      }
-      finish(tx, t, t.l.scan);
+      freeHpageAndFinish(tx, t, t.l.hpage === null ? null : tx.folio(t.l.hpage));
     },
   },
 } satisfies CollapseSteps;
+
+/** The end of every rollback: forget the huge page (mapping cleared, unlocked, freed), then return. */
+export function freeHpageAndFinish(tx: Tx, t: CollapseThread, h: ReturnType<Tx['folio']> | null): void {
+  if (h) {
+    setFlag(tx, h, 'mapped', false);
+    if (h.locked === t.id) unlockPage(tx, h);
+    putRef(tx, h, 'hpage-alloc');
+    t.l.hpage = null;
+  }
+  finish(tx, t, t.l.scan);
+}
 
 /** Model 2's first rollback step: xa_locked / xa_unlocked (drop xa_lock if held, flush the TLB). */
 export function startRollback(tx: Tx, t: CollapseThread): void {
