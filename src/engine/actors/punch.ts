@@ -13,7 +13,7 @@ import { removeFromCache } from '../cache.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte, zapPmd } from '../pageTable.ts';
 import type { Block, Folio, Thread, World } from '../types.ts';
-import { VARIANTS } from '../variants.ts';
+import { flagsOf } from '../kernelFlags.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 import { walkFrom } from '../xarray/walk.ts';
 import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
@@ -195,7 +195,7 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
         t.pc = 'p2_get'; // restart at this index: it may now hold the huge page
         return;
       }
-      if (f.huge && VARIANTS[w.variant].flags.undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
+      if (f.huge && flagsOf(w).undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
       else {
         acquire(tx, 'xa_lock');
         removeFromCache(tx, f);
