@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureInChromium } from './chromium.ts';
 import { benchKernel } from './kernel.ts';
 import { benchTargets } from './kernelTargets.ts';
+import { benchMatrix } from './matrix.ts';
 import { benchFrames } from './ui/frames.ts';
 import { benchHardening } from './ui/hardening.ts';
 import { formatRow, statesPerSecond, type BenchRow } from './measure.ts';
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
   benchKernel();
   console.log('');
   benchTargets();
+  console.log('');
+  await benchMatrix();
   if (!args.includes('--no-browser')) {
     console.log('');
     await benchFrames();

@@ -2,6 +2,7 @@
 
 import { dropLookup } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
@@ -58,10 +59,15 @@ function checkRead(_w: World, t: Thread<ReadWriteLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the value read, on the slot it came from. */
+const readAnswer = (w: World, t: Thread<ReadWriteLocals>): Answer | null =>
+  t.param < w.n ? { kind: 'read', at: t.param, value: t.l.value } : null;
+
 export const read: ActorProgram<ReadWriteLocals> = {
   kind: 'read',
   roles: { observer: { premise: 'value', checkCall: checkRead }, instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'reads', answer: readAnswer },
   steps: readSteps,
   entry: 'get',
   listing: () => [...shmemGetListing(''), 'copy'],
@@ -121,6 +127,7 @@ export const write: ActorProgram<ReadWriteLocals> = {
   kind: 'write',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'writes' },
   steps: writeSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'write'],
@@ -146,6 +153,7 @@ export const fallocate: ActorProgram<ReadWriteLocals> = {
   kind: 'fallocate',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'fallocates' },
   steps: fallocSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'finish'],
