@@ -7,7 +7,7 @@
  * 2: the entry paths (lru_add_drain_all, the hpage_collapse_scan_file pre-check, the khugepaged actor,
  *    MADV_COLLAPSE's retract) and the kernel's own rollback order.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** The model a setup runs on: its own, or today's. */
 export function modelOf(setup: { readonly model?: number }): number {
