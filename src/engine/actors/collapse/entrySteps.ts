@@ -91,12 +91,40 @@ function endScan(tx: Tx, t: CollapseThread, why: string | null): void {
   t.pc = 'alloc';
 }
 
-const scanSteps = walkSteps('ps_', scanWalk, true) as Readonly<
-  Record<'ps_xas_load' | 'ps_xas_next' | 'ps_xas_climb', StepDef<CollapseStepId, CollapseLocals>>
+type ScanWalkId = 'ps_xas_load' | 'ps_xas_next' | 'ps_xas_climb';
+const scanWalkSteps = walkSteps('ps_', scanWalk, true) as Readonly<
+  Record<ScanWalkId, StepDef<CollapseStepId, CollapseLocals>>
 >;
 
 /** Model 3 walks the pre-check's scan over the tree of a `|xa` setup. */
 export const scanWalks = (w: World) => w.xa !== undefined && w.model >= 3;
+
+/** How the pre-check ends, in the kernel's words: the one-step scan's, or the tree walk's last step. */
+const PRECHECK_BRANCHES = {
+  SCAN_EXCEED_SWAP_PTE: {
+    label: 'swap > khugepaged_max_ptes_swap: SCAN_EXCEED_SWAP_PTE',
+    src: scanFile('swap'),
+  },
+  SCAN_PTE_MAPPED_HUGEPAGE: {
+    label: 'PageTransCompound(page): SCAN_PTE_MAPPED_HUGEPAGE',
+    src: scanFile('compound'),
+  },
+  SCAN_PAGE_LRU: { label: '!PageLRU(page): SCAN_PAGE_LRU', src: scanFile('lru') },
+  SCAN_PAGE_COUNT: {
+    label: 'page_count(page) != 1 + page_mapcount(page): SCAN_PAGE_COUNT',
+    src: scanFile('count'),
+  },
+  SCAN_EXCEED_NONE_PTE: {
+    label: 'present < HPAGE_PMD_NR - khugepaged_max_ptes_none: SCAN_EXCEED_NONE_PTE',
+    src: scanFile('none'),
+  },
+  collapse: { label: 'hpage_collapse_scan_file: the range passes; collapse_file' },
+};
+
+/** The walk's steps carry the verdict's label on the step that ends the scan. */
+const scanSteps = Object.fromEntries(
+  Object.entries(scanWalkSteps).map(([id, d]) => [id, { ...d, branches: PRECHECK_BRANCHES }]),
+) as unknown as typeof scanWalkSteps;
 
 export const entrySteps = {
   drain_all: {
@@ -114,28 +142,9 @@ export const entrySteps = {
   },
   precheck: {
     label: 'hpage_collapse_scan_file',
-    text: 'Walk the range without locks (RCU): every page must be small, on the LRU and hold only its cache and mapping references; khugepaged also caps swap entries and holes. Only then call collapse_file.',
+    text: 'Walk the range without locks (RCU): every page must be small, on the LRU and hold only its cache and mapping references; khugepaged also caps swap entries and holes. Only then call collapse_file. With |xa (model 3) this step starts xas_for_each, and the walk reads the range a slot per step.',
     src: scanFile('collapse_file'),
-    branches: {
-      SCAN_EXCEED_SWAP_PTE: {
-        label: 'swap > khugepaged_max_ptes_swap: SCAN_EXCEED_SWAP_PTE',
-        src: scanFile('swap'),
-      },
-      SCAN_PTE_MAPPED_HUGEPAGE: {
-        label: 'PageTransCompound(page): SCAN_PTE_MAPPED_HUGEPAGE',
-        src: scanFile('compound'),
-      },
-      SCAN_PAGE_LRU: { label: '!PageLRU(page): SCAN_PAGE_LRU', src: scanFile('lru') },
-      SCAN_PAGE_COUNT: {
-        label: 'page_count(page) != 1 + page_mapcount(page): SCAN_PAGE_COUNT',
-        src: scanFile('count'),
-      },
-      SCAN_EXCEED_NONE_PTE: {
-        label: 'present < HPAGE_PMD_NR - khugepaged_max_ptes_none: SCAN_EXCEED_NONE_PTE',
-        src: scanFile('none'),
-      },
-      collapse: { label: 'hpage_collapse_scan_file: the range passes; collapse_file' },
-    },
+    branches: PRECHECK_BRANCHES,
     run: (tx, t) => {
       if (scanWalks(tx.w)) {
         // rcu_read_lock; xas_for_each from start: the walk's steps read the range.
