@@ -9,7 +9,7 @@ import {
   INVARIANTS,
   runSchedule,
   stepSource,
-  VARIANTS,
+  kernelOf,
 } from '../engine/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
 import { parseCommandLine, UsageError } from './args.ts';
@@ -68,7 +68,7 @@ export function runJson(setup: Setup, schedule: readonly number[], r: RunResult)
 }
 
 export function printRun(io: Io, setup: Setup, r: RunResult): void {
-  io.out(`kernel  ${setup.variant}: ${VARIANTS[setup.variant].title}\n`);
+  io.out(`kernel  ${setup.variant}: ${kernelOf(setup.variant).title}\n`);
   io.out(
     `slots   ${formatSlots(setup.slots)}\nthreads ${r.initial.threads.map((t) => threadName(r, t.id)).join(', ')}\n\n`,
   );

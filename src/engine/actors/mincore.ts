@@ -3,6 +3,7 @@
 
 import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, firstBlock, observe, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
@@ -125,10 +126,18 @@ function checkMincore(_w: World, t: Thread<MincoreLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the slots mincore's vector called not resident. */
+const mincoreAnswer = (_w: World, t: Thread<MincoreLocals> & { readonly result: string }): Answer => ({
+  kind: 'mincore',
+  result: t.result,
+  absent: t.l.vec.flatMap((bit, i) => (bit === 0 ? [i] : [])),
+});
+
 export const mincore: ActorProgram<MincoreLocals> = {
   kind: 'mincore',
   roles: { observer: { premise: 'resident', checkCall: checkMincore } },
   param: null,
+  cursor: { at: 'scan', verb: 'checks', answer: mincoreAnswer },
   steps,
   entry: 'walk',
   listing: (_flags, xa = false, model = MODEL_VERSION) =>
@@ -138,6 +147,7 @@ export const mincore: ActorProgram<MincoreLocals> = {
 export const memcgMove: ActorProgram<MincoreLocals> = {
   kind: 'memcg_move',
   param: null,
+  cursor: { at: 'scan', verb: 'checks' },
   steps: Object.fromEntries(
     Object.entries(steps).map(([k, s]) => [
       k,

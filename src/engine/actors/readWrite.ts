@@ -2,6 +2,7 @@
 
 import { dropLookup } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
@@ -60,10 +61,15 @@ function checkRead(_w: World, t: Thread<ReadWriteLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the value read, on the slot it came from. */
+const readAnswer = (w: World, t: Thread<ReadWriteLocals>): Answer | null =>
+  t.param < w.n ? { kind: 'read', at: t.param, value: t.l.value } : null;
+
 export const read: ActorProgram<ReadWriteLocals> = {
   kind: 'read',
   roles: { observer: { premise: 'value', checkCall: checkRead }, instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'reads', answer: readAnswer },
   steps: readSteps,
   entry: 'get',
   listing: (_flags, xa = false, model = MODEL_VERSION) => [...shmemGetListing('', xa && model >= 3), 'copy'],
@@ -123,6 +129,7 @@ export const write: ActorProgram<ReadWriteLocals> = {
   kind: 'write',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'writes' },
   steps: writeSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'write'],
@@ -148,6 +155,7 @@ export const fallocate: ActorProgram<ReadWriteLocals> = {
   kind: 'fallocate',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'fallocates' },
   steps: fallocSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'finish'],

@@ -7,7 +7,7 @@ import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { fault, getRef, putRef } from '../tx.ts';
 import type { Block, LocalsOf, Thread, World } from '../types.ts';
-import { VARIANTS } from '../variants.ts';
+import { flagsOf } from '../kernelFlags.ts';
 import { freshLoad, node, slotSpan } from './tree.ts';
 import type { XaEntry, XasPos, XaTree } from './types.ts';
 import { XAS_BOUNDS, XAS_RESTART } from './types.ts';
@@ -153,7 +153,7 @@ export function walkSteps<L extends WalkLocals>(
           set(t, { node: e.node, offset: 0 });
           return continueAt(tx, t, c, steps);
         }
-        if (e?.k === 'sibling' && VARIANTS[tx.w.variant].flags.xasFindFix) {
+        if (e?.k === 'sibling' && flagsOf(tx.w).xasFindFix) {
           // The fix (not upstream): a sibling whose canonical entry this walk did not return sends the
           // walk back to that entry, as xas_find_marked does after climbing.
           const canon = n.slots[e.offset] ?? null;

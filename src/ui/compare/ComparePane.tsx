@@ -1,7 +1,7 @@
 // The other kernel's side: its memory, what its threads saw and what it broke, at the same step.
 
 import type { InvariantId } from '../../engine/index.ts';
-import { VARIANTS } from '../../engine/index.ts';
+import { kernelOf } from '../../engine/index.ts';
 import type { CompareView } from '../../store/index.ts';
 import { WorldView } from '../grid/WorldView.tsx';
 import { Observations } from '../results/Observations.tsx';
@@ -20,7 +20,7 @@ export function ComparePane({ compare, target }: Props) {
   return (
     <section className="world-column" aria-label={`Kernel ${compare.variant}`} data-testid="compare-pane">
       <h2>
-        {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
+        {compare.variant} <span className="muted">{kernelOf(compare.variant).title}</span>
       </h2>
 
       <WorldView world={compare.world} id="compare" broken={story.mark} />

@@ -2,15 +2,15 @@
 // kernels. The loaded race also shows its whole story, a button per compared kernel and its sources.
 
 import { memo } from 'react';
-import type { VariantId } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/index.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 
 interface Props {
   readonly race: Scenario;
   readonly active: boolean;
-  readonly comparing: VariantId | null;
+  readonly comparing: KernelId | null;
   readonly onLoad: (id: string) => void;
-  readonly onCompare: (v: VariantId | null) => void;
+  readonly onCompare: (v: KernelId | null) => void;
 }
 
 const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;
