@@ -9,11 +9,12 @@ import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
 import { newValue, setFlag, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
+import { MODEL_VERSION } from '../modelVersion.ts';
 import type { Emit } from '../invariants/report.ts';
 import type { LocalsOf, Thread, World } from '../types.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
-export type ReadWriteLocals = LocalsOf<'index' | 'folio' | 'value' | 'vec'>;
+export type ReadWriteLocals = LocalsOf<'index' | 'folio' | 'value' | 'vec' | 'xas'>;
 
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 
@@ -29,6 +30,7 @@ function readDone(tx: Tx, t: DraftThread<ReadWriteLocals>, value: number): void 
 
 const readSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
   ...shmemGetSteps('', 'read', 'the page', {
+    descend: true,
     hole: (tx, t) => readDone(tx, t, 0),
     locked: (tx, t, f) => {
       unlockPage(tx, f); // shmem_file_read_iter unlocks before copying, holding only a reference
@@ -70,7 +72,7 @@ export const read: ActorProgram<ReadWriteLocals> = {
   cursor: { at: 'param', verb: 'reads', answer: readAnswer },
   steps: readSteps,
   entry: 'get',
-  listing: () => [...shmemGetListing(''), 'copy'],
+  listing: (_flags, xa = false, model = MODEL_VERSION) => [...shmemGetListing('', xa && model >= 3), 'copy'],
 };
 
 // --- write -----------------------------------------------------------------------------------------------
