@@ -73,7 +73,9 @@ function Cell(props: {
       ) : verdict === 'holds' ? (
         <span>✓</span>
       ) : verdict === 'no-collapse' ? (
-        <span>✓ never</span>
+        <span>
+          ✓ <span className="matrix-word">never</span>
+        </span>
       ) : (
         <span>?</span>
       )}

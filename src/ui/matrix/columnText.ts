@@ -12,7 +12,8 @@ export function columnCommit(c: MatrixColumn): string {
 /** The full description: kernel, commit, and for a flip what the switch's code change is. */
 export function columnTitle(c: MatrixColumn): string {
   const commit = c.commit ? `${c.commit.id} "${c.commit.title}"` : 'no commit of the series';
-  if (!c.flip) return `${c.kernel}: ${VARIANTS[c.base as VariantId].title}; last commit ${commit}`;
+  const title = `${c.kernel}: ${VARIANTS[c.base as VariantId].title}`;
+  if (!c.flip) return c.commit ? `${title}; last commit ${commit}` : title;
   const def = switchNamed(c.flip.name);
   return `${c.kernel}: ${c.base} with ${c.flip.name}=${c.flip.value}; ${commit}${def ? `; ${def.description}` : ''}`;
 }
