@@ -58,9 +58,8 @@ export function step(world: World, choice: number): StepResult {
   const next = cloneWorld(world);
   const label = stepLabel(def, world.flags);
   const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label }];
-  const tx = beginTx(next, ev, t0.id);
+  const { tx, self: t } = beginTx(next, ev, t0.id);
   try {
-    const t = tx.thread(t0.id);
     startObservation(tx, t);
     def.run(tx, t);
     if (next.xa) afterStepTree(tx);

@@ -154,6 +154,8 @@ export interface Locals {
 
 /** The locals an actor (or a helper shared by several) declares: its view of Locals. */
 export type LocalsOf<K extends keyof Locals> = Pick<Locals, K>;
+/** An observer's ghost (observers.ts): the one part of another thread's locals a step may write. */
+export type ObservationLocals = LocalsOf<'vec' | 'throughout'>;
 
 /** An actor's name: a key of the actor registry (actors/index.ts), never a list kept by hand. */
 export type { ActorKind };

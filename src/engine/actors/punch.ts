@@ -288,6 +288,7 @@ const listing = (_flags: unknown, xa = false) => (xa ? undoWalkListing(flatListi
 export const punch: ActorProgram<PunchLocals> = {
   kind: 'punch',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
+  cursor: { at: 'scan', verb: 'punches' },
   steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,
@@ -295,6 +296,7 @@ export const punch: ActorProgram<PunchLocals> = {
 export const truncate: ActorProgram<PunchLocals> = {
   kind: 'truncate',
   param: { name: 'new size in pages', min: 0, max: (n) => n - 1 },
+  cursor: { at: 'scan', verb: 'truncates' },
   steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,

@@ -8,6 +8,9 @@ import type { VariantFlags } from '../../variants.ts';
 export const COLLAPSE_STEP_IDS = [
   'drain_all',
   'precheck',
+  'ps_xas_load',
+  'ps_xas_next',
+  'ps_xas_climb',
   'alloc',
   'create_range',
   'init_hpage',
@@ -136,6 +139,8 @@ function sequenceOf(flags: VariantFlags) {
 
 /** Model 2's way in (entrySteps.ts): lru_add_drain_all, then the hpage_collapse_scan_file pre-check. */
 const ENTRY: readonly CollapseStepId[] = ['drain_all', 'precheck'];
+/** Model 3 with `|xa`: the pre-check's scan walks the tree (entrySteps.ts). */
+const ENTRY_XA: readonly CollapseStepId[] = [...ENTRY, 'ps_xas_load', 'ps_xas_next', 'ps_xas_climb'];
 
 /** The rollback as listed: one step on model 1 and v5, the kernel's order on model 2 (rollbackSteps2.ts). */
 function rollbackListing(flags: VariantFlags, model: number): readonly CollapseStepId[] {
@@ -152,7 +157,8 @@ function rollbackListing(flags: VariantFlags, model: number): readonly CollapseS
 export function collapseListing(flags: VariantFlags, xa = false, model = 1): readonly CollapseStepId[] {
   const store = FINAL_STORE[flags.commitOrder];
   const seq = sequenceOf(flags).seq.flatMap((id) => (xa && id === store ? [id, ...TREE_STORE] : [id]));
-  return [...(model >= 2 ? ENTRY : []), ...seq, ...rollbackListing(flags, model)];
+  const entry = model >= 3 && xa ? ENTRY_XA : model >= 2 ? ENTRY : [];
+  return [...entry, ...seq, ...rollbackListing(flags, model)];
 }
 
 /** The step whose store the tree store replaces on this variant: the tree store goes on from there. */
