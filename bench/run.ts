@@ -118,13 +118,9 @@ async function main(): Promise<void> {
   console.log('');
   benchKernel();
   console.log('');
-<<<<<<< HEAD
   benchTargets();
   console.log('');
-  await benchMatrix();
-=======
   await benchMatrix(console.log, { browser: !args.includes('--no-browser') });
->>>>>>> main
   if (!args.includes('--no-browser')) {
     console.log('');
     await benchFrames();
