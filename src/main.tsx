@@ -5,8 +5,14 @@ import type { SimInit, SimStore } from './store/index.ts';
 import { createSimStore, initFromQuery } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
+import { loadRaceTexts } from './scenarios/texts.ts';
 import './ui/styles.css';
 import './ui/features.css';
+
+// The races' narration is not in the main bundle: fetched now, beside the first render, so the seed
+// race's first narrated step (step 3) has its text long before anyone reaches it. Until then a step is
+// told by its paraphrase, in the same fixed-height box (nothing moves when the text arrives).
+const raceTexts = loadRaceTexts();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -87,6 +93,10 @@ async function start(el: HTMLElement): Promise<SimStore> {
 }
 
 void start(root).then((store) => {
+  raceTexts.then(
+    (texts) => store.getState().setRaceTexts(texts),
+    (e: unknown) => console.error(`the races' narration failed to load: ${String(e)}`),
+  );
   // A link pasted into an open tab: open it, or say why not (the race on screen stays). The page's own
   // hash updates use history.replaceState, which fires no hashchange.
   window.addEventListener('hashchange', () => {

@@ -3,11 +3,11 @@
 // the kernel that fixes it, or the one it regressed from.
 
 import type { VariantId } from '../../engine/index.ts';
-import { scenarioForSetup } from '../../scenarios/index.ts';
+import { raceForSetup } from '../../scenarios/catalog.ts';
 import type { LoadedSetup } from '../../store/index.ts';
 
 export function otherVariant(setup: LoadedSetup): VariantId {
-  const race = scenarioForSetup(setup);
+  const race = raceForSetup(setup);
   const recorded = race?.compare.find((v) => v !== setup.kernel);
   if (recorded) return recorded;
   return setup.kernel === 'v6.4' ? 'v6.3' : 'v6.4';
