@@ -8,7 +8,8 @@ export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
 export { isDaemon, rolesOf, userActors } from './roles.ts';
 export { collapseHugePages, folioOfView, type CollapseHugePage } from './hugePages.ts';
 export { stepLabel } from './program.ts';
-export { resolveSource, stepSource } from './sources.ts';
+// The source links (sourceLinks.ts: resolveSource, stepSource) are imported from their module, not from
+// here: their line tables then load only with what shows links, never with the page's first render.
 export * from './setup.ts';
 export { step, type StepError, type StepResult } from './step.ts';
 export {

@@ -3,7 +3,8 @@
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Thread, VariantId } from '../../engine/index.ts';
-import { ACTORS, MODEL_VERSION, resolveSource, stepLabel, VARIANTS } from '../../engine/index.ts';
+import { resolveSource } from '../../engine/sourceLinks.ts';
+import { ACTORS, MODEL_VERSION, stepLabel, VARIANTS } from '../../engine/index.ts';
 import type { ThreadState } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 
