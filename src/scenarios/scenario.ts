@@ -1,6 +1,6 @@
 // A recorded race: a setup, a full schedule, and the story told step by step.
 
-import type { InvariantId, VariantId } from '../engine/index.ts';
+import type { InvariantId, VariantId } from '../engine/core.ts';
 
 export interface Narration {
   /** Index of the step (0-based) this text follows. */

@@ -2,8 +2,8 @@
 // stores the !uptodate huge page over it, so I7 and I8 break on every collapse. The page shows them muted
 // and compare does not count them as a difference.
 
-import type { InvariantId, VariantId } from '../engine/index.ts';
-import { VARIANTS } from '../engine/index.ts';
+import type { InvariantId, VariantId } from '../engine/core.ts';
+import { VARIANTS } from '../engine/core.ts';
 
 const BY_DESIGN: ReadonlySet<InvariantId> = new Set(['uptodate', 'atomic-switch']);
 

@@ -1,10 +1,10 @@
 // Recorded races as seen from the state: which one is loaded (derived from the setup, so a replay link or
 // the setup form reaches the same race), what to say at each step, and where the race breaks.
 
-import { ACTORS, describeEvents } from '../engine/index.ts';
+import { ACTORS, describeEvents } from '../engine/core.ts';
 import { raceForSetup } from '../scenarios/catalog.ts';
 import type { Race, RaceSetup } from '../scenarios/scenario.ts';
-import type { StepRecord } from '../engine/index.ts';
+import type { StepRecord } from '../engine/core.ts';
 import type { LoadedSetup, SimState } from './types.ts';
 
 /**

@@ -2,9 +2,9 @@
 // derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
 import type { RaceTexts } from '../scenarios/texts.ts';
-import type { Setup, VariantId, World } from '../engine/index.ts';
+import type { Setup, VariantId, World } from '../engine/core.ts';
 import type { Divergence, Verdict } from './divergence.ts';
-import type { StepRecord } from '../engine/index.ts';
+import type { StepRecord } from '../engine/core.ts';
 import type { Replay as ReplayCache } from './replay.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';

@@ -2,8 +2,8 @@
 // an empty schedule), and structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
 import { lazy, Suspense, useState } from 'react';
-import type { VariantId } from '../../engine/index.ts';
-import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
+import type { VariantId } from '../../engine/core.ts';
+import { VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { ErrorPointer } from './ErrorPointer.tsx';
 

@@ -2,9 +2,9 @@
 // kernel), the current step highlighted, why it is blocked, and a button (and key) to step it.
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Thread, VariantId } from '../../engine/index.ts';
+import type { Thread, VariantId } from '../../engine/core.ts';
 import { resolveSource } from '../../engine/sourceLinks.ts';
-import { ACTORS, MODEL_VERSION, stepLabel, VARIANTS } from '../../engine/index.ts';
+import { ACTORS, MODEL_VERSION, stepLabel, VARIANTS } from '../../engine/core.ts';
 import type { ThreadState } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 
