@@ -27,7 +27,7 @@ import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
 import { useStory } from './story/useStory.ts';
-import { VARIANTS } from '../engine/index.ts';
+import { VARIANTS } from '../engine/core.ts';
 import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
@@ -111,7 +111,13 @@ export function App() {
             </section>
             {compare && (
               <Suspense fallback={null}>
-                <ComparePane compare={compare} target={target} />
+                <ComparePane
+                  compare={compare}
+                  target={target}
+                  animate={frame.animate}
+                  motion={motion}
+                  speed={speed}
+                />
               </Suspense>
             )}
           </div>
@@ -134,7 +140,7 @@ export function App() {
           </Suspense>
         </main>
         <Suspense fallback={<aside className="race-library" />}>
-          <RaceLibrary />
+          <RaceLibrary storyShown={Boolean(story.told && scenario?.story)} />
         </Suspense>
       </div>
       <Announcer />

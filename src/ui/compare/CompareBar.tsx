@@ -1,8 +1,8 @@
 // Choose a second kernel to run on the same choices, say where the two first differ in what userspace
 // can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
-import type { VariantId } from '../../engine/index.ts';
-import { VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
+import type { VariantId } from '../../engine/core.ts';
+import { VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
 

@@ -2,7 +2,7 @@
 // setup is a recorded race, else the other side of the series (v6.4 from anything else, v6.3 from v6.4):
 // the kernel that fixes it, or the one it regressed from.
 
-import type { VariantId } from '../../engine/index.ts';
+import type { VariantId } from '../../engine/core.ts';
 import { raceForSetup } from '../../scenarios/catalog.ts';
 import type { LoadedSetup } from '../../store/index.ts';
 

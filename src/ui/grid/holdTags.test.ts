@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { World } from '../../engine/core.ts';
-import { createWorld, parseSetup, step, threadCursors } from '../../engine/core.ts';
+import type { World } from '../../engine/index.ts';
+import { createWorld, parseSetup, step, threadCursors } from '../../engine/index.ts';
 import { holdTags, MANY_HOLDS } from './holdTags.ts';
 
 /** Every world of collapse running alone on n present pages (v6.4). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { step, type World } from '../../engine/core.ts';
+import { step, type World } from '../../engine/index.ts';
 import { replayFor } from '../../store/context.ts';
 import { parseInput } from '../../store/parseInput.ts';
 import { folioBadges, slotView, slotViews } from './slotView.ts';
