@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureInChromium } from './chromium.ts';
 import { benchKernel } from './kernel.ts';
+import { benchMatrix } from './matrix.ts';
 import { benchFrames } from './ui/frames.ts';
 import { benchHardening } from './ui/hardening.ts';
 import { formatRow, statesPerSecond, type BenchRow } from './measure.ts';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
   if (!report.countsMatch) process.exitCode = 1;
   console.log('');
   benchKernel();
+  console.log('');
+  await benchMatrix();
   if (!args.includes('--no-browser')) {
     console.log('');
     await benchFrames();

@@ -67,3 +67,11 @@ export function parseCommandLine<T extends Options>(argv: string[], options: T, 
     throw new UsageError(`takes one ${positionalName}, not ${parsed.positionals.length} arguments`);
   return { values: parsed.values, positional: parsed.positionals[0] };
 }
+
+/** A --flag's positive whole number, or undefined when the flag is absent. */
+export function positiveInt(s: string | undefined, flag: string): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s) || Number(s) <= 0)
+    throw new UsageError(`--${flag} must be a positive whole number, not ${quoteInput(s)}`);
+  return Number(s);
+}

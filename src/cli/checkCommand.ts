@@ -3,17 +3,16 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Setup } from '../engine/index.ts';
-import { formatSlots, formatThread, formatThreads, INVARIANTS, isVariantId } from '../engine/index.ts';
+import { formatSlots, formatThread, formatThreads, INVARIANTS } from '../engine/index.ts';
 import type { CheckResult, CompareResult } from '../explorer/index.ts';
 import { checkSetup, compareVariants, reachableResults } from '../explorer/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
-import { parseCommandLine, UsageError } from './args.ts';
+import { parseCommandLine, positiveInt, UsageError } from './args.ts';
 import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
 import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
 import { modelOf } from '../engine/modelVersion.ts';
-import { quoteInput } from '../engine/quote.ts';
 
 const FLAGS = {
   kernel: { type: 'string' },
@@ -29,13 +28,6 @@ const FLAGS = {
   text: { type: 'boolean' },
   full: { type: 'boolean' },
 } as const;
-
-function positiveInt(s: string | undefined, flag: string): number | undefined {
-  if (s === undefined) return undefined;
-  if (!/^\d+$/.test(s) || Number(s) <= 0)
-    throw new UsageError(`--${flag} must be a positive whole number, not ${quoteInput(s)}`);
-  return Number(s);
-}
 
 function replayLine(r: CheckResult, schedule: readonly number[]): string {
   return runCommandLine(
@@ -185,9 +177,12 @@ export function checkCommand(argv: string[], io: Io): number {
   if (kernels.length > 2) throw new UsageError('--kernel takes one variant, or two to compare (a,b)');
   const fromLink = replayFrom({ url: f.url, kernel: kernels[0], slots: f.slots, threads: f.threads }, false);
   const setup: Setup = fromLink.setup;
-  const other = kernels[1] ?? (f.url !== undefined ? (fromLink.compare ?? undefined) : undefined);
-  if (other !== undefined && !isVariantId(other))
-    setupFrom(other, formatSlots(setup.slots), formatThreads(setup.threads));
+  const otherText = kernels[1] ?? (f.url !== undefined ? (fromLink.compare ?? undefined) : undefined);
+  // The compare kernel is parsed as a setup's would be (exit 2 naming what is wrong), then canonical.
+  const other =
+    otherText === undefined
+      ? undefined
+      : setupFrom(otherText, formatSlots(setup.slots), formatThreads(setup.threads)).variant;
   const maxStates = positiveInt(f['max-states'], 'max-states');
   const seconds = positiveInt(f['time-limit'], 'time-limit');
   const maxMemoryBytes = parseMemory(f['max-memory']) ?? defaultMaxMemory();
@@ -200,7 +195,7 @@ export function checkCommand(argv: string[], io: Io): number {
     ...(maxStates !== undefined && { maxStates }),
     ...(seconds !== undefined && { timeLimitMs: seconds * 1000 }),
   };
-  if (other !== undefined && isVariantId(other)) {
+  if (other !== undefined) {
     const c = compareVariants(setup, other, options);
     if (f.json)
       io.out(

@@ -5,6 +5,8 @@ import { closest } from '../engine/suggest.ts';
 import { checkCommand } from './checkCommand.ts';
 import { reproCommand } from './reproCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { switchesCommand } from './switchesCommand.ts';
+import { matrixCommand } from './matrixCommand.ts';
 import { quoteInput } from '../engine/quote.ts';
 import { terminalSafe } from './escape.ts';
 import { COMMAND_USAGE, USAGE, wantsHelp } from './usage.ts';
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   run: runCommand,
   check: checkCommand,
   repro: reproCommand,
+  switches: switchesCommand,
+  matrix: matrixCommand,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

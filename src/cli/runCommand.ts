@@ -9,7 +9,7 @@ import {
   formatSlots,
   INVARIANTS,
   runSchedule,
-  VARIANTS,
+  kernelOf,
 } from '../engine/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
 import { parseCommandLine, UsageError } from './args.ts';
@@ -50,7 +50,7 @@ export function runJson(setup: Setup, schedule: readonly number[], r: RunResult)
       thread: s.thread,
       step: s.stepId,
       label: s.label,
-      source: stepSource(s, VARIANTS[setup.variant]),
+      source: stepSource(s, kernelOf(setup.variant)),
       auto: s.auto,
       changes: describeEvents(s.events),
       events: s.events,
@@ -68,7 +68,7 @@ export function runJson(setup: Setup, schedule: readonly number[], r: RunResult)
 }
 
 export function printRun(io: Io, setup: Setup, r: RunResult): void {
-  io.out(`kernel  ${setup.variant}: ${VARIANTS[setup.variant].title}\n`);
+  io.out(`kernel  ${setup.variant}: ${kernelOf(setup.variant).title}\n`);
   io.out(
     `slots   ${formatSlots(setup.slots)}\nthreads ${r.initial.threads.map((t) => threadName(r, t.id)).join(', ')}\n\n`,
   );

@@ -1,6 +1,7 @@
 // What `collapse-lab --help` and `collapse-lab COMMAND --help` print.
 
-const NOTATION = `  K  a kernel variant: v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak
+const NOTATION = `  K  a kernel: a variant (v6.3, v6.3+p1, v6.3+p2, v6.3+p3, v6.4-rc1, v6.4, v6.7, v5-nak, v6.12,
+     v6.12+xas-fix), optionally with switches: v6.4/old-pages=freeze-keep (collapse-lab switches)
   S  one character per page: . hole, P page, M mapped page, F fallocated, S swapped out, H huge
      (a page may carry ^ pinned, ~ still in the lru batch; append |uffd for userfaultfd MISSING)
   T  comma-separated actors, e.g. collapse,seek_data:0
@@ -60,6 +61,26 @@ tmpfs), -n (the control: never collapse), -r READERS.
   --url LINK         the same as giving LINK
 ${COMMON}
 ${NOTATION}`,
+  matrix: `usage:
+  collapse-lab matrix [--json] [--jobs N] [--races ID,...] [--kernels K,...] [--max-states N]
+
+Which change fixes which race: the recorded races (rows) on the named variants and on every single
+switch flipped from v6.4 (and from v6.3 where that makes another kernel), each cell checked over every
+interleaving. Cells run on worker threads, one per core. Exit 0 every search completed, 3 one was stopped.
+
+  --json          { rows: [{ race, slots, threads }], columns: [{ kernel }],
+                    cells: [[{ broken: [ids], complete, states }]] }, cells[r][c]
+  --jobs N        worker threads (default: the cores the machine allows); the cells are the same
+  --races LIST    only these recorded races (ids, comma-separated)
+  --kernels LIST  these kernels as the columns (any kernel strings)
+  --max-states N  stop each search after N states
+`,
+  switches: `usage:
+  collapse-lab switches
+
+The switches a kernel string may set (BASE/switch=value/...): each one's values, the commit each value
+comes from and the code change it stands for. Boolean switches take on or off.
+`,
 };
 
 export const USAGE = `usage:
@@ -70,6 +91,8 @@ export const USAGE = `usage:
   collapse-lab check LINK ...
   collapse-lab repro --kernel K --slots S --threads T [-o FILE]
   collapse-lab repro LINK [-o FILE]
+  collapse-lab matrix [--json]
+  collapse-lab switches
   collapse-lab COMMAND --help
 
   --text      the plain-text CPU0/CPU1 race diagram for email (--full: every step)

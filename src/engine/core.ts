@@ -36,3 +36,22 @@ export { INVARIANTS } from './invariantList.ts';
 export { describeEvent, describeEvents } from './describe.ts';
 export * from './cursors.ts';
 export type { XaEntry, XaNode, XaTree, XasPos } from './xarray/types.ts';
+export {
+  conflictOf,
+  formatKernel,
+  isKernelId,
+  kernelFrom,
+  kernelOf,
+  parseKernel,
+  type Kernel,
+  type KernelParsed,
+} from './kernelSpec.ts';
+export { flagsOf } from './kernelFlags.ts';
+export {
+  SWITCHES,
+  SWITCH_NAMES,
+  switchNamed,
+  valueOf,
+  type SwitchDef,
+  type SwitchValue,
+} from './switches.ts';

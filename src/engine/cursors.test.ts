@@ -1,7 +1,8 @@
 // The cursors follow the seed race: T1's lookup lands on slot 0 and takes a reference on the huge page,
 // collapse holds the page locks and the xa_lock, and SEEK_DATA's ENXIO is drawn as slots 0-3 skipped.
 import { describe, expect, it } from 'vitest';
-import { describeCursor, slotSpan, threadCursors } from './cursors.ts';
+import { ACTORS, type ActorKind } from './actors/index.ts';
+import { describeCursor, slotSpan, threadCursor, threadCursors } from './cursors.ts';
 import { Script } from './testkit.ts';
 
 // The seed race's recording up to and past the break (src/scenarios/seekData.ts).
@@ -75,6 +76,33 @@ describe('threadCursors', () => {
     const c = threadCursors(Script.of('v6.3', 'PPPP', 'read:2,lru_drain', 1).world);
     expect(c[0]).toMatchObject({ at: 2, doing: 'reads slot 2' });
     expect(c[1]).toMatchObject({ at: null, doing: null });
+  });
+
+  it('SEEK_HOLE and read answers come from their own programs', () => {
+    const hole = Script.of('v6.4', 'PP.P', 'seek_hole:0', 1);
+    hole.run(0);
+    expect(threadCursors(hole.world)[0]?.answer).toEqual({
+      kind: 'seek',
+      call: 'SEEK_HOLE(0)',
+      result: '2',
+      skipped: [0, 1],
+      at: 2,
+    });
+    const read = Script.of('v6.4', 'PPPP', 'read:1', 1);
+    read.run(0);
+    expect(threadCursors(read.world)[0]?.answer).toEqual({ kind: 'read', at: 1, value: 2 });
+  });
+
+  it("each actor's program says where its cursor is and what it does there (no table by actor name)", () => {
+    const w = Script.of('v6.4', 'PPPP', 'read:1', 1).world;
+    const t0 = w.threads[0]!;
+    for (const [kind, program] of Object.entries(ACTORS)) {
+      const t = { ...t0, actor: kind as ActorKind, param: 1, l: { ...t0.l, index: 3 } };
+      const c = threadCursor(w, t);
+      const at = { scan: 3, param: 1, none: null }[program.cursor.at];
+      expect(c.at, kind).toBe(at);
+      expect(c.doing, kind).toBe(at === null ? null : `${program.cursor.verb} slot ${at}`);
+    }
   });
 
   it('slotSpan names runs and lists', () => {

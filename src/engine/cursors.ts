@@ -3,8 +3,12 @@
 // userspace call has returned, what its answer says about the slots (the range SEEK skipped, the hole it
 // reported, the slots mincore called not resident). The page draws these; it never works them out itself.
 
+import { ACTORS } from './actors/index.ts';
+import type { Answer } from './cursorRole.ts';
 import { formatThread } from './setup.ts';
-import type { ActorKind, LockName, Thread, ThreadId, World } from './types.ts';
+import type { LockName, Thread, ThreadId, World } from './types.ts';
+
+export type { Answer } from './cursorRole.ts';
 
 export type HoldKind = 'ref' | 'lock' | 'freeze' | 'xa_lock';
 
@@ -15,23 +19,6 @@ export interface Hold {
   /** The slots of the page cache the hold is drawn on; empty for a folio not in the cache (private). */
   readonly slots: readonly number[];
 }
-
-export type Answer =
-  | {
-      /** SEEK_DATA / SEEK_HOLE returned: `skipped` are the slots it jumped over, `at` the slot it named. */
-      readonly kind: 'seek';
-      readonly call: string;
-      readonly result: string;
-      readonly skipped: readonly number[];
-      readonly at: number | null;
-    }
-  | {
-      /** mincore returned its vector: `absent` are the slots it reported not resident. */
-      readonly kind: 'mincore';
-      readonly result: string;
-      readonly absent: readonly number[];
-    }
-  | { readonly kind: 'read'; readonly at: number; readonly value: number };
 
 export interface ThreadCursor {
   readonly thread: ThreadId;
@@ -47,41 +34,6 @@ export interface ThreadCursor {
   readonly answer: Answer | null;
 }
 
-/** Actors that walk the range with their loop cursor (`l.index`); the rest act on their parameter. */
-const SCANNERS: ReadonlySet<ActorKind> = new Set([
-  'collapse',
-  'khugepaged',
-  'seek_data',
-  'seek_hole',
-  'mincore',
-  'memcg_move',
-  'punch',
-  'truncate',
-]);
-/** Actors with no slot of their own (they act on batches or queues). */
-const NO_SLOT: ReadonlySet<ActorKind> = new Set(['lru_drain', 'uffd_register', 'uffd_monitor']);
-
-const VERB: Record<ActorKind, string> = {
-  collapse: 'scans',
-  khugepaged: 'scans',
-  seek_data: 'looks up',
-  seek_hole: 'looks up',
-  mincore: 'checks',
-  memcg_move: 'checks',
-  punch: 'punches',
-  truncate: 'truncates',
-  read: 'reads',
-  write: 'writes',
-  fault: 'faults in',
-  fallocate: 'fallocates',
-  gup_fast: 'pins (GUP)',
-  pin: 'pins (FOLL_PIN)',
-  swapout: 'swaps out',
-  lru_drain: 'drains',
-  uffd_register: 'registers',
-  uffd_monitor: 'serves',
-};
-
 function folioSlots(w: World, folio: number): number[] {
   const out: number[] = [];
   w.slots.forEach((e, i) => {
@@ -91,8 +43,9 @@ function folioSlots(w: World, folio: number): number[] {
 }
 
 function cursorSlot(w: World, t: Thread): number | null {
-  if (t.done || NO_SLOT.has(t.actor)) return null;
-  const i = SCANNERS.has(t.actor) ? t.l.index : t.param;
+  const at = ACTORS[t.actor].cursor.at;
+  if (t.done || at === 'none') return null;
+  const i = at === 'scan' ? t.l.index : t.param;
   return i >= 0 && i < w.n ? i : null;
 }
 
@@ -119,24 +72,10 @@ function otherLocks(w: World, t: Thread): LockName[] {
   return out;
 }
 
-const range = (from: number, to: number) =>
-  Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
-
 function answerOf(w: World, t: Thread): Answer | null {
-  if (!t.done || t.result === null) return null;
-  if (t.actor === 'seek_data' || t.actor === 'seek_hole') {
-    const call = `${t.actor === 'seek_data' ? 'SEEK_DATA' : 'SEEK_HOLE'}(${t.param})`;
-    const offset = /^\d+$/.test(t.result) ? Number(t.result) : null;
-    const end = Math.min(w.n, offset ?? w.n);
-    const at = offset !== null && offset < w.n ? offset : null;
-    return { kind: 'seek', call, result: t.result, skipped: range(t.param, end), at };
-  }
-  if (t.actor === 'mincore') {
-    const absent = t.l.vec.flatMap((bit, i) => (bit === 0 ? [i] : []));
-    return { kind: 'mincore', result: t.result, absent };
-  }
-  if (t.actor === 'read' && t.param < w.n) return { kind: 'read', at: t.param, value: t.l.value };
-  return null;
+  const answer = ACTORS[t.actor].cursor.answer;
+  const result = t.result;
+  return t.done && result !== null && answer ? answer(w, { ...t, result }) : null;
 }
 
 export function threadCursor(w: World, t: Thread): ThreadCursor {
@@ -145,7 +84,7 @@ export function threadCursor(w: World, t: Thread): ThreadCursor {
     thread: t.id,
     name: `T${t.id} ${formatThread(t)}`,
     at,
-    doing: at === null ? null : `${VERB[t.actor]} slot ${at}`,
+    doing: at === null ? null : `${ACTORS[t.actor].cursor.verb} slot ${at}`,
     holds: holdsOf(w, t),
     locks: otherLocks(w, t),
     answer: answerOf(w, t),

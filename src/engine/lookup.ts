@@ -7,9 +7,11 @@ import { src } from './sources.ts';
 import type { DraftFolio, DraftThread, Tx } from './tx.ts';
 import { getRef, putRef, folioOf } from './tx.ts';
 import type { Block, Entry, LocalsOf, World } from './types.ts';
+import type { DescendIds } from './xarray/descend.ts';
+import { descends, levelSpin, levelStep, reloadStep } from './xarray/descend.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
-export type LookupLocals = LocalsOf<'index' | 'folio'>;
+export type LookupLocals = LocalsOf<'index' | 'folio' | 'xas'>;
 
 /** Why a lookup of slot i spins now, or null. */
 export function lookupSpin(w: World, i: number): Block | null {
@@ -29,20 +31,37 @@ export type LookupFound =
 
 /**
  * Two steps `<prefix>get` and `<prefix>check` looking up slot `t.l.index`; `found` continues the thread
- * (with a `lookup` reference held when a folio is found).
+ * (with a `lookup` reference held when a folio is found). `descend`: on model 3 with `|xa` the lookup
+ * reads the tree a level per step (xarray/descend.ts): `get` the head node, `<prefix>xa_descend` each
+ * level below, `check` the reload in the node it stopped in.
  */
 export function lookupSteps<L extends LookupLocals>(
   prefix: string,
   what: string,
   found: (tx: Tx, t: DraftThread<L>, r: LookupFound) => void,
+  descend = false,
 ): Record<string, StepDef<string, L>> {
+  const ids: DescendIds = { top: `${prefix}get`, down: `${prefix}xa_descend`, reload: `${prefix}check` };
+  const tree = (w: World) => descend && descends(w);
+  const levels: Record<string, StepDef<string, L>> = descend
+    ? {
+        [ids.down]: {
+          label: 'xas_descend: the next level',
+          text: 'Read the slot of the child node the lookup descended to: a sibling entry is followed to its canonical slot; a retry entry (the node was freed) sends the lookup back to the head.',
+          src: src('xas_load'),
+          guard: (w, t) => levelSpin(w, t, false),
+          run: (tx, t) => levelStep(tx, t, false, ids, found),
+        },
+      }
+    : {};
   return {
     [`${prefix}get`]: {
       label: 'xas_load + folio_try_get',
-      text: `Look up ${what} without locks; take a reference on the folio found (spins while it is frozen or a retry entry).`,
+      text: `Look up ${what} without locks; take a reference on the folio found (spins while it is frozen or a retry entry). With |xa (model 3) this reads the top node only; each level below is the next step.`,
       src: src('filemap_get_entry'),
-      guard: (w, t) => lookupSpin(w, t.l.index),
+      guard: (w, t) => (tree(w) ? levelSpin(w, t, true) : lookupSpin(w, t.l.index)),
       run: (tx, t) => {
+        if (tree(tx.w)) return levelStep(tx, t, true, ids, found);
         const e: Entry = tx.w.slots[t.l.index] ?? { t: 'empty' };
         if (e.t === 'folio') {
           getRef(tx, tx.folio(e.folio), 'lookup');
@@ -57,6 +76,7 @@ export function lookupSteps<L extends LookupLocals>(
       text: 'Re-read the slot: if it no longer holds that folio, drop the reference and look up again.',
       src: src('filemap_get_entry:xas_reload'),
       run: (tx, t) => {
+        if (tree(tx.w)) return reloadStep(tx, t, ids, found);
         const id = t.l.folio ?? -1;
         const e = tx.w.slots[t.l.index];
         const f = tx.folio(id);
@@ -69,6 +89,7 @@ export function lookupSteps<L extends LookupLocals>(
         t.pc = `${prefix}get`;
       },
     },
+    ...levels,
   };
 }
 

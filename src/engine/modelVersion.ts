@@ -6,8 +6,10 @@
  * 1: collapse_file() alone, from the allocation; rollback in one step.
  * 2: the entry paths (lru_add_drain_all, the hpage_collapse_scan_file pre-check, the khugepaged actor,
  *    MADV_COLLAPSE's retract) and the kernel's own rollback order.
+ * 3: with `|xa`, the pre-check's scan walks the tree (xas_for_each, a step per slot read) and mincore's
+ *    and read's fresh lookups descend it a level per step (xarray/descend.ts).
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** The model a setup runs on: its own, or today's. */
 export function modelOf(setup: { readonly model?: number }): number {

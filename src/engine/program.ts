@@ -1,5 +1,6 @@
 // Threads are step programs: each step is one atomic action of the spec's step tables.
 
+import type { CursorRole } from './cursorRole.ts';
 import type { SrcAnchor } from './sources.ts';
 import type { DraftThread, Tx } from './tx.ts';
 import { folioOf } from './tx.ts';
@@ -100,6 +101,8 @@ export interface CollapserRole<L = Locals> {
 export interface ActorProgram<L = Locals> {
   readonly kind: ActorKind;
   readonly roles?: ActorRoles<L>;
+  /** How the page draws it on the page cache (cursorRole.ts). */
+  readonly cursor: CursorRole<L>;
   /** What the parameter means, for messages and the UI (null: the actor takes none). */
   readonly param: { readonly name: string; readonly min: number; readonly max: (n: number) => number } | null;
   readonly steps: Readonly<Record<string, StepDef<string, L>>>;

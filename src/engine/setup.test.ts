@@ -181,11 +181,16 @@ describe('parseSetup', () => {
   it('reports the kernel, then the slots, then the threads (checked against the slot count)', () => {
     expect(parseSetup('v9', 'PP', 'collapse')).toEqual({
       ok: false,
-      error: { message: `unknown kernel "v9"; known: ${VARIANT_IDS.join(', ')}`, position: null },
+      error: {
+        message: `unknown kernel "v9"; known: ${VARIANT_IDS.join(', ')} (optionally followed by /switch=value)`,
+        position: null,
+      },
     });
     expect(parseSetup('v6.44', 'PP', 'collapse')).toMatchObject({
       ok: false,
-      error: { message: `unknown kernel "v6.44" (did you mean v6.4?); known: ${VARIANT_IDS.join(', ')}` },
+      error: {
+        message: `unknown kernel "v6.44" (did you mean v6.4?); known: ${VARIANT_IDS.join(', ')} (optionally followed by /switch=value)`,
+      },
     });
     expect(parseSetup('v6.4', 'PX', 'bogus')).toMatchObject({ ok: false, error: { position: 1 } });
     expect(parseSetup('v6.4', 'PP', 'read:2')).toMatchObject({

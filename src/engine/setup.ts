@@ -6,8 +6,8 @@ import { closest } from './suggest.ts';
 import { holdersWeight } from './tx.ts';
 import type { ActorKind, Folio, Holder, Locals, Thread, World, Writable } from './types.ts';
 import { EXTERNAL } from './types.ts';
-import type { VariantId } from './variants.ts';
-import { isVariantId, VARIANT_IDS } from './variants.ts';
+import type { KernelId } from './variants.ts';
+import { kernelOf, parseKernel } from './kernelSpec.ts';
 import { modelOf } from './modelVersion.ts';
 import { quoteInput } from './quote.ts';
 import { buildTree } from './xarray/store.ts';
@@ -37,7 +37,8 @@ export interface ThreadSpec {
   readonly param: number;
 }
 export interface Setup {
-  readonly variant: VariantId;
+  /** The kernel: a named variant, or one with switches (kernelSpec.ts). */
+  readonly variant: KernelId;
   readonly slots: SlotsSetup;
   readonly threads: readonly ThreadSpec[];
   /** The model version to run on (modelVersion.ts); absent: today's. Old links carry an older one. */
@@ -64,10 +65,10 @@ const suggestion = (word: string, known: readonly string[]) => {
   return c === null ? '' : ` (did you mean ${c}?)`;
 };
 
-export function parseVariant(s: string): Parsed<VariantId> {
-  return isVariantId(s)
-    ? ok(s)
-    : err(`unknown kernel ${show(s)}${suggestion(s, VARIANT_IDS)}; known: ${VARIANT_IDS.join(', ')}`);
+/** A kernel string (`v6.4`, `v6.4/old-pages=freeze-keep`), as its canonical id. */
+export function parseVariant(s: string): Parsed<KernelId> {
+  const k = parseKernel(s);
+  return k.ok ? ok(k.kernel.id) : err(k.error);
 }
 
 export function parseSlots(input: string): Parsed<SlotsSetup> {
@@ -235,6 +236,7 @@ export function createWorld(setup: Setup): World {
   const w: Writable<World> = {
     n,
     variant: setup.variant,
+    flags: kernelOf(setup.variant).flags,
     model: modelOf(setup),
     iSize: n,
     slots: [],

@@ -6,7 +6,7 @@ import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { branchLabel, branchSource, stepLabel } from './program.ts';
-import { VARIANTS } from './variants.ts';
+import { kernelOf } from './kernelSpec.ts';
 import { afterStepTree } from './xarray/afterStep.ts';
 import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
@@ -55,17 +55,16 @@ export function step(world: World, choice: number): StepResult {
     return { ok: false, error: { kind: 'engine-fault', thread: t0.id, message } };
   }
   const next = cloneWorld(world);
-  const label = stepLabel(def, VARIANTS[world.variant].flags);
+  const label = stepLabel(def, world.flags);
   const ev: EngineEvent[] = [{ type: 'thread.stepped', thread: t0.id, step: t0.pc, label }];
-  const tx = beginTx(next, ev, t0.id);
+  const { tx, self: t } = beginTx(next, ev, t0.id);
   try {
-    const t = tx.thread(t0.id);
     startObservation(tx, t);
     def.run(tx, t);
     if (next.xa) afterStepTree(tx);
     const first = ev[0];
     if (first?.type === 'thread.stepped') {
-      const variant = VARIANTS[world.variant];
+      const variant = kernelOf(world.variant);
       const branch = first.branch;
       ev[0] = {
         ...first,

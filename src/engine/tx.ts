@@ -11,6 +11,7 @@ import type {
   HolderKind,
   EngineEvent,
   Locals,
+  ObservationLocals,
   Thread,
   ThreadId,
   World,
@@ -23,15 +24,16 @@ import type { XaTree } from './xarray/types.ts';
 export type DraftFolio = Writable<Omit<Folio, 'id' | 'huge' | 'index'>> &
   Pick<Folio, 'id' | 'huge' | 'index'>;
 /**
- * A thread of the draft, writable: only Tx.thread() hands one out (after copying it into the draft). `L`
- * is the view of its locals (an actor's own, program.ts); `unknown` for code that does not touch them.
+ * A thread of the draft, writable: only beginTx() hands one out, the acting thread (copied into the draft).
+ * `L` is the view of its locals (an actor's own, program.ts). Other threads are writable only through
+ * Tx.observation(), and only in their observation ghost.
  */
 export type DraftThread<L = Locals> = Writable<Omit<Thread, 'id' | 'actor' | 'param' | 'l'>> &
   Pick<Thread, 'id' | 'actor' | 'param'> & { l: Writable<L> };
 /**
  * The world a step writes: cloneWorld() gave it its own slots, locks, page table, batches and ghost, so
  * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay
- * readonly here: a step writes one only through the copy Tx.folio() / Tx.thread() returns.
+ * readonly here: a step writes a folio only through the copy Tx.folio() returns, and only its own thread.
  */
 export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'model' | 'folios' | 'threads' | 'xa'>> &
   Pick<World, 'n' | 'variant' | 'model' | 'folios' | 'threads'> & {
@@ -41,7 +43,7 @@ export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'model' | 'folio
 
 /**
  * A step in progress: the draft world (a private copy), its events and the acting thread. The draft shares
- * folios and threads with the world it was cloned from until the step first takes one (folio(), thread()):
+ * folios and threads with the world it was cloned from until the step first takes one (folio(), observation()):
  * then that one alone is copied, and the copy is what the step writes from then on. Reading a folio through
  * tx.w.folios (or folioOf) is always safe and never copies; writing needs the copy, and the types say so.
  */
@@ -51,8 +53,11 @@ export interface Tx {
   readonly tid: ThreadId;
   /** The folio, writable: copied into the draft the first time this step takes it. */
   folio(id: number): DraftFolio;
-  /** The thread, writable: copied into the draft the first time this step takes it. */
-  thread(id: number): DraftThread;
+  /**
+   * The observation ghost of any thread (observers.ts tracks every observer's premise after each step),
+   * writable: the thread is copied into the draft the first time this step takes it.
+   */
+  observation(id: ThreadId): Writable<ObservationLocals>;
   /** Registers a folio this step allocated (already the draft's own: never copied again). */
   adopt(f: DraftFolio): void;
 }
@@ -84,6 +89,10 @@ class StepTx implements Tx {
     return own;
   }
 
+  observation(id: ThreadId): Writable<ObservationLocals> {
+    return this.thread(id).l;
+  }
+
   thread(id: number): DraftThread {
     const threads = this.w.threads as DraftThread[];
     const t = threads[id] ?? fault(`thread ${id} does not exist`);
@@ -110,9 +119,13 @@ class StepTx implements Tx {
   }
 }
 
-/** Opens a step for thread tid on a fresh clone (cloneWorld); step() is the only caller. */
-export function beginTx(draft: DraftWorld, ev: EngineEvent[], tid: ThreadId): Tx {
-  return new StepTx(draft, ev, tid);
+/**
+ * Opens a step for thread tid on a fresh clone (cloneWorld); step() is the only caller. `self` is the acting
+ * thread, writable (its program sees it typed by its own locals): the one thread a step may change.
+ */
+export function beginTx(draft: DraftWorld, ev: EngineEvent[], tid: ThreadId): { tx: Tx; self: DraftThread } {
+  const tx = new StepTx(draft, ev, tid);
+  return { tx, self: tx.thread(tid) };
 }
 
 /** A folio of any world, read-only (never copies). */

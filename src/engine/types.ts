@@ -2,7 +2,7 @@
 // and two equal Worlds behave the same on every machine.
 
 import type { ActorKind } from './actors/index.ts';
-import type { VariantId } from './variants.ts';
+import type { KernelId, VariantFlags } from './variants.ts';
 import type { UndoBatch, XasPos, XaTree } from './xarray/types.ts';
 
 /** A thread index, or EXTERNAL for a holder that lives outside the simulated threads (setup pins). */
@@ -154,6 +154,8 @@ export interface Locals {
 
 /** The locals an actor (or a helper shared by several) declares: its view of Locals. */
 export type LocalsOf<K extends keyof Locals> = Pick<Locals, K>;
+/** An observer's ghost (observers.ts): the one part of another thread's locals a step may write. */
+export type ObservationLocals = LocalsOf<'vec' | 'throughout'>;
 
 /** An actor's name: a key of the actor registry (actors/index.ts), never a list kept by hand. */
 export type { ActorKind };
@@ -168,7 +170,10 @@ export interface Ghost {
 
 export interface World {
   readonly n: number;
-  readonly variant: VariantId;
+  /** The kernel, as its canonical string (kernelSpec.ts). */
+  readonly variant: KernelId;
+  /** Its flags, resolved once by createWorld (constant over a run and a search): read them with flagsOf. */
+  readonly flags: VariantFlags;
   /** The model version this world runs (modelVersion.ts): behaviour added later is gated on it. */
   readonly model: number;
   /** File size in pages. */
@@ -237,11 +242,13 @@ export interface Violation {
  * The same shape with every field writable, for the one place that may write: a step's draft (tx.ts),
  * and a world being built (setup.ts). Everything handed out is the readonly type.
  */
-export type Writable<T> = T extends readonly (infer U)[]
-  ? Writable<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Writable<T[K]> }
-    : T;
+export type Writable<T> = T extends string
+  ? T
+  : T extends readonly (infer U)[]
+    ? Writable<U>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Writable<T[K]> }
+      : T;
 
 export type EntryView = 'empty' | 'swap' | 'retry' | `folio:${number}`;
 

@@ -12,6 +12,12 @@ export type VariantId =
   | 'v6.12'
   | 'v6.12+xas-fix';
 
+/**
+ * A kernel: a named variant, or one followed by switches (`v6.4/old-pages=freeze-keep`) in the canonical
+ * form kernelSpec.ts prints. Only parseKernel / formatKernel make the branded strings.
+ */
+export type KernelId = VariantId | (string & { readonly kernelBrand: true });
+
 /** How collapse treats an old page it has locked and isolated (P11/Q11). */
 export type OldPagePolicy =
   /** v6.3..p3: page_ref_freeze(page, 3), then xas_store(hpage) over it in the same xa_lock section. */
@@ -28,12 +34,18 @@ export interface VariantFlags {
   readonly initHpageFirst: boolean;
   /** Patch 3/4 (ac492b9c70ca): holes stay EMPTY during the scan; re-validated at the end (Q15). */
   readonly holesStayEmpty: boolean;
+  /**
+   * Patch 3/4 (ac492b9c70ca): after the copy, i_mmap (read) and xa_lock, retry entries in the holes still
+   * empty, SCAN_PAGE_FILLED if one was filled, SCAN_EXCEED_NONE_PTE for a userfaultfd-MISSING VMA (Q15).
+   */
+  readonly uffdCheck: boolean;
   readonly oldPages: OldPagePolicy;
   /**
    * Order after the scan. 'v6.3': multi-index store under the loop's xa_lock, then copy and free page by
    * page, then mark uptodate. 'mm-unstable': copy all, free all, store, uptodate (the base of p1/p2).
-   * 'p3': copy, re-validate holes, store, uptodate, unlock hpage, free. 'post': copy, re-validate,
-   * uptodate and store in one xa_lock section, retract, unlock hpage, free (patch 4/4).
+   * 'p3': copy, (re-validate holes,) store, uptodate, unlock hpage, free. 'post': copy, (re-validate,)
+   * uptodate and store in one xa_lock section, retract, unlock hpage, free (patch 4/4). The re-validation
+   * is `uffdCheck`.
    */
   readonly commitOrder: 'v6.3' | 'mm-unstable' | 'p3' | 'post';
   /** v6.4-rc1..rc7 with DEBUG_VM=n: xas_set(index) after relock makes the next xas_next re-read (§2.5.4). */
@@ -55,7 +67,7 @@ export interface Commit {
 }
 
 export interface KernelVariant {
-  readonly id: VariantId;
+  readonly id: KernelId;
   readonly title: string;
   readonly flags: VariantFlags;
   /** Commits (or postings) this variant has on top of v6.3, oldest first. */
@@ -98,10 +110,23 @@ const V5_UFFD = lore(
   '20230307052036.1520708-3-stevensd@google.com',
 );
 
+/** The commits the switches (switches.ts) name; 12904d953364 is the mm-unstable base of p1/p2 (spec §2.5). */
+export const COMMITS = {
+  P1,
+  P2,
+  P3,
+  P4,
+  ITER,
+  UNDO,
+  V5,
+  COPY_MC: git('12904d953364', 'mm/khugepaged: recover from poisoned file-backed memory'),
+} as const;
+
 const PRE: VariantFlags = {
   drainAfterSwapin: false,
   initHpageFirst: false,
   holesStayEmpty: false,
+  uffdCheck: false,
   oldPages: 'freeze-replace',
   commitOrder: 'v6.3',
   iterationBug: false,
@@ -112,6 +137,7 @@ const POST: VariantFlags = {
   drainAfterSwapin: true,
   initHpageFirst: true,
   holesStayEmpty: true,
+  uffdCheck: true,
   oldPages: 'count-keep',
   commitOrder: 'post',
   iterationBug: false,
@@ -138,7 +164,14 @@ export const VARIANTS: Readonly<Record<VariantId, KernelVariant>> = {
   'v6.3+p3': {
     id: 'v6.3+p3',
     title: 'v6.3 + patches 1-3/4 (skip shmem with userfaultfd)',
-    flags: { ...PRE, drainAfterSwapin: true, initHpageFirst: true, holesStayEmpty: true, commitOrder: 'p3' },
+    flags: {
+      ...PRE,
+      drainAfterSwapin: true,
+      initHpageFirst: true,
+      holesStayEmpty: true,
+      uffdCheck: true,
+      commitOrder: 'p3',
+    },
     commits: [P1, P2, P3],
     sourceTag: 'v6.3',
   },

@@ -27,4 +27,17 @@ export {
   type InvariantDiff,
   type Divergence,
 } from './kernel/compare.ts';
+export {
+  cellJson,
+  matrixColumns,
+  planMatrix,
+  runCell,
+  runCellAsync,
+  type MatrixCell,
+  type MatrixCellDetail,
+  type MatrixColumn,
+  type MatrixRow,
+  type MatrixTask,
+  type RefusedFlip,
+} from './kernel/matrix.ts';
 export { createKernelModel, INVARIANT_ORDER, type KernelModel } from './kernel/kernelModel.ts';

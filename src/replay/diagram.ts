@@ -11,7 +11,7 @@ import {
   INVARIANTS,
   isDaemon,
   runSchedule,
-  VARIANTS,
+  kernelOf,
   type InvariantId,
   type Setup,
   type Violation,
@@ -74,7 +74,7 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
 
   const lines: string[] = [];
   if (options.title) lines.push(...wrap(`Collapse Lab: ${options.title}`, DIAGRAM_WIDTH));
-  lines.push(...wrap(`kernel: ${setup.variant} (${VARIANTS[setup.variant].title})`, DIAGRAM_WIDTH));
+  lines.push(...wrap(`kernel: ${setup.variant} (${kernelOf(setup.variant).title})`, DIAGRAM_WIDTH));
   lines.push(
     ...wrap(
       `setup:  slots ${formatSlots(setup.slots)}; threads ${threads.map((t) => name(t.id)).join(', ')}`,
@@ -99,7 +99,7 @@ export function raceDiagram(setup: Setup, choices: readonly number[], options: D
     }
     const t = threads[item.thread];
     const def = t ? ACTORS[t.actor].steps[item.stepId] : undefined;
-    const func = def ? resolveSource(def.src, VARIANTS[setup.variant]).func : '';
+    const func = def ? resolveSource(def.src, kernelOf(setup.variant)).func : '';
     if (func && lastFunc.get(item.thread) !== func) {
       lastFunc.set(item.thread, func);
       for (const part of wrap(`${func}()`, width)) lines.push(row({ [col]: part }));

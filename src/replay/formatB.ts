@@ -13,8 +13,8 @@ import {
   runnableThreads,
   step,
   type Setup,
+  type KernelId,
   type StepResult,
-  type VariantId,
   type World,
 } from '../engine/index.ts';
 import { MODEL_VERSION, onModel } from '../engine/modelVersion.ts';
@@ -66,7 +66,7 @@ export function encodeB(r: Replay): string {
 export interface Header {
   readonly model: number;
   readonly setup: Setup;
-  readonly compare: VariantId | null;
+  readonly compare: KernelId | null;
   readonly steps: number;
 }
 
@@ -101,7 +101,7 @@ function readHeader(payload: string): HeaderRead {
   const [kernel = '', slots = '', threads = '', compareText = ''] = fields;
   const parsed = parseSetup(kernel, slots, threads);
   if (!parsed.ok) return fail(`the link's setup is not valid: ${parsed.error.message}`);
-  let compare: VariantId | null = null;
+  let compare: KernelId | null = null;
   if (compareText !== '') {
     const v = parseVariant(compareText);
     if (!v.ok) return fail(`the link's compare kernel is not valid: ${v.error.message}`);

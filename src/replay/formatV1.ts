@@ -141,13 +141,20 @@ export function checksum16(bytes: Uint8Array): number {
   return (h ^ (h >>> 16)) & 0xffff;
 }
 
+/** A kernel's index in format A's frozen list; format A cannot carry switches or later variants. */
+function v1Kernel(k: string): number {
+  const i = (VARIANTS_V1 as readonly string[]).indexOf(k);
+  if (i < 0) throw new RangeError(`format A cannot carry the kernel ${k}`);
+  return i;
+}
+
 /** Encodes a replay; throws only on a replay the engine itself could not have produced. */
 export function encodeV1(r: Replay): string {
   const w = new RadixWriter();
   const { setup } = r;
   const slots = setup.slots.slots;
   const n = slots.length;
-  w.put(VARIANTS_V1.indexOf(setup.variant), VARIANTS_V1.length);
+  w.put(v1Kernel(setup.variant), VARIANTS_V1.length);
   w.put(n - 1, MAX_SLOTS);
   putSlots(w, slots);
   w.put(setup.slots.uffd ? 1 : 0, 2);
@@ -168,7 +175,7 @@ export function encodeV1(r: Replay): string {
     world = s.world;
   }
   w.put(r.cursor, r.choices.length + 1);
-  w.put(r.compare === null ? 0 : VARIANTS_V1.indexOf(r.compare) + 1, VARIANTS_V1.length + 1);
+  w.put(r.compare === null ? 0 : v1Kernel(r.compare) + 1, VARIANTS_V1.length + 1);
   const body = w.bytes();
   const sum = checksum16(body);
   return V1 + toBase64Url(Uint8Array.from([...body, sum >> 8, sum & 0xff]));

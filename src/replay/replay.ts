@@ -1,7 +1,7 @@
 // What a replay link carries: the setup, the schedule (every choice taken), the step shown, and the
 // variant shown beside it in compare mode. Never the states: they are recomputed by the engine.
 
-import type { Setup, VariantId } from '../engine/index.ts';
+import type { Setup, KernelId } from '../engine/index.ts';
 
 export interface Replay {
   /** The model version the schedule was recorded on (MODEL_VERSION; format A links decode as 1). */
@@ -12,7 +12,7 @@ export interface Replay {
   /** How many of the choices have been taken in the view (0 .. choices.length). */
   readonly cursor: number;
   /** The second variant shown side by side, or null. */
-  readonly compare: VariantId | null;
+  readonly compare: KernelId | null;
 }
 
 export type Decoded =

@@ -12,12 +12,12 @@ const replay = (kernel: VariantId) => {
 const tail = (w: ReturnType<typeof replay>['world']) => [4, 5, 6, 7].map((i) => fileValue(w, i));
 
 describe('xarray-truncate-eof', () => {
-  it('v6.12: truncate returns at step 72 with old data 5-8 in slots 4-7, past i_size 2', () => {
+  it('v6.12: truncate returns at step 82 (model 3: the pre-check walks 10 slots first) with old data 5-8 in slots 4-7, past i_size 2', () => {
     const r = replay('v6.12');
     expect(r.steps).toHaveLength(sc.schedule.length);
     const v = r.violations.filter((x) => x.invariant === 'beyond-eof');
-    expect(v).toMatchObject([{ step: 71, threads: [1], slots: [4, 5, 6, 7] }]);
-    expect(r.steps[71]).toMatchObject({ thread: 1, stepId: 'finish' });
+    expect(v).toMatchObject([{ step: 81, threads: [1], slots: [4, 5, 6, 7] }]);
+    expect(r.steps[81]).toMatchObject({ thread: 1, stepId: 'finish' });
     expect(r.world.iSize).toBe(2);
     expect(tail(r.world)).toEqual([5, 6, 7, 8]);
     // The huge page is in the cache over every slot: truncate never saw it.

@@ -2,15 +2,15 @@
 // run the same choices, each skipping those it cannot take and finishing round-robin (divergence.ts),
 // then the first observable difference, the step-level one, and a verdict per kernel.
 
-import type { VariantId } from '../engine/core.ts';
+import type { KernelId } from '../engine/core.ts';
 import type { SidePlan } from './divergence.ts';
 import { firstObservableDivergence, firstStepDifference, verdictOf } from './divergence.ts';
 import type { Replay, StepRecord } from './replay.ts';
 import type { CompareView } from './types.ts';
 
 export interface CompareInput {
-  readonly main: { readonly variant: VariantId; readonly replay: Replay; readonly plan: SidePlan };
-  readonly other: { readonly variant: VariantId; readonly replay: Replay; readonly plan: SidePlan };
+  readonly main: { readonly variant: KernelId; readonly replay: Replay; readonly plan: SidePlan };
+  readonly other: { readonly variant: KernelId; readonly replay: Replay; readonly plan: SidePlan };
   /** The loaded schedule's length and the cursor on it. */
   readonly scheduled: number;
   readonly cursor: number;

@@ -1,7 +1,7 @@
 // The caches behind one store: the replay of the loaded setup and, in compare mode, of the other
 // kernel. They hold worlds, so they live beside the state, never in it.
 
-import type { Setup, VariantId } from '../engine/core.ts';
+import type { Setup, KernelId } from '../engine/core.ts';
 import { createWorld } from '../engine/core.ts';
 import { compareView } from './compareView.ts';
 import type { SidePlan } from './divergence.ts';
@@ -11,7 +11,7 @@ import { createReplay } from './replay.ts';
 import type { CompareView, LoadedSetup } from './types.ts';
 
 interface OtherSide {
-  readonly variant: VariantId;
+  readonly variant: KernelId;
   readonly replay: Replay;
   /** Both sides' plans for the last schedule seen (the schedule rarely changes when the cursor moves). */
   plans: { readonly choices: readonly number[]; readonly main: SidePlan; readonly other: SidePlan } | null;
@@ -34,7 +34,7 @@ const same = (x: readonly number[], y: readonly number[]) =>
 export function compareFor(
   ctx: StoreContext,
   loaded: LoadedSetup,
-  variant: VariantId | null,
+  variant: KernelId | null,
   choices: readonly number[],
   cursor: number,
 ): CompareView | null {
@@ -64,6 +64,6 @@ export function compareFor(
   });
 }
 
-export function replayFor(setup: Setup, variant: VariantId = setup.variant): Replay {
+export function replayFor(setup: Setup, variant: KernelId = setup.variant): Replay {
   return createReplay(createWorld({ ...setup, variant }));
 }

@@ -11,7 +11,7 @@ import { createPlaybackSlice } from './playbackSlice.ts';
 import { createPrefsSlice } from './prefsSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
 import { createSimSlice } from './simSlice.ts';
-import type { VariantId } from '../engine/core.ts';
+import type { KernelId } from '../engine/core.ts';
 import type { InputError, SetupInput, SimState } from './types.ts';
 
 export interface SimInit extends Partial<SetupInput> {
@@ -20,7 +20,7 @@ export interface SimInit extends Partial<SetupInput> {
   /** A problem found before the store existed (a bad schedule in the URL), shown like a setup error. */
   readonly inputError?: InputError | null;
   /** The kernel shown beside the loaded one (from a replay link). */
-  readonly compare?: VariantId | null;
+  readonly compare?: KernelId | null;
   /** Why a replay link could not be read (the store then opens on the default race). */
   readonly linkError?: string | null;
 }

@@ -4,7 +4,7 @@
 // differs, or an invariant broken on one side only (by-design breaks excluded). A step-level difference
 // (another kernel step at the same position) is kept as a secondary detail.
 
-import type { InvariantId, VariantId, World } from '../engine/core.ts';
+import type { InvariantId, KernelId, World } from '../engine/core.ts';
 import { INVARIANTS, step } from '../engine/core.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { expectedOnKernel } from './expected.ts';
@@ -71,7 +71,7 @@ function seenOf(records: readonly StepRecord[]): Seen[] {
 }
 
 /** The first step breaking each invariant, those broken by design on `variant` left out. */
-function brokenOf(records: readonly StepRecord[], variant: VariantId): Map<InvariantId, number> {
+function brokenOf(records: readonly StepRecord[], variant: KernelId): Map<InvariantId, number> {
   const out = new Map<InvariantId, number>();
   for (const r of records)
     for (const v of r.violations)
@@ -80,8 +80,8 @@ function brokenOf(records: readonly StepRecord[], variant: VariantId): Map<Invar
 }
 
 interface Names {
-  readonly a: VariantId;
-  readonly b: VariantId;
+  readonly a: KernelId;
+  readonly b: KernelId;
 }
 
 /** Maps a step of side b to the step of side a that dealt with the same schedule entry. */
@@ -174,14 +174,14 @@ export function firstStepDifference(
 
 /** One kernel's end in a line: what userspace saw, and which invariants broke. */
 export interface Verdict {
-  readonly variant: VariantId;
+  readonly variant: KernelId;
   readonly seen: readonly string[];
   readonly broken: readonly string[];
   /** True when the side's threads did not all finish (a deadlock). */
   readonly stuck: boolean;
 }
 
-export function verdictOf(records: readonly StepRecord[], variant: VariantId, world: World): Verdict {
+export function verdictOf(records: readonly StepRecord[], variant: KernelId, world: World): Verdict {
   const last = new Map<string, string>();
   for (const s of seenOf(records))
     last.set(`T${s.thread} ${s.what}`, `${s.what === 'returns' ? `T${s.thread}` : s.what} = ${s.value}`);

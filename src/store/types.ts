@@ -2,7 +2,7 @@
 // derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
 import type { RaceTexts } from '../scenarios/texts.ts';
-import type { Setup, VariantId, World } from '../engine/core.ts';
+import type { Setup, KernelId, World } from '../engine/core.ts';
 import type { Divergence, Verdict } from './divergence.ts';
 import type { StepRecord } from '../engine/core.ts';
 import type { Replay as ReplayCache } from './replay.ts';
@@ -17,7 +17,7 @@ export interface SetupInput {
 }
 
 export interface LoadedSetup extends SetupInput {
-  readonly kernel: VariantId;
+  readonly kernel: KernelId;
   readonly setup: Setup;
 }
 
@@ -44,7 +44,7 @@ export type LastRun =
   { readonly kind: 'round-robin' } | { readonly kind: 'random'; readonly seed: number } | null;
 
 export interface CompareView {
-  readonly variant: VariantId;
+  readonly variant: KernelId;
   /** The other kernel's steps: the schedule's it can take, then round-robin to its end. */
   readonly records: readonly StepRecord[];
   /** Schedule entries the other kernel cannot take (skipped there), with why. */
@@ -119,10 +119,10 @@ export interface PrefsSlice {
   /** The user's motion switch; the page also honours prefers-reduced-motion. */
   readonly motion: boolean;
   readonly speed: Speed;
-  readonly compareVariant: VariantId | null;
+  readonly compareVariant: KernelId | null;
   setMotion(on: boolean): void;
   setSpeed(speed: Speed): void;
-  setCompareVariant(variant: VariantId | null): void;
+  setCompareVariant(variant: KernelId | null): void;
 }
 
 export interface SessionSlice {
@@ -135,7 +135,7 @@ export interface SessionSlice {
   /** Loads a recorded race: its setup and full schedule, at step 0, with no comparison. */
   loadScenario(id: string): boolean;
   /** Loads a schedule on a setup with the cursor at its end (a counterexample), optionally compared. */
-  loadSchedule(setup: SetupInput, choices: readonly number[], compare: VariantId | null): boolean;
+  loadSchedule(setup: SetupInput, choices: readonly number[], compare: KernelId | null): boolean;
 }
 
 export type SimState = SimSlice & PlaybackSlice & PrefsSlice & SessionSlice;

@@ -27,7 +27,7 @@ import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
 import { useStory } from './story/useStory.ts';
-import { VARIANTS } from '../engine/core.ts';
+import { kernelOf } from '../engine/core.ts';
 import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
@@ -87,7 +87,7 @@ export function App() {
           <div className={`worlds${compare ? ' side-by-side' : ''}`} id="memory">
             <section className="world-column" aria-label={`Kernel ${kernel}`} data-testid="main-pane">
               <h2>
-                {kernel} <span className="muted">{VARIANTS[kernel].title}</span>
+                {kernel} <span className="muted">{kernelOf(kernel).title}</span>
               </h2>
               <WorldView
                 world={frame.world}

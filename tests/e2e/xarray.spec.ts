@@ -25,7 +25,7 @@ async function goTo(page: Page, step: number): Promise<void> {
 describe('the xarray tree on the page', () => {
   it('draws the tree, the sibling and retry entries, the walker and its climb', async () => {
     const { context, page, errors } = await openPage(browser);
-    await goTo(page, 58);
+    await goTo(page, 68); // model 3: the pre-check walks the 8 slots in 10 steps first
     const tree = page.getByTestId('main-xarray');
     await tree.waitFor();
     await expect(tree.textContent()).resolves.toMatch(/nodes of 4 slots/);

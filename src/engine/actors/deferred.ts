@@ -31,6 +31,8 @@ const stub = (kind: ActorKind, param: Param, entry: string): ActorProgram => ({
   steps: {},
   entry,
   listing: () => [],
+  // Never drawn: a world is built only once the real program is registered.
+  cursor: { at: 'none', verb: '' },
 });
 
 export const DEFERRED_STUBS: Readonly<Record<DeferredKind, ActorProgram>> = {

@@ -106,6 +106,7 @@ export const fault: ActorProgram<FaultLocals> = {
   kind: 'fault',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'faults in' },
   steps: faultSteps,
   entry: 'mmap_lock',
   listing: () => ['mmap_lock', ...shmemGetListing(''), 'uffd_wait', 'map'],
@@ -178,6 +179,7 @@ const gupProgram = (kind: 'gup_fast' | 'pin'): ActorProgram<FaultLocals> => ({
   kind,
   roles: { instantiator: true }, // its slow path faults the page in
   param: pageParam,
+  cursor: { at: 'param', verb: kind === 'pin' ? 'pins (FOLL_PIN)' : 'pins (GUP)' },
   steps: { ...faultSteps, ...gupSteps },
   entry: 'read_pte',
   listing: () => ['read_pte', 'grab', 'recheck', 'mmap_lock', ...shmemGetListing(''), 'uffd_wait', 'map'],

@@ -3,6 +3,7 @@
 
 import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, firstBlock, observe, rwFree, spinFree } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
@@ -10,9 +11,22 @@ import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import type { Emit } from '../invariants/report.ts';
 import type { LocalsOf, Thread, World } from '../types.ts';
+import { MODEL_VERSION } from '../modelVersion.ts';
+import type { Descended, DescendIds } from '../xarray/descend.ts';
+import { descends, levelSpin, levelStep, reloadStep } from '../xarray/descend.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
-export type MincoreLocals = LocalsOf<'index' | 'folio' | 'throughout' | 'vec'>;
+export type MincoreLocals = LocalsOf<'index' | 'folio' | 'throughout' | 'vec' | 'xas'>;
+
+/** Model 3 with `|xa`: mincore_page's lookup reads the tree a level per step (xarray/descend.ts). */
+const IDS: DescendIds = { top: 'pte', down: 'xa_descend', reload: 'page' };
+
+function treeFound(tx: Tx, t: DraftThread<MincoreLocals>, r: Descended): void {
+  if (r.t !== 'folio') return report(tx, t, t.l.index, 0);
+  const up = r.folio.uptodate;
+  dropLookup(tx, t);
+  report(tx, t, t.l.index, up ? 1 : 0);
+}
 
 const isMincore = (t: Thread<MincoreLocals>) => t.actor === 'mincore';
 
@@ -57,11 +71,15 @@ const steps: Record<string, StepDef<string, MincoreLocals>> = {
     label: 'pte_present / mincore_page: lookup',
     text: 'A present PTE counts as resident. For pte_none look the page up in the cache (spinning on a frozen page, even while holding the PTL).',
     src: src('mincore_page'),
-    guard: (w, t) => (t.l.index < w.n && w.proc.ptes[t.l.index] === null ? lookupSpin(w, t.l.index) : null),
+    guard: (w, t) => {
+      if (t.l.index >= w.n || w.proc.ptes[t.l.index] !== null) return null;
+      return descends(w) ? levelSpin(w, t, true) : lookupSpin(w, t.l.index);
+    },
     run: (tx, t) => {
       const i = t.l.index;
       if (i >= tx.w.n) return end(tx, t);
       if (tx.w.proc.pmd === 'table' && tx.w.proc.ptes[i] !== null) return report(tx, t, i, 1);
+      if (descends(tx.w)) return levelStep(tx, t, true, IDS, treeFound);
       const e = tx.w.slots[i];
       if (e?.t !== 'folio') return report(tx, t, i, 0); // hole, or swap entry with no swap-cache copy
       getRef(tx, tx.folio(e.folio), 'lookup');
@@ -74,6 +92,7 @@ const steps: Record<string, StepDef<string, MincoreLocals>> = {
     text: 'Re-check the slot, then report the page resident only if it is uptodate.',
     src: src('mincore_page:uptodate'),
     run: (tx, t) => {
+      if (descends(tx.w)) return reloadStep(tx, t, IDS, treeFound);
       const id = t.l.folio ?? -1;
       const f = tx.folio(id);
       const e = tx.w.slots[t.l.index];
@@ -85,6 +104,13 @@ const steps: Record<string, StepDef<string, MincoreLocals>> = {
       }
       report(tx, t, t.l.index, f.uptodate ? 1 : 0);
     },
+  },
+  xa_descend: {
+    label: 'xas_descend: the next level',
+    text: 'With |xa (model 3): read the slot of the child node the lookup descended to; a sibling is followed to its canonical slot, a retry entry in a freed node sends the lookup back to the head.',
+    src: src('xas_load'),
+    guard: (w, t) => levelSpin(w, t, false),
+    run: (tx, t) => levelStep(tx, t, false, IDS, treeFound),
   },
 };
 
@@ -100,18 +126,28 @@ function checkMincore(_w: World, t: Thread<MincoreLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the slots mincore's vector called not resident. */
+const mincoreAnswer = (_w: World, t: Thread<MincoreLocals> & { readonly result: string }): Answer => ({
+  kind: 'mincore',
+  result: t.result,
+  absent: t.l.vec.flatMap((bit, i) => (bit === 0 ? [i] : [])),
+});
+
 export const mincore: ActorProgram<MincoreLocals> = {
   kind: 'mincore',
   roles: { observer: { premise: 'resident', checkCall: checkMincore } },
   param: null,
+  cursor: { at: 'scan', verb: 'checks', answer: mincoreAnswer },
   steps,
   entry: 'walk',
-  listing: () => ['walk', 'pte', 'page'],
+  listing: (_flags, xa = false, model = MODEL_VERSION) =>
+    xa && model >= 3 ? ['walk', 'pte', 'xa_descend', 'page'] : ['walk', 'pte', 'page'],
 };
 
 export const memcgMove: ActorProgram<MincoreLocals> = {
   kind: 'memcg_move',
   param: null,
+  cursor: { at: 'scan', verb: 'checks' },
   steps: Object.fromEntries(
     Object.entries(steps).map(([k, s]) => [
       k,
@@ -119,5 +155,6 @@ export const memcgMove: ActorProgram<MincoreLocals> = {
     ]),
   ),
   entry: 'walk',
-  listing: () => ['walk', 'pte', 'page'],
+  listing: (_flags, xa = false, model = MODEL_VERSION) =>
+    xa && model >= 3 ? ['walk', 'pte', 'xa_descend', 'page'] : ['walk', 'pte', 'page'],
 };

@@ -13,7 +13,7 @@ import { removeFromCache } from '../cache.ts';
 import { acquire, release } from '../locks.ts';
 import { setPte, zapPmd } from '../pageTable.ts';
 import type { Block, Folio, Thread, World } from '../types.ts';
-import { VARIANTS } from '../variants.ts';
+import { flagsOf } from '../kernelFlags.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 import { walkFrom } from '../xarray/walk.ts';
 import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
@@ -195,7 +195,7 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
         t.pc = 'p2_get'; // restart at this index: it may now hold the huge page
         return;
       }
-      if (f.huge && VARIANTS[w.variant].flags.undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
+      if (f.huge && flagsOf(w).undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
       else {
         acquire(tx, 'xa_lock');
         removeFromCache(tx, f);
@@ -288,6 +288,7 @@ const listing = (_flags: unknown, xa = false) => (xa ? undoWalkListing(flatListi
 export const punch: ActorProgram<PunchLocals> = {
   kind: 'punch',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
+  cursor: { at: 'scan', verb: 'punches' },
   steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,
@@ -295,6 +296,7 @@ export const punch: ActorProgram<PunchLocals> = {
 export const truncate: ActorProgram<PunchLocals> = {
   kind: 'truncate',
   param: { name: 'new size in pages', min: 0, max: (n) => n - 1 },
+  cursor: { at: 'scan', verb: 'truncates' },
   steps: { ...steps, ...undoWalkSteps },
   entry: 'inode_lock',
   listing,

@@ -2,17 +2,19 @@
 
 import { dropLookup } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftFolio, DraftThread, Tx } from '../tx.ts';
 import { newValue, setFlag, unlockPage } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { shmemGetListing, shmemGetSteps } from './shmemGet.ts';
+import { MODEL_VERSION } from '../modelVersion.ts';
 import type { Emit } from '../invariants/report.ts';
 import type { LocalsOf, Thread, World } from '../types.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
-export type ReadWriteLocals = LocalsOf<'index' | 'folio' | 'value' | 'vec'>;
+export type ReadWriteLocals = LocalsOf<'index' | 'folio' | 'value' | 'vec' | 'xas'>;
 
 const pageParam = { name: 'index', min: 0, max: (n: number) => n - 1 };
 
@@ -28,6 +30,7 @@ function readDone(tx: Tx, t: DraftThread<ReadWriteLocals>, value: number): void 
 
 const readSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
   ...shmemGetSteps('', 'read', 'the page', {
+    descend: true,
     hole: (tx, t) => readDone(tx, t, 0),
     locked: (tx, t, f) => {
       unlockPage(tx, f); // shmem_file_read_iter unlocks before copying, holding only a reference
@@ -58,13 +61,18 @@ function checkRead(_w: World, t: Thread<ReadWriteLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the value read, on the slot it came from. */
+const readAnswer = (w: World, t: Thread<ReadWriteLocals>): Answer | null =>
+  t.param < w.n ? { kind: 'read', at: t.param, value: t.l.value } : null;
+
 export const read: ActorProgram<ReadWriteLocals> = {
   kind: 'read',
   roles: { observer: { premise: 'value', checkCall: checkRead }, instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'reads', answer: readAnswer },
   steps: readSteps,
   entry: 'get',
-  listing: () => [...shmemGetListing(''), 'copy'],
+  listing: (_flags, xa = false, model = MODEL_VERSION) => [...shmemGetListing('', xa && model >= 3), 'copy'],
 };
 
 // --- write -----------------------------------------------------------------------------------------------
@@ -121,6 +129,7 @@ export const write: ActorProgram<ReadWriteLocals> = {
   kind: 'write',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'writes' },
   steps: writeSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'write'],
@@ -146,6 +155,7 @@ export const fallocate: ActorProgram<ReadWriteLocals> = {
   kind: 'fallocate',
   roles: { instantiator: true },
   param: pageParam,
+  cursor: { at: 'param', verb: 'fallocates' },
   steps: fallocSteps,
   entry: 'inode_lock',
   listing: () => ['inode_lock', ...shmemGetListing(''), 'finish'],

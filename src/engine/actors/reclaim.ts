@@ -94,6 +94,7 @@ const swapSteps: Record<string, StepDef<string, ReclaimLocals>> = {
 export const swapout: ActorProgram<ReclaimLocals> = {
   kind: 'swapout',
   param: { name: 'index', min: 0, max: (n) => n - 1 },
+  cursor: { at: 'param', verb: 'swaps out' },
   steps: swapSteps,
   entry: 'isolate',
   listing: () => ['isolate', 'unmap', 'remove'],
@@ -102,6 +103,7 @@ export const swapout: ActorProgram<ReclaimLocals> = {
 export const lruDrain: ActorProgram<ReclaimLocals> = {
   kind: 'lru_drain',
   param: null,
+  cursor: { at: 'none', verb: 'drains' },
   steps: {
     drain: {
       label: 'lru_add_drain_all',

@@ -2,6 +2,7 @@
 
 import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
+import type { Answer } from '../cursorRole.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
@@ -155,12 +156,27 @@ function checkSeek(w: World, t: Thread<SeekLocals>, emit: Emit): void {
     );
 }
 
+/** On the grid: the slots the call jumped over and the slot it named (none for ENXIO). */
+const seekAnswer =
+  (call: 'SEEK_DATA' | 'SEEK_HOLE') =>
+  (w: World, t: Thread<SeekLocals> & { readonly result: string }): Answer => {
+    const offset = /^\d+$/.test(t.result) ? Number(t.result) : null;
+    const at = offset !== null && offset < w.n ? offset : null;
+    const skipped = range(t.param, Math.min(w.n, offset ?? w.n));
+    return { kind: 'seek', call: `${call}(${t.param})`, result: t.result, skipped, at };
+  };
+
 export const seekData: ActorProgram<SeekLocals> = {
   kind: 'seek_data',
   roles: { observer: { premise: 'data', checkCall: checkSeek } },
   param: { name: 'offset', min: 0, max: (n) => n },
+  cursor: { at: 'scan', verb: 'looks up', answer: seekAnswer('SEEK_DATA') },
   steps: { ...steps, ...treeSteps },
   entry: 'inode_lock',
   listing,
 };
-export const seekHole: ActorProgram<SeekLocals> = { ...seekData, kind: 'seek_hole' };
+export const seekHole: ActorProgram<SeekLocals> = {
+  ...seekData,
+  kind: 'seek_hole',
+  cursor: { ...seekData.cursor, answer: seekAnswer('SEEK_HOLE') },
+};

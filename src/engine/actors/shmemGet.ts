@@ -22,6 +22,8 @@ export interface ShmemGetHooks<L extends LookupLocals = LookupLocals> {
   readonly hole?: (tx: Tx, t: DraftThread<L>) => void;
   /** A fault met a hole in a userfaultfd MISSING range. */
   readonly missing?: (tx: Tx, t: DraftThread<L>) => void;
+  /** The lookup reads the tree a level per step on model 3 with `|xa` (read's; lookup.ts). */
+  readonly descend?: boolean;
 }
 
 const SHMEM = (stmt: string) => src(`shmem_get_folio:${stmt}`);
@@ -32,13 +34,18 @@ export function shmemGetSteps<L extends LookupLocals>(
   what: string,
   hooks: ShmemGetHooks<L>,
 ): Record<string, StepDef<string, L>> {
-  const lookups = lookupSteps<L>(p, what, (tx, t, r) => {
-    if (r.t === 'folio') t.pc = `${p}lock`;
-    else if (r.t === 'swap') t.pc = `${p}swapin`;
-    else if (sgp === 'read') hooks.hole?.(tx, t);
-    else if (sgp === 'cache' && tx.w.proc.uffdMissing && hooks.missing) hooks.missing(tx, t);
-    else t.pc = `${p}alloc`;
-  });
+  const lookups = lookupSteps<L>(
+    p,
+    what,
+    (tx, t, r) => {
+      if (r.t === 'folio') t.pc = `${p}lock`;
+      else if (r.t === 'swap') t.pc = `${p}swapin`;
+      else if (sgp === 'read') hooks.hole?.(tx, t);
+      else if (sgp === 'cache' && tx.w.proc.uffdMissing && hooks.missing) hooks.missing(tx, t);
+      else t.pc = `${p}alloc`;
+    },
+    hooks.descend ?? false,
+  );
   const swapin: StepDef<string, L> = {
     label: 'shmem_swapin_folio',
     text: 'Read the page back from swap into a new locked folio and put it in the slot under xa_lock.',
@@ -160,6 +167,14 @@ function instantiate(tx: Tx, f: DraftFolio): void {
   setFlag(tx, f, 'uptodate', true);
 }
 
-export function shmemGetListing(p: string): string[] {
-  return [`${p}get`, `${p}check`, `${p}swapin`, `${p}lock`, `${p}alloc`];
+/** The steps in reading order; `descend`: the lookup's level below the top (model 3, `|xa`). */
+export function shmemGetListing(p: string, descend = false): string[] {
+  return [
+    `${p}get`,
+    ...(descend ? [`${p}xa_descend`] : []),
+    `${p}check`,
+    `${p}swapin`,
+    `${p}lock`,
+    `${p}alloc`,
+  ];
 }

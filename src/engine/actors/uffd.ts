@@ -31,6 +31,7 @@ const registerSteps: Record<string, StepDef<string, UffdLocals>> = {
 export const uffdRegister: ActorProgram<UffdLocals> = {
   kind: 'uffd_register',
   param: null,
+  cursor: { at: 'none', verb: 'registers' },
   steps: registerSteps,
   entry: 'register',
   listing: () => ['register'],
@@ -85,6 +86,7 @@ export const uffdMonitor: ActorProgram<UffdLocals> = {
     },
   },
   param: null,
+  cursor: { at: 'none', verb: 'serves' },
   steps: monitorSteps,
   entry: 'serve',
   listing: () => ['serve'],

@@ -13,7 +13,7 @@ import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { fault, folioOf, lockPage, putRef, setSlot, unlockPage } from '../tx.ts';
 import type { Block, Thread, World } from '../types.ts';
-import { VARIANTS } from '../variants.ts';
+import { flagsOf } from '../kernelFlags.ts';
 import type { UndoBatch, UndoEntry } from '../xarray/types.ts';
 import { FOLIO_BATCH_SIZE } from '../xarray/types.ts';
 import type { WalkCaller, WalkFound } from '../xarray/walk.ts';
@@ -230,7 +230,7 @@ export const undoWalkSteps: Record<string, StepDef<string, PunchLocals>> = {
           putRef(tx, f, 'lookup');
           return breakAt(tx, t, e.index);
         }
-        if (f.huge && VARIANTS[tx.w.variant].flags.undoRangeSplits && !covers(t, f, tx.w.n)) {
+        if (f.huge && flagsOf(tx.w).undoRangeSplits && !covers(t, f, tx.w.n)) {
           zeroCovered(tx, t, f);
           const b = batch(t);
           if (f.index <= b.start) setBatch(t, { start: f.index + tx.w.n });

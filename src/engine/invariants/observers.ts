@@ -69,15 +69,15 @@ export function updateObservations(tx: Tx): void {
     if (kind === undefined || t0.l.throughout.length === 0 || t0.done) continue;
     if (kind === 'value') {
       const v = w.ghost.logical[t0.param] ?? 0;
-      if (!t0.l.vec.includes(v)) tx.thread(t0.id).l.vec.push(v);
+      if (!t0.l.vec.includes(v)) tx.observation(t0.id).vec.push(v);
       continue;
     }
     const holds = kind === 'resident' ? (resident ??= residentSlots(w)) : w.ghost.hasData;
     const premise = (i: number) => holds[i] ?? false;
     const lost = t0.l.throughout.some((b, i) => b && !premise(i));
     if (!lost) continue;
-    const t = tx.thread(t0.id);
-    t.l.throughout = t.l.throughout.map((b, i) => b && premise(i));
+    const ghost = tx.observation(t0.id);
+    ghost.throughout = ghost.throughout.map((b, i) => b && premise(i));
   }
 }
 

@@ -7,7 +7,7 @@ import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { fault, getRef, putRef } from '../tx.ts';
 import type { Block, LocalsOf, Thread, World } from '../types.ts';
-import { VARIANTS } from '../variants.ts';
+import { flagsOf } from '../kernelFlags.ts';
 import { freshLoad, node, slotSpan } from './tree.ts';
 import type { XaEntry, XasPos, XaTree } from './types.ts';
 import { XAS_BOUNDS, XAS_RESTART } from './types.ts';
@@ -80,6 +80,11 @@ function returned<L extends WalkLocals>(
     set(t, { returned: -1 });
     return c.found(tx, t, { t: 'value', value: e.value });
   }
+  if (steps.lockless) {
+    // Read under RCU alone: no reference, no reload; the caller judges the folio as it is now.
+    set(t, { returned: e.folio });
+    return c.found(tx, t, { t: 'folio', folio: e.folio });
+  }
   set(t, { cand: e.folio });
   t.pc = steps.tryGet;
 }
@@ -90,7 +95,18 @@ interface WalkSteps {
   readonly climb: string;
   readonly tryGet: string;
   readonly reload: string;
+  /** xas_for_each without find_get_entry (the pre-check's scan): an entry goes to the caller as read. */
+  readonly lockless: boolean;
 }
+
+const stepIds = (prefix: string, lockless: boolean): WalkSteps => ({
+  load: `${prefix}xas_load`,
+  next: `${prefix}xas_next`,
+  climb: `${prefix}xas_climb`,
+  tryGet: `${prefix}try_get`,
+  reload: `${prefix}xas_reload`,
+  lockless,
+});
 
 /** A fresh lookup that finds a retry entry in a live slot spins (collapse's holes, spec §3). */
 function loadSpin(w: World, t: Thread<WalkLocals>): Block | null {
@@ -98,19 +114,18 @@ function loadSpin(w: World, t: Thread<WalkLocals>): Block | null {
   return e?.k === 'retry' ? { kind: 'retry-entry', index: t.l.index, owner: w.locks.xa ?? -1 } : null;
 }
 
-/** The walk's five steps, their ids prefixed (`xas_load`, `xas_next`, ... after `prefix`). */
+/**
+ * The walk's five steps, their ids prefixed (`xas_load`, `xas_next`, ... after `prefix`); `lockless`:
+ * only the first three, for an xas_for_each that reads entries under RCU without taking a reference
+ * (hpage_collapse_scan_file), so a folio goes to the caller from the step that read it.
+ */
 export function walkSteps<L extends WalkLocals>(
   prefix: string,
   c: WalkCaller<L>,
+  lockless = false,
 ): Record<string, StepDef<string, L>> {
-  const steps: WalkSteps = {
-    load: `${prefix}xas_load`,
-    next: `${prefix}xas_next`,
-    climb: `${prefix}xas_climb`,
-    tryGet: `${prefix}try_get`,
-    reload: `${prefix}xas_reload`,
-  };
-  return {
+  const steps = stepIds(prefix, lockless);
+  const all: Record<string, StepDef<string, L>> = {
     [steps.load]: {
       label: 'xas_find: xas_load (fresh)',
       text: 'Look the index up afresh from the head of the tree; a sibling entry is followed to its canonical slot. A fresh lookup is always right.',
@@ -138,7 +153,7 @@ export function walkSteps<L extends WalkLocals>(
           set(t, { node: e.node, offset: 0 });
           return continueAt(tx, t, c, steps);
         }
-        if (e?.k === 'sibling' && VARIANTS[tx.w.variant].flags.xasFindFix) {
+        if (e?.k === 'sibling' && flagsOf(tx.w).xasFindFix) {
           // The fix (not upstream): a sibling whose canonical entry this walk did not return sends the
           // walk back to that entry, as xas_find_marked does after climbing.
           const canon = n.slots[e.offset] ?? null;
@@ -211,6 +226,11 @@ export function walkSteps<L extends WalkLocals>(
       },
     },
   };
+  if (lockless) {
+    delete all[steps.tryGet];
+    delete all[steps.reload];
+  }
+  return all;
 }
 
 /** After the caller consumed a small entry: find the next one from where the walk is (xas_find). */
@@ -219,6 +239,7 @@ export function walkOn<L extends WalkLocals>(
   t: DraftThread<L>,
   prefix: string,
   c: WalkCaller<L>,
+  lockless = false,
 ): void {
   const p = pos(t);
   if (p.node === XAS_RESTART) {
@@ -226,11 +247,5 @@ export function walkOn<L extends WalkLocals>(
     return;
   }
   if (p.node === XAS_BOUNDS) return c.found(tx, t, { t: 'none' });
-  advance(tx, t, c, {
-    load: `${prefix}xas_load`,
-    next: `${prefix}xas_next`,
-    climb: `${prefix}xas_climb`,
-    tryGet: `${prefix}try_get`,
-    reload: `${prefix}xas_reload`,
-  });
+  advance(tx, t, c, stepIds(prefix, lockless));
 }

@@ -1,7 +1,7 @@
 // Compare mode: the same setup on two kernel variants, per invariant; and a counterexample found on one
 // replayed on the other step by step, to show where the two part ways.
 
-import type { Setup, VariantId, World } from '../../engine/index.ts';
+import type { Setup, KernelId, World } from '../../engine/index.ts';
 import { createWorld, step, describeBlock } from '../../engine/index.ts';
 import type { CheckOptions, CheckResult } from './check.ts';
 import { checkSetup } from './check.ts';
@@ -17,7 +17,7 @@ export interface InvariantDiff {
   readonly a: boolean | null;
   readonly b: boolean | null;
   /** A's (or else B's) counterexample replayed on the other variant. */
-  readonly replay?: { readonly from: VariantId; readonly on: VariantId; readonly divergence: Divergence };
+  readonly replay?: { readonly from: KernelId; readonly on: KernelId; readonly divergence: Divergence };
 }
 
 export interface CompareResult {
@@ -26,7 +26,7 @@ export interface CompareResult {
   readonly diffs: readonly InvariantDiff[];
 }
 
-export function compareVariants(setup: Setup, other: VariantId, o: CheckOptions): CompareResult {
+export function compareVariants(setup: Setup, other: KernelId, o: CheckOptions): CompareResult {
   const a = checkSetup(setup, o);
   const b = checkSetup({ ...setup, variant: other }, o);
   const diffs = a.invariants.flatMap((va, i): InvariantDiff[] => {
@@ -78,7 +78,7 @@ function firstDifference(a: World, b: World): string | null {
  */
 export function replayOn(
   setup: Setup,
-  variant: VariantId,
+  variant: KernelId,
   schedule: readonly number[],
   invariant: string,
 ): Divergence {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../engine/index.ts';
-import { runnableThreads, step } from '../../engine/index.ts';
+import { runnableThreads, step, VARIANTS } from '../../engine/index.ts';
 import { sampleWorld, setupArb } from '../../engine/testkitArb.ts';
 import { WorldEncoder } from './encode.ts';
 
@@ -19,6 +19,12 @@ const IGNORED: Readonly<Record<string, string>> = {
   clock: 'the step clock counts steps; two worlds reached by different schedules are the same state',
   n: 'fixed by the setup: every world of one exploration has it',
   variant: 'fixed by the setup',
+  ...Object.fromEntries(
+    Object.keys(VARIANTS['v6.4'].flags).map((k) => [
+      `flags.${k}`,
+      "fixed by the setup (the kernel string's switches, resolved once)",
+    ]),
+  ),
   model: 'fixed by the setup (its model version)',
   nextFolio: 'only names future folios, and folios are renumbered canonically',
   'folios.*.id': "a folio's name: folios are renumbered in order of first reference",

@@ -1,7 +1,7 @@
 /*
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=MPPP threads=collapse,mincore
- * Replay: https://collapse-lab.example/#r=BQYEWJEiAFwTgBAAVAB__4H3Ri0s
+ * Replay: https://collapse-lab.example/#r=BYYEWJEiAFwTgBAAVAB__4FJTKGs
  * In the model: collapse-lab run --kernel v6.3 --slots MPPP --threads collapse,mincore --schedule 0,0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
  *
  * Races it can show:
@@ -69,7 +69,7 @@ struct checker_spec {
 };
 
 #define SETUP_TEXT "kernel=v6.3 slots=MPPP threads=collapse,mincore"
-#define REPLAY_LINK "https://collapse-lab.example/#r=BQYEWJEiAFwTgBAAVAB__4H3Ri0s"
+#define REPLAY_LINK "https://collapse-lab.example/#r=BYYEWJEiAFwTgBAAVAB__4FJTKGs"
 #define CHEAP_SPLIT 0
 #define TRUNCATE_PAGE -1
 enum { NRUNS = 2, NCHECKERS = 1, NUNSETTLED = 0 };

@@ -1,7 +1,7 @@
 /*
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=PPPP threads=collapse,seek_data:0
- * Replay: https://collapse-lab.example/#r=BQYESJEiAFwTITcAQAEYA_8AfnQ8y
+ * Replay: https://collapse-lab.example/#r=BYYESJEiAFwTITcAQAEYA_8CVwI8S
  * In the model: collapse-lab run --kernel v6.3 --slots PPPP --threads collapse,seek_data:0 --schedule 0,0,0,0,0,0,0,0,0,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
  *
  * Races it can show:
@@ -69,7 +69,7 @@ struct checker_spec {
 };
 
 #define SETUP_TEXT "kernel=v6.3 slots=PPPP threads=collapse,seek_data:0"
-#define REPLAY_LINK "https://collapse-lab.example/#r=BQYESJEiAFwTITcAQAEYA_8AfnQ8y"
+#define REPLAY_LINK "https://collapse-lab.example/#r=BYYESJEiAFwTITcAQAEYA_8CVwI8S"
 #define CHEAP_SPLIT 1
 #define TRUNCATE_PAGE -1
 enum { NRUNS = 1, NCHECKERS = 1, NUNSETTLED = 0 };

@@ -1,7 +1,7 @@
 /*
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.3 slots=PPPP threads=collapse,seek_hole:0
- * Replay: https://collapse-lab.example/#r=BQYESJEiAFwTYTcACgHoLuw
+ * Replay: https://collapse-lab.example/#r=BYYESJEiAFwTYTcACGOIWGw
  * In the model: collapse-lab run --kernel v6.3 --slots PPPP --threads collapse,seek_hole:0
  *
  * Races it can show:
@@ -71,7 +71,7 @@ struct checker_spec {
 };
 
 #define SETUP_TEXT "kernel=v6.3 slots=PPPP threads=collapse,seek_hole:0"
-#define REPLAY_LINK "https://collapse-lab.example/#r=BQYESJEiAFwTYTcACgHoLuw"
+#define REPLAY_LINK "https://collapse-lab.example/#r=BYYESJEiAFwTYTcACGOIWGw"
 #define CHEAP_SPLIT 1
 #define TRUNCATE_PAGE -1
 enum { NRUNS = 1, NCHECKERS = 1, NUNSETTLED = 0 };

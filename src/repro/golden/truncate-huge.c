@@ -1,7 +1,7 @@
 /*
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.4 slots=P.PP threads=collapse,truncate:1
- * Replay: https://collapse-lab.example/#r=BQgESHEiAFwVITgAkAF4AH-H_gAx4sYE
+ * Replay: https://collapse-lab.example/#r=BYgESHEiAFwVITgAkAF4AH-H_gM5J26E
  * In the model: collapse-lab run --kernel v6.4 --slots P.PP --threads collapse,truncate:1 --schedule 0,0,0,0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,0,0,0,0,1,1,1,1,0,0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1
  *
  * Races it can show:
@@ -68,7 +68,7 @@ struct checker_spec {
 };
 
 #define SETUP_TEXT "kernel=v6.4 slots=P.PP threads=collapse,truncate:1"
-#define REPLAY_LINK "https://collapse-lab.example/#r=BQgESHEiAFwVITgAkAF4AH-H_gAx4sYE"
+#define REPLAY_LINK "https://collapse-lab.example/#r=BYgESHEiAFwVITgAkAF4AH-H_gM5J26E"
 #define CHEAP_SPLIT 0
 #define TRUNCATE_PAGE 128
 enum { NRUNS = 3, NCHECKERS = 0, NUNSETTLED = 0 };

@@ -1,8 +1,8 @@
 /*
  * Collapse Lab reproducer: races madvise(MADV_COLLAPSE) on a shmem file against userspace calls
  * that check each answer against what the file holds. Setup: kernel=v6.12 slots=PPPPPPPP|xa=4 threads=collapse,seek_hole:0
- * Replay: https://collapse-lab.example/#r=BWF7DcOQIgIABpeOZpdgFwTYTcDC9huHOjHMvZ6NTGABCAAAAAAA3_z_gxXPuyA
- * In the model: collapse-lab run --kernel v6.12 --slots 'PPPPPPPP|xa=4' --threads collapse,seek_hole:0 --schedule 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,1,1,1,1,1,1,1,1,0,0,1,1,0,0,0,0,0
+ * Replay: https://collapse-lab.example/#r=BeF7DcOQIgIABpeOZpdgFwTYTcDC9huHOjHMvZ6NTGABMAAAAAAAADf_P-LzBPjo
+ * In the model: collapse-lab run --kernel v6.12 --slots 'PPPPPPPP|xa=4' --threads collapse,seek_hole:0 --schedule 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,1,1,1,1,1,1,1,1,0,0,1,1,0,0,0,0,0
  *
  * Races it can show:
  *   - SEEK_HOLE reporting a hole over data
@@ -72,7 +72,7 @@ struct checker_spec {
 };
 
 #define SETUP_TEXT "kernel=v6.12 slots=PPPPPPPP|xa=4 threads=collapse,seek_hole:0"
-#define REPLAY_LINK "https://collapse-lab.example/#r=BWF7DcOQIgIABpeOZpdgFwTYTcDC9huHOjHMvZ6NTGABCAAAAAAA3_z_gxXPuyA"
+#define REPLAY_LINK "https://collapse-lab.example/#r=BeF7DcOQIgIABpeOZpdgFwTYTcDC9huHOjHMvZ6NTGABMAAAAAAAADf_P-LzBPjo"
 #define CHEAP_SPLIT 1
 #define TRUNCATE_PAGE -1
 enum { NRUNS = 1, NCHECKERS = 1, NUNSETTLED = 0 };

@@ -1,8 +1,8 @@
 // Choose a second kernel to run on the same choices, say where the two first differ in what userspace
 // can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
-import type { VariantId } from '../../engine/core.ts';
-import { VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
+import type { KernelId } from '../../engine/core.ts';
+import { isVariantId, kernelOf, VARIANT_IDS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
 
@@ -22,14 +22,17 @@ export function CompareBar() {
         <select
           value={variant ?? ''}
           data-testid="compare-select"
-          onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as VariantId))}
+          onChange={(e) => setCompare(e.target.value === '' ? null : (e.target.value as KernelId))}
         >
           <option value="">(none)</option>
-          {VARIANT_IDS.filter((v) => v !== main).map((v) => (
-            <option key={v} value={v} title={VARIANTS[v].title}>
-              {v}
-            </option>
-          ))}
+          {/* A custom kernel (from a link or the matrix) is listed too, so the select shows it. */}
+          {[...VARIANT_IDS, ...(variant && !isVariantId(variant) ? [variant] : [])]
+            .filter((v) => v !== main)
+            .map((v) => (
+              <option key={v} value={v} title={kernelOf(v).title}>
+                {v}
+              </option>
+            ))}
         </select>
       </label>
       {variant && (

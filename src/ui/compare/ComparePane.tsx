@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { InvariantId } from '../../engine/core.ts';
-import { VARIANTS } from '../../engine/core.ts';
+import { kernelOf } from '../../engine/core.ts';
 import type { CompareView, Frame } from '../../store/index.ts';
 import { WorldView } from '../grid/WorldView.tsx';
 import { Observations } from '../results/Observations.tsx';
@@ -45,7 +45,7 @@ export function ComparePane({ compare, target, animate, motion, speed }: Props) 
   return (
     <section className="world-column" aria-label={`Kernel ${compare.variant}`} data-testid="compare-pane">
       <h2>
-        {compare.variant} <span className="muted">{VARIANTS[compare.variant].title}</span>
+        {compare.variant} <span className="muted">{kernelOf(compare.variant).title}</span>
       </h2>
 
       <WorldView

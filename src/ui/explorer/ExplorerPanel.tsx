@@ -2,7 +2,7 @@
 // state limit and cancel; the verdict per invariant comes with its shortest counterexample.
 
 import { useId, useState } from 'react';
-import type { VariantId } from '../../engine/core.ts';
+import type { KernelId } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { otherVariant } from './otherVariant.ts';
 import { useExplorer } from './useExplorer.ts';
@@ -23,7 +23,7 @@ export default function ExplorerPanel() {
   const running = run.t === 'running';
 
   const checked = run.t === 'done' || run.t === 'running' ? run.setup : null;
-  const onLoad = (schedule: readonly number[], compare: VariantId | null) => {
+  const onLoad = (schedule: readonly number[], compare: KernelId | null) => {
     if (checked) loadSchedule(checked, schedule, compare);
   };
 

@@ -1,15 +1,15 @@
 // The explorer's verdict per invariant, and for each broken one its shortest schedule with buttons to
 // load it as the replay on screen, alone or beside another kernel.
 
-import type { VariantId } from '../../engine/core.ts';
+import type { KernelId } from '../../engine/core.ts';
 import { INVARIANTS } from '../../engine/core.ts';
 import type { CheckSummary, VerdictSummary } from '../worker/exploreProtocol.ts';
 
 interface Props {
   readonly summary: CheckSummary;
-  readonly kernel: VariantId;
-  readonly other: VariantId;
-  readonly onLoad: (schedule: readonly number[], compare: VariantId | null) => void;
+  readonly kernel: KernelId;
+  readonly other: KernelId;
+  readonly onLoad: (schedule: readonly number[], compare: KernelId | null) => void;
 }
 
 function verdictText(v: VerdictSummary): string {

@@ -2,11 +2,11 @@
 // setup is a recorded race, else the other side of the series (v6.4 from anything else, v6.3 from v6.4):
 // the kernel that fixes it, or the one it regressed from.
 
-import type { VariantId } from '../../engine/core.ts';
+import type { KernelId } from '../../engine/core.ts';
 import { raceForSetup } from '../../scenarios/catalog.ts';
 import type { LoadedSetup } from '../../store/index.ts';
 
-export function otherVariant(setup: LoadedSetup): VariantId {
+export function otherVariant(setup: LoadedSetup): KernelId {
   const race = raceForSetup(setup);
   const recorded = race?.compare.find((v) => v !== setup.kernel);
   if (recorded) return recorded;

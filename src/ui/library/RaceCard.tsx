@@ -3,7 +3,7 @@
 // button per compared kernel and its sources.
 
 import { memo } from 'react';
-import type { VariantId } from '../../engine/core.ts';
+import type { KernelId } from '../../engine/core.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 
 interface Props {
@@ -11,9 +11,9 @@ interface Props {
   readonly active: boolean;
   /** Shows the whole story rather than its first sentence. */
   readonly whole: boolean;
-  readonly comparing: VariantId | null;
+  readonly comparing: KernelId | null;
   readonly onLoad: (id: string) => void;
-  readonly onCompare: (v: VariantId | null) => void;
+  readonly onCompare: (v: KernelId | null) => void;
 }
 
 const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;

@@ -2,14 +2,14 @@
 // the story's invariant first and strongest, then any other, then those this kernel breaks by design
 // (muted, in their own group).
 
-import type { InvariantId, VariantId } from '../../engine/core.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation } from '../../store/index.ts';
 import { groupViolations } from '../story/story.ts';
 
 interface Props {
   readonly violations: readonly ShownViolation[];
   readonly id: string;
-  readonly variant: VariantId;
+  readonly variant: KernelId;
   readonly target: InvariantId | null;
   readonly onJump?: (n: number) => void;
 }

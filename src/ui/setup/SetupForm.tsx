@@ -2,10 +2,10 @@
 // an empty schedule), and structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
 import { lazy, Suspense, useState } from 'react';
-import type { VariantId } from '../../engine/core.ts';
-import { VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
+import { kernelOf, VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { ErrorPointer } from './ErrorPointer.tsx';
+import { SwitchPanel } from './SwitchPanel.tsx';
 
 const StructuredControls = lazy(() => import('./StructuredControls.tsx'));
 
@@ -27,7 +27,8 @@ export function SetupForm() {
   const errorFor = (field: string) => (error?.field === field ? error : null);
   const describe = (field: string) =>
     errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
-  const applyKernel = (k: VariantId) => loadSetup(k, loaded.slots, loaded.threads);
+  // A kernel string (a variant, or one with switches): the parser judges it.
+  const applyKernel = (k: string) => loadSetup(k, loaded.slots, loaded.threads);
   const applySlots = (s: string) => {
     setSlots(s);
     loadSetup(loaded.kernel, s, loaded.threads);
@@ -56,9 +57,9 @@ export function SetupForm() {
         <label className="field">
           <span>kernel</span>
           <select
-            value={loaded.kernel}
+            value={kernelOf(loaded.kernel).base}
             data-testid="kernel-select"
-            onChange={(e) => applyKernel(e.target.value as VariantId)}
+            onChange={(e) => applyKernel(e.target.value)}
             {...describe('kernel')}
           >
             {VARIANT_IDS.map((v) => (
@@ -68,6 +69,7 @@ export function SetupForm() {
             ))}
           </select>
         </label>
+        <SwitchPanel kernel={loaded.kernel} onKernel={applyKernel} />
         <label className="field grow">
           <span>slots</span>
           <input

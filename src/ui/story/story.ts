@@ -2,7 +2,7 @@
 // kernel breaks by design (I7, I8 while old pages are frozen and replaced: v6.3..p3) in their own muted
 // group, so a newcomer does not take step 7's I7 for the bug.
 
-import type { InvariantId, VariantId } from '../../engine/core.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation } from '../../store/index.ts';
 import { expectedOnKernel } from '../../store/index.ts';
 
@@ -18,7 +18,7 @@ export interface GroupedViolations {
 
 export function groupViolations(
   shown: readonly ShownViolation[],
-  variant: VariantId,
+  variant: KernelId,
   target: InvariantId | null,
 ): GroupedViolations {
   const expected = shown.filter((v) => expectedOnKernel(variant, v.violation.invariant));
@@ -34,7 +34,7 @@ export function groupViolations(
 /** The violation the callout tells: the story's first, once the cursor is past it. */
 export function storyViolation(
   shown: readonly ShownViolation[],
-  variant: VariantId,
+  variant: KernelId,
   target: InvariantId | null,
 ): ShownViolation | null {
   return groupViolations(shown, variant, target).target[0] ?? null;

@@ -2,7 +2,7 @@
 // mark for it. Memoised on the records and the cursor.
 
 import { useMemo } from 'react';
-import type { InvariantId, VariantId } from '../../engine/core.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation, StepRecord } from '../../store/index.ts';
 import { distinctViolations } from '../../store/index.ts';
 import type { BrokenMark } from '../grid/CursorLayer.tsx';
@@ -17,7 +17,7 @@ export interface Story {
 export function useStory(
   records: readonly StepRecord[],
   upTo: number,
-  variant: VariantId,
+  variant: KernelId,
   target: InvariantId | null,
 ): Story {
   return useMemo(() => {

@@ -2,15 +2,15 @@
 // kernel), the current step highlighted, why it is blocked, and a button (and key) to step it.
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Thread, VariantId } from '../../engine/core.ts';
+import type { Thread, KernelId } from '../../engine/core.ts';
+import { ACTORS, MODEL_VERSION, stepLabel, kernelOf } from '../../engine/core.ts';
 import { resolveSource } from '../../engine/sourceLinks.ts';
-import { ACTORS, MODEL_VERSION, stepLabel, VARIANTS } from '../../engine/core.ts';
 import type { ThreadState } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 
 interface Props {
   readonly thread: Thread;
-  readonly variant: VariantId;
+  readonly variant: KernelId;
   /** A `|xa` setup: the tree's walk and store steps are listed. */
   readonly xa?: boolean;
   /** The world's model version: model 2 lists collapse's entry steps and its stepwise rollback. */
@@ -21,7 +21,7 @@ interface Props {
 
 function ThreadPaneImpl({ thread, variant, xa = false, model = MODEL_VERSION, state, onStep }: Props) {
   const program = ACTORS[thread.actor];
-  const listing = program.listing(VARIANTS[variant].flags, xa, model);
+  const listing = program.listing(kernelOf(variant).flags, xa, model);
   const name = threadName(thread);
   const list = useRef<HTMLOListElement>(null);
   const mounted = useRef(false);
@@ -91,14 +91,14 @@ function ThreadPaneImpl({ thread, variant, xa = false, model = MODEL_VERSION, st
           const def = program.steps[id];
           if (!def) return null;
           const current = !thread.done && thread.pc === id;
-          const source = resolveSource(def.src, VARIANTS[variant]);
+          const source = resolveSource(def.src, kernelOf(variant));
           return (
             <li
               key={id}
               aria-current={current ? 'step' : undefined}
               className={current ? 'current' : undefined}
             >
-              <code>{stepLabel(def, VARIANTS[variant].flags)}</code>
+              <code>{stepLabel(def, kernelOf(variant).flags)}</code>
               <span className="step-text">{def.text}</span>
               <a
                 href={source.url}

@@ -3,11 +3,15 @@
 // collapse_file(). `collapse` is MADV_COLLAPSE (no limits); `khugepaged` applies its sysfs limits,
 // scaled to the range as the defaults are to 512 pages (README, Model notes).
 
-import { finish, took } from '../../program.ts';
+import { finish, took, type StepDef } from '../../program.ts';
 import { drainLru } from '../../lru.ts';
 import { src } from '../../sources.ts';
-import type { Thread, World } from '../../types.ts';
-import type { CollapseLocals, CollapseSteps } from './helpers.ts';
+import type { Tx } from '../../tx.ts';
+import type { Entry, Thread, World } from '../../types.ts';
+import type { WalkCaller } from '../../xarray/walk.ts';
+import { walkFrom, walkOn, walkSteps } from '../../xarray/walk.ts';
+import type { CollapseLocals, CollapseSteps, CollapseThread } from './helpers.ts';
+import type { CollapseStepId } from './sequence.ts';
 
 const scanFile = (stmt: string) => src(`hpage_collapse_scan_file:${stmt}`);
 
@@ -18,28 +22,109 @@ export const maxPtesNone = (n: number) => n - 1;
 /** khugepaged's max_ptes_swap: 64 of 512 by default, so floor(N / 8) of N. */
 export const maxPtesSwap = (n: number) => Math.floor(n / 8);
 
-/** The pre-check's verdict on the range as it is in memory now: null to go on to collapse_file. */
-export function precheck(w: World, khugepaged: boolean): string | null {
-  let present = 0;
-  let swap = 0;
-  for (let i = 0; i < w.n; i++) {
-    const e = w.slots[i];
-    if (!e || e.t === 'empty' || e.t === 'retry') continue; // a hole, or xas_retry
-    if (e.t === 'swap') {
-      swap++;
-      if (khugepaged && swap > maxPtesSwap(w.n)) return 'SCAN_EXCEED_SWAP_PTE';
-      continue;
-    }
-    const f = w.folios[e.folio];
-    if (!f) continue;
-    if (f.huge) return 'SCAN_PTE_MAPPED_HUGEPAGE';
-    if (!f.lru) return 'SCAN_PAGE_LRU';
-    if (f.refcount !== 1 + f.mapcount) return 'SCAN_PAGE_COUNT';
-    present++;
+/** What the scan has counted so far: pages present and swap entries (the kernel's present, swap). */
+interface ScanCounts {
+  present: number;
+  swap: number;
+}
+
+/** The pre-check's verdict on one entry it read: one that ends the scan, or null to go on (counts updated). */
+function judgeEntry(w: World, e: Entry, khugepaged: boolean, c: ScanCounts): string | null {
+  if (e.t === 'empty' || e.t === 'retry') return null; // a hole, or xas_retry
+  if (e.t === 'swap') {
+    c.swap++;
+    return khugepaged && c.swap > maxPtesSwap(w.n) ? 'SCAN_EXCEED_SWAP_PTE' : null;
   }
-  if (khugepaged && present < w.n - maxPtesNone(w.n)) return 'SCAN_EXCEED_NONE_PTE';
+  const f = w.folios[e.folio];
+  if (!f) return null;
+  if (f.huge) return 'SCAN_PTE_MAPPED_HUGEPAGE';
+  if (!f.lru) return 'SCAN_PAGE_LRU';
+  if (f.refcount !== 1 + f.mapcount) return 'SCAN_PAGE_COUNT';
+  c.present++;
   return null;
 }
+
+/** After the whole range: khugepaged also needs enough pages present. */
+const scanEnd = (w: World, khugepaged: boolean, c: ScanCounts): string | null =>
+  khugepaged && c.present < w.n - maxPtesNone(w.n) ? 'SCAN_EXCEED_NONE_PTE' : null;
+
+/** The pre-check's verdict on the range as it is in memory now: null to go on to collapse_file. */
+export function precheck(w: World, khugepaged: boolean): string | null {
+  const c: ScanCounts = { present: 0, swap: 0 };
+  for (let i = 0; i < w.n; i++) {
+    const why = judgeEntry(w, w.slots[i] ?? { t: 'empty' }, khugepaged, c);
+    if (why) return why;
+  }
+  return scanEnd(w, khugepaged, c);
+}
+
+// Model 3 with `|xa`: the scan is xas_for_each under RCU (khugepaged.c 2268), the tree walk of
+// xarray/walk.ts without a reference or a reload, one step per slot read and the climb its own step, so
+// it can skip the siblings of a multi-index entry stored meanwhile. Its counts live in nrNone (present)
+// and nrNoneCheck (swap) until collapse_file starts them afresh.
+const scanWalk: WalkCaller<CollapseLocals> = {
+  max: (w) => w.n - 1,
+  found: (tx, t, r) => {
+    const k = isKhugepaged(t);
+    const c: ScanCounts = { present: t.l.nrNone, swap: t.l.nrNoneCheck };
+    const e: Entry =
+      r.t === 'none'
+        ? { t: 'empty' }
+        : r.t === 'value'
+          ? { t: 'swap', value: r.value }
+          : { t: 'folio', folio: r.folio };
+    const why = r.t === 'none' ? scanEnd(tx.w, k, c) : judgeEntry(tx.w, e, k, c);
+    t.l.nrNone = c.present;
+    t.l.nrNoneCheck = c.swap;
+    if (r.t !== 'none' && !why) return walkOn(tx, t, 'ps_', scanWalk, true);
+    endScan(tx, t as CollapseThread, why);
+  },
+};
+
+function endScan(tx: Tx, t: CollapseThread, why: string | null): void {
+  delete t.l.xas;
+  t.l.index = 0; // collapse_file's own cursor starts at start
+  t.l.nrNone = 0;
+  t.l.nrNoneCheck = 0;
+  took(tx, why ?? 'collapse');
+  if (why) return finish(tx, t, why);
+  t.pc = 'alloc';
+}
+
+type ScanWalkId = 'ps_xas_load' | 'ps_xas_next' | 'ps_xas_climb';
+const scanWalkSteps = walkSteps('ps_', scanWalk, true) as Readonly<
+  Record<ScanWalkId, StepDef<CollapseStepId, CollapseLocals>>
+>;
+
+/** Model 3 walks the pre-check's scan over the tree of a `|xa` setup. */
+export const scanWalks = (w: World) => w.xa !== undefined && w.model >= 3;
+
+/** How the pre-check ends, in the kernel's words: the one-step scan's, or the tree walk's last step. */
+const PRECHECK_BRANCHES = {
+  SCAN_EXCEED_SWAP_PTE: {
+    label: 'swap > khugepaged_max_ptes_swap: SCAN_EXCEED_SWAP_PTE',
+    src: scanFile('swap'),
+  },
+  SCAN_PTE_MAPPED_HUGEPAGE: {
+    label: 'PageTransCompound(page): SCAN_PTE_MAPPED_HUGEPAGE',
+    src: scanFile('compound'),
+  },
+  SCAN_PAGE_LRU: { label: '!PageLRU(page): SCAN_PAGE_LRU', src: scanFile('lru') },
+  SCAN_PAGE_COUNT: {
+    label: 'page_count(page) != 1 + page_mapcount(page): SCAN_PAGE_COUNT',
+    src: scanFile('count'),
+  },
+  SCAN_EXCEED_NONE_PTE: {
+    label: 'present < HPAGE_PMD_NR - khugepaged_max_ptes_none: SCAN_EXCEED_NONE_PTE',
+    src: scanFile('none'),
+  },
+  collapse: { label: 'hpage_collapse_scan_file: the range passes; collapse_file' },
+};
+
+/** The walk's steps carry the verdict's label on the step that ends the scan. */
+const scanSteps = Object.fromEntries(
+  Object.entries(scanWalkSteps).map(([id, d]) => [id, { ...d, branches: PRECHECK_BRANCHES }]),
+) as unknown as typeof scanWalkSteps;
 
 export const entrySteps = {
   drain_all: {
@@ -57,33 +142,20 @@ export const entrySteps = {
   },
   precheck: {
     label: 'hpage_collapse_scan_file',
-    text: 'Walk the range without locks (RCU): every page must be small, on the LRU and hold only its cache and mapping references; khugepaged also caps swap entries and holes. Only then call collapse_file.',
+    text: 'Walk the range without locks (RCU): every page must be small, on the LRU and hold only its cache and mapping references; khugepaged also caps swap entries and holes. Only then call collapse_file. With |xa (model 3) this step starts xas_for_each, and the walk reads the range a slot per step.',
     src: scanFile('collapse_file'),
-    branches: {
-      SCAN_EXCEED_SWAP_PTE: {
-        label: 'swap > khugepaged_max_ptes_swap: SCAN_EXCEED_SWAP_PTE',
-        src: scanFile('swap'),
-      },
-      SCAN_PTE_MAPPED_HUGEPAGE: {
-        label: 'PageTransCompound(page): SCAN_PTE_MAPPED_HUGEPAGE',
-        src: scanFile('compound'),
-      },
-      SCAN_PAGE_LRU: { label: '!PageLRU(page): SCAN_PAGE_LRU', src: scanFile('lru') },
-      SCAN_PAGE_COUNT: {
-        label: 'page_count(page) != 1 + page_mapcount(page): SCAN_PAGE_COUNT',
-        src: scanFile('count'),
-      },
-      SCAN_EXCEED_NONE_PTE: {
-        label: 'present < HPAGE_PMD_NR - khugepaged_max_ptes_none: SCAN_EXCEED_NONE_PTE',
-        src: scanFile('none'),
-      },
-      collapse: { label: 'hpage_collapse_scan_file: the range passes; collapse_file' },
-    },
+    branches: PRECHECK_BRANCHES,
     run: (tx, t) => {
-      const why = precheck(tx.w, isKhugepaged(t));
-      took(tx, why ?? 'collapse');
-      if (why) return finish(tx, t, why);
-      t.pc = 'alloc';
+      if (scanWalks(tx.w)) {
+        // rcu_read_lock; xas_for_each from start: the walk's steps read the range.
+        walkFrom(t, 0);
+        t.l.nrNone = 0;
+        t.l.nrNoneCheck = 0;
+        t.pc = 'ps_xas_load';
+        return;
+      }
+      endScan(tx, t, precheck(tx.w, isKhugepaged(t)));
     },
   },
+  ...scanSteps,
 } satisfies CollapseSteps;

@@ -7,7 +7,6 @@ import type { DraftFolio, DraftThread, Tx } from '../../tx.ts';
 import { folioOf, getRef, putRef, setFlag, setSlot, unfreeze, unlockPage } from '../../tx.ts';
 import { addToLru } from '../../lru.ts';
 import type { Folio, LocalsOf, Thread, World } from '../../types.ts';
-import { VARIANTS, type VariantFlags } from '../../variants.ts';
 
 /** A statement of collapse_file(), by its key in the line tables (sources/lines-<tag>.json). */
 export const at = (stmt: string) => src(`collapse_file:${stmt}`);
@@ -31,7 +30,8 @@ export type CollapseThread = ActorThread<CollapseStepId, CollapseLocals>;
 /** Some of collapse's steps, typed by their ids (index.ts checks that together they are all of them). */
 export type CollapseSteps = { readonly [K in CollapseStepId]?: StepDef<CollapseStepId, CollapseLocals> };
 
-export const flagsOf = (w: World): VariantFlags => VARIANTS[w.variant].flags;
+import { flagsOf } from '../../kernelFlags.ts';
+export { flagsOf };
 export const hpageOf = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.folio(t.l.hpage ?? -1);
 export const curFolio = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.folio(t.l.folio ?? -1);
 export const holdsXa = (w: World, t: Thread<CollapseLocals>) => w.locks.xa === t.id;

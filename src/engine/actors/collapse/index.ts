@@ -35,6 +35,7 @@ export const collapse: ActorProgram<CollapseLocals> = {
     },
   },
   param: null,
+  cursor: { at: 'scan', verb: 'scans' },
   steps,
   entry: 'alloc',
   entryOn,

@@ -8,6 +8,9 @@ import type { VariantFlags } from '../../variants.ts';
 export const COLLAPSE_STEP_IDS = [
   'drain_all',
   'precheck',
+  'ps_xas_load',
+  'ps_xas_next',
+  'ps_xas_climb',
   'alloc',
   'create_range',
   'init_hpage',
@@ -45,15 +48,13 @@ export const COLLAPSE_STEP_IDS = [
 ] as const;
 export type CollapseStepId = (typeof COLLAPSE_STEP_IDS)[number];
 
-/** Re-checking the holes (patch 3/4 on): skipped, straight to relock_final, when the scan found none. */
-const REVALIDATE: readonly CollapseStepId[] = [
-  'revalidate_i_mmap',
-  'revalidate_holes',
-  'revalidate_check',
-  'relock_final',
-];
+/** Re-checking the holes (`uffdCheck`, patch 3/4): before relock_final, which it skips when it ran. */
+const REVALIDATE: readonly CollapseStepId[] = ['revalidate_i_mmap', 'revalidate_holes', 'revalidate_check'];
 
-/** What runs after the scan loop, per commit order (spec §2.3-§2.6). */
+/**
+ * What runs after the scan loop, per commit order (spec §2.3-§2.6). Orders p3 and post take xa_lock again
+ * for the final store (relock_final); the re-check, when on, runs just before and keeps xa_lock for it.
+ */
 const AFTER_SCAN: Readonly<Record<VariantFlags['commitOrder'], readonly CollapseStepId[]>> = {
   'v6.3': ['store_hpage', 'copy_one', 'publish', 'retract', 'unlock_hpage'],
   'mm-unstable': [
@@ -68,15 +69,24 @@ const AFTER_SCAN: Readonly<Record<VariantFlags['commitOrder'], readonly Collapse
   p3: [
     'unlock_flush',
     'copy_all',
-    ...REVALIDATE,
+    'relock_final',
     'store_hpage_locked',
     'publish',
     'retract',
     'unlock_hpage',
     'free_old',
   ],
-  post: ['unlock_flush', 'copy_all', ...REVALIDATE, 'commit', 'retract', 'unlock_hpage', 'free_old'],
+  post: ['unlock_flush', 'copy_all', 'relock_final', 'commit', 'retract', 'unlock_hpage', 'free_old'],
 };
+
+/** The steps after the scan on these flags: the commit order, with the re-check where it goes. */
+function afterScanOf(flags: VariantFlags): readonly CollapseStepId[] {
+  const order = AFTER_SCAN[flags.commitOrder];
+  if (!flags.uffdCheck) return order;
+  // kernelSpec.ts refuses the re-check on orders without relock_final (v6.3, mm-unstable).
+  if (!order.includes('relock_final')) fault(`the hole re-check needs commit order p3 or post`);
+  return order.flatMap((id) => (id === 'relock_final' ? [...REVALIDATE, id] : [id]));
+}
 
 /** Each commit order's final store of the huge page over the range (the flat one-step store). */
 const FINAL_STORE: Readonly<Record<VariantFlags['commitOrder'], CollapseStepId>> = {
@@ -103,19 +113,25 @@ function computeSequence(flags: VariantFlags): readonly CollapseStepId[] {
     'relock',
     'freeze',
   ];
-  return [...head, ...loop, ...AFTER_SCAN[flags.commitOrder]];
+  return [...head, ...loop, ...afterScanOf(flags)];
 }
 
-// Variants' flags are constant objects: each sequence and its successor map is built once.
-const built = new Map<
+// A kernel's flags are one constant object (kernelSpec.ts memoises them): each sequence and its
+// successor map is built once per object.
+const built = new WeakMap<
   VariantFlags,
-  { readonly seq: readonly CollapseStepId[]; readonly next: Map<string, CollapseStepId | null> }
+  {
+    readonly seq: readonly CollapseStepId[];
+    readonly afterScan: CollapseStepId;
+    readonly next: Map<string, CollapseStepId | null>;
+  }
 >();
 function sequenceOf(flags: VariantFlags) {
   let b = built.get(flags);
   if (!b) {
     const seq = computeSequence(flags);
-    b = { seq, next: new Map(seq.map((id, i) => [id, seq[i + 1] ?? null])) };
+    const afterScan = afterScanOf(flags)[0] ?? 'rollback';
+    b = { seq, afterScan, next: new Map(seq.map((id, i) => [id, seq[i + 1] ?? null])) };
     built.set(flags, b);
   }
   return b;
@@ -123,6 +139,8 @@ function sequenceOf(flags: VariantFlags) {
 
 /** Model 2's way in (entrySteps.ts): lru_add_drain_all, then the hpage_collapse_scan_file pre-check. */
 const ENTRY: readonly CollapseStepId[] = ['drain_all', 'precheck'];
+/** Model 3 with `|xa`: the pre-check's scan walks the tree (entrySteps.ts). */
+const ENTRY_XA: readonly CollapseStepId[] = [...ENTRY, 'ps_xas_load', 'ps_xas_next', 'ps_xas_climb'];
 
 /** The rollback as listed: one step on model 1 and v5, the kernel's order on model 2 (rollbackSteps2.ts). */
 function rollbackListing(flags: VariantFlags, model: number): readonly CollapseStepId[] {
@@ -139,7 +157,8 @@ function rollbackListing(flags: VariantFlags, model: number): readonly CollapseS
 export function collapseListing(flags: VariantFlags, xa = false, model = 1): readonly CollapseStepId[] {
   const store = FINAL_STORE[flags.commitOrder];
   const seq = sequenceOf(flags).seq.flatMap((id) => (xa && id === store ? [id, ...TREE_STORE] : [id]));
-  return [...(model >= 2 ? ENTRY : []), ...seq, ...rollbackListing(flags, model)];
+  const entry = model >= 3 && xa ? ENTRY_XA : model >= 2 ? ENTRY : [];
+  return [...entry, ...seq, ...rollbackListing(flags, model)];
 }
 
 /** The step whose store the tree store replaces on this variant: the tree store goes on from there. */
@@ -153,5 +172,4 @@ export function nextStep(flags: VariantFlags, from: CollapseStepId): CollapseSte
 }
 
 /** The first step after the scan loop on this variant. */
-export const afterScan = (flags: VariantFlags): CollapseStepId =>
-  AFTER_SCAN[flags.commitOrder][0] ?? 'rollback';
+export const afterScan = (flags: VariantFlags): CollapseStepId => sequenceOf(flags).afterScan;
