@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log('');
   benchKernel();
   console.log('');
-  await benchMatrix();
+  await benchMatrix(console.log, { browser: !args.includes('--no-browser') });
   if (!args.includes('--no-browser')) {
     console.log('');
     await benchFrames();

@@ -7,8 +7,10 @@ import { closest } from '../engine/suggest.ts';
 import { quoteInput } from '../engine/quote.ts';
 import {
   cellJson,
+  cellVerdict,
   matrixColumns,
   planMatrix,
+  type CellVerdict,
   type MatrixCellDetail,
   type MatrixColumn,
   type MatrixRow,
@@ -101,8 +103,8 @@ export function matrixJson(m: Matrix) {
 }
 
 const collapses = (c: MatrixCellDetail) => c.collapseResults.includes('SCAN_SUCCEED');
-const mark = (c: MatrixCellDetail) =>
-  !c.complete ? '?' : c.broken.length > 0 ? 'X' : collapses(c) ? '.' : 'f';
+const MARK: Record<CellVerdict, string> = { broken: 'X', holds: '.', 'no-collapse': 'f', stopped: '?' };
+const mark = (c: MatrixCellDetail) => MARK[cellVerdict(c)];
 
 function printMatrix(io: Io, m: Matrix): void {
   io.out('kernels (columns):\n');
@@ -115,7 +117,9 @@ function printMatrix(io: Io, m: Matrix): void {
   m.rows.forEach((r, i) => {
     io.out(`${r.race.padEnd(width)} ${(m.cells[i] ?? []).map((c) => mark(c).padStart(2)).join(' ')}\n`);
   });
-  io.out('X an invariant broken, . all hold, f all hold but the collapse never succeeds, ? search stopped\n');
+  io.out(
+    'X an invariant broken, . all hold, f all hold but the collapse never succeeds, ? search stopped before finding a break\n',
+  );
   io.out('\nbroken, by column:\n');
   m.rows.forEach((r, i) => {
     const row = m.cells[i] ?? [];

@@ -29,10 +29,12 @@ export {
 } from './kernel/compare.ts';
 export {
   cellJson,
+  cellVerdict,
   matrixColumns,
   planMatrix,
   runCell,
   runCellAsync,
+  type CellVerdict,
   type MatrixCell,
   type MatrixCellDetail,
   type MatrixColumn,

@@ -31,6 +31,8 @@ import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
 const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
+// The fix matrix (issue #13): below the explorer, its code and its worker load only after the first paint.
+const MatrixPanel = lazy(() => import('./matrix/MatrixPanel.tsx'));
 // Below the grid and mounted after the first commit anyway: their code loads beside the first paint,
 // which keeps the main bundle under its budget.
 const ThreadPanes = lazy(() => import('./threads/ThreadPanes.tsx').then((m) => ({ default: m.ThreadPanes })));
@@ -144,6 +146,7 @@ export function App() {
             />
             <Timeline />
             <ExplorerPanel />
+            {belowTheFold && <MatrixPanel />}
             {belowTheFold && <Legend />}
           </Suspense>
         </main>

@@ -84,8 +84,8 @@ describe('punch / truncate steps', () => {
     ]);
   });
 
-  it('partial_first on a huge page that straddles the range zeroes the covered part and cuts it out of pass 2', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse,punch:1').run(0).to(1, 'partial_first');
+  it('model 2: partial_first on a huge page that straddles the range zeroes the covered part and cuts it out of pass 2', () => {
+    const s = Script.of('v6.4', 'PPPP', 'collapse,punch:1', 2).run(0).to(1, 'partial_first');
     expect(s.world.slots[1]).toEqual({ t: 'folio', folio: 4 });
     const { world: w, events } = take(s.world, 1);
     expect(w.folios[4]).toMatchObject({ data: [1, 0, 3, 4], locked: null, refcount: 4 });

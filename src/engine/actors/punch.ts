@@ -5,7 +5,7 @@
 import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
 import type { PunchLocals } from './undoRange.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
-import { finish, firstBlock, inodeFree, pageLockFree, spinFree } from '../program.ts';
+import { finish, firstBlock, inodeFree, pageLockFree, spinFree, took } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { getRef, lockPage, putRef, setSlot, unlockPage, folioOf } from '../tx.ts';
@@ -15,6 +15,7 @@ import { setPte, zapPmd } from '../pageTable.ts';
 import type { Block, Folio, Thread, World } from '../types.ts';
 import { flagsOf } from '../kernelFlags.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
+import { canSplitAfterGet, splitsOnTruncate, truncatePartial } from './splitFolio.ts';
 import { walkFrom } from '../xarray/walk.ts';
 import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
 
@@ -65,11 +66,18 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
     label: 'inode_lock; i_size / punch range',
     text: 'Take the inode lock; the range now reads as zeros (truncate lowers i_size first).',
     src: src('shmem_fallocate:punch'),
+    branches: {
+      truncate: {
+        label: 'inode_lock (do_truncate); shmem_setattr: i_size_write',
+        src: src('shmem_setattr:i_size_write'),
+      },
+    },
     guard: (w, t) => inodeFree(w, t.id),
     run: (tx, t) => {
       const w = tx.w;
       acquire(tx, 'inode');
       if (t.actor === 'truncate') {
+        took(tx, 'truncate');
         t.l.start = t.param;
         t.l.end = w.n;
         w.iSize = t.param;
@@ -91,13 +99,16 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
     label: 'unmap_mapping_range',
     text: 'Zap the PTEs of the range under the PTL (a huge PMD mapping is zapped whole).',
     src: src('unmap_mapping_range'),
+    branches: {
+      truncate: {
+        label: 'shmem_setattr: unmap_mapping_range(holebegin)',
+        src: src('shmem_setattr:unmap_mapping_range'),
+      },
+    },
     guard: (w, t) => spinFree(w, 'ptl', t.id),
     run: (tx, t) => {
-      const p = tx.w.proc;
-      acquire(tx, 'ptl');
-      if (p.pmd === 'huge') zapPmd(tx);
-      for (let i = t.l.start; i < t.l.end; i++) if (p.ptes[i] !== null) setPte(tx, i, null);
-      release(tx, 'ptl');
+      if (t.actor === 'truncate') took(tx, 'truncate');
+      unmapRange(tx, t);
       t.l.index = t.l.start;
       t.pc = 'pass1';
       if (tx.w.xa) {
@@ -184,6 +195,12 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
     label: 'folio_lock; truncate_inode_folio',
     text: 'Pass 2: lock the folio (sleeping). Left the file meanwhile: look the index up again. Else remove it, a huge one whole (v6.7: zero the covered part instead).',
     src: UNDO('truncate_folio'),
+    branches: {
+      split: {
+        label: 'truncate_inode_partial_folio: split_folio; index = start',
+        src: src('truncate_inode_partial_folio:split'),
+      },
+    },
     guard: (w, t) => pass2Block(w, t),
     run: (tx, t) => {
       const w = tx.w;
@@ -195,8 +212,20 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
         t.pc = 'p2_get'; // restart at this index: it may now hold the huge page
         return;
       }
-      if (f.huge && flagsOf(w).undoRangeSplits && !covers(t, f, w.n)) zeroCovered(tx, t, f);
-      else {
+      if (f.huge && flagsOf(w).undoRangeSplits && !covers(t, f, w.n)) {
+        if (!splitsOnTruncate(w)) zeroCovered(tx, t, f);
+        else if (truncatePartial(tx, t, f).split) {
+          // The split's head page is the one held now: "reset the loop to pick up the new sub pages".
+          const head = tx.w.slots[f.index];
+          t.l.folio = head?.t === 'folio' ? head.folio : null;
+          took(tx, 'split');
+          if (t.l.folio !== null) unlockPage(tx, tx.folio(t.l.folio));
+          dropLookup(tx, t);
+          t.l.index = skipCut(t, t.l.start);
+          t.pc = 'p2_get';
+          return;
+        }
+      } else {
         acquire(tx, 'xa_lock');
         removeFromCache(tx, f);
         release(tx, 'xa_lock');
@@ -209,14 +238,38 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
   },
   finish: {
     label: 'inode_unlock',
-    text: 'Drop the inode lock.',
+    text: 'Drop the inode lock. Truncate (model 3) first unmaps the range again, as shmem_setattr does after shmem_truncate_range "to remove racily COWed private pages": here it also zaps a PMD a collapse mapped meanwhile. (One step: only inode-lock waiters could tell the two apart, and they wait for both.)',
     src: src('shmem_fallocate:inode_unlock'),
+    branches: {
+      truncate: { label: 'inode_unlock (do_truncate)', src: src('shmem_setattr') },
+      unmap_again: {
+        label: 'shmem_setattr: unmap_mapping_range again; inode_unlock',
+        src: src('shmem_setattr:unmap_again'),
+      },
+    },
+    guard: (w, t) => (unmapsAgain(w, t) ? spinFree(w, 'ptl', t.id) : null),
     run: (tx, t) => {
+      if (unmapsAgain(tx.w, t)) {
+        took(tx, 'unmap_again');
+        unmapRange(tx, t);
+      } else if (t.actor === 'truncate') took(tx, 'truncate');
       release(tx, 'inode');
       finish(tx, t, t.actor === 'truncate' ? `truncated to ${t.param}` : `punched ${t.param}`);
     },
   },
 };
+
+/** unmap_mapping_range over the range, under the PTL: its PTEs, and a huge PMD whole. */
+function unmapRange(tx: Tx, t: DraftThread<PunchLocals>): void {
+  const p = tx.w.proc;
+  acquire(tx, 'ptl');
+  if (p.pmd === 'huge') zapPmd(tx);
+  for (let i = t.l.start; i < t.l.end; i++) if (p.ptes[i] !== null) setPte(tx, i, null);
+  release(tx, 'ptl');
+}
+
+/** Model 3: shmem_setattr's second unmap_mapping_range after the truncate (shmem.c 1273-1275, 6.12.117). */
+const unmapsAgain = (w: World, t: Thread<PunchLocals>) => t.actor === 'truncate' && w.model >= 3;
 
 /** Truncate runs to EOF (lend = -1): only a punch has a last edge page, and not when it is the first. */
 const noLastEdge = (t: Thread<PunchLocals>) => t.actor === 'truncate' || t.l.end - 1 === t.l.start;
@@ -238,8 +291,18 @@ function partialStep(
   return {
     [id]: {
       label: 'shmem_get_partial_folio; truncate_inode_partial_folio',
-      text: 'Edge page: look it up and lock it (sleeping); remove a small page, or zero the covered part of a huge page.',
+      text: 'Edge page: look it up and lock it (sleeping); remove a small page, or zero the covered part of a huge page (model 3: then split it, unless someone else holds a reference).',
       src: UNDO('partial'),
+      branches: {
+        split: {
+          label: 'truncate_inode_partial_folio: folio_zero_range; split_folio',
+          src: src('truncate_inode_partial_folio:split'),
+        },
+        no_split: {
+          label: 'truncate_inode_partial_folio: split_folio fails (-EAGAIN); the dirty folio stays',
+          src: src('truncate_inode_partial_folio:dirty'),
+        },
+      },
       guard: (w, t) => {
         if (t.l.end <= t.l.start || (id === 'partial_last' && noLastEdge(t))) return null;
         const f = folioAt(w, t);
@@ -247,7 +310,10 @@ function partialStep(
         return firstBlock(
           lookupSpin(w, indexOf(t)),
           pageLockFree(w, f.id, t.id),
-          f.huge && !covers(t, f, w.n) ? null : spinFree(w, 'xa_lock', t.id), // zeroing needs no xa_lock
+          // zeroing needs no xa_lock; removing a page or splitting (model 3) does
+          f.huge && !covers(t, f, w.n) && !(splitsOnTruncate(w) && canSplitAfterGet(f, t.id))
+            ? null
+            : spinFree(w, 'xa_lock', t.id),
         );
       },
       run: (tx, t) => {
@@ -257,6 +323,15 @@ function partialStep(
         const f = tx.folio(found.id);
         getRef(tx, f, 'lookup');
         lockPage(tx, f);
+        if (f.huge && !covers(t, f, tx.w.n) && splitsOnTruncate(tx.w)) {
+          // Model 3: a split leaves small pages for pass 2 (those past i_size already gone), a refused
+          // one leaves the dirty folio cut out of pass 2.
+          const r = truncatePartial(tx, t, f);
+          took(tx, r.split ? 'split' : 'no_split');
+          unlockPage(tx, r.held);
+          putRef(tx, r.held, 'lookup');
+          return;
+        }
         if (f.huge && !covers(t, f, tx.w.n)) zeroCovered(tx, t, f);
         else {
           acquire(tx, 'xa_lock');

@@ -12,12 +12,17 @@ export type PunchLocals = LocalsOf<
 export const covers = (t: Thread<PunchLocals>, f: Folio, n: number) =>
   f.index >= t.l.start && f.index + (f.huge ? n : 1) <= t.l.end;
 
-/** Zeroes the part of a large folio inside the range, which then stays (the split is not modelled). */
-export function zeroCovered(tx: Tx, t: DraftThread<PunchLocals>, f: DraftFolio): void {
+/** folio_zero_range: zeroes the part of a large folio inside the range. */
+export function zeroRange(tx: Tx, t: DraftThread<PunchLocals>, f: DraftFolio): void {
   for (let i = Math.max(t.l.start, f.index); i < Math.min(t.l.end, f.index + tx.w.n); i++) {
     f.data[i - f.index] = 0;
     tx.ev.push({ type: 'page.written', folio: f.id, index: i, value: 0 });
   }
+}
+
+/** Zeroes the part of a large folio inside the range, which then stays, cut out of pass 2 (no split). */
+export function zeroCovered(tx: Tx, t: DraftThread<PunchLocals>, f: DraftFolio): void {
+  zeroRange(tx, t, f);
   t.l.skipFrom = f.index;
   t.l.skipTo = f.index + tx.w.n;
 }

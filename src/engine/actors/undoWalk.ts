@@ -8,7 +8,7 @@ import { removeFromCache } from '../cache.ts';
 import type { PunchLocals } from './undoRange.ts';
 import { acquire, release } from '../locks.ts';
 import type { StepDef } from '../program.ts';
-import { pageLockFree, spinFree } from '../program.ts';
+import { pageLockFree, spinFree, took } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
 import { fault, folioOf, lockPage, putRef, setSlot, unlockPage } from '../tx.ts';
@@ -19,6 +19,7 @@ import { FOLIO_BATCH_SIZE } from '../xarray/types.ts';
 import type { WalkCaller, WalkFound } from '../xarray/walk.ts';
 import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
+import { splitsOnTruncate, truncatePartial } from './splitFolio.ts';
 
 const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);
 const batch = (t: Thread<PunchLocals>): UndoBatch => t.l.undo ?? fault(`T${t.id} has no folio batch`);
@@ -215,8 +216,14 @@ export const undoWalkSteps: Record<string, StepDef<string, PunchLocals>> = {
   },
   fg_entry: {
     label: 'folio_lock; truncate_inode_folio (pass 2 batch)',
-    text: 'Pass 2: the next entry of the batch. A swap entry is freed (gone meanwhile: look again from its index). A folio is locked (sleeping); one that left the file meanwhile sends the lookup back to its index; else it is removed, a large one whole (v6.7 and later: only the covered part zeroed, the split not modelled, and pass 2 moves past it).',
+    text: 'Pass 2: the next entry of the batch. A swap entry is freed (gone meanwhile: look again from its index). A folio is locked (sleeping); one that left the file meanwhile sends the lookup back to its index; else it is removed, a large one whole (v6.7 and later: the covered part zeroed and, model 3, the folio split, pass 2 starting over to pick up the small pages; a refused split moves pass 2 past it).',
     src: UNDO('mapping_changed'),
+    branches: {
+      split: {
+        label: 'truncate_inode_partial_folio: split_folio; index = start',
+        src: src('truncate_inode_partial_folio:split'),
+      },
+    },
     guard: pass2Block,
     run: (tx, t) => {
       const e = head(t);
@@ -230,7 +237,18 @@ export const undoWalkSteps: Record<string, StepDef<string, PunchLocals>> = {
           putRef(tx, f, 'lookup');
           return breakAt(tx, t, e.index);
         }
-        if (f.huge && flagsOf(tx.w).undoRangeSplits && !covers(t, f, tx.w.n)) {
+        if (f.huge && flagsOf(tx.w).undoRangeSplits && !covers(t, f, tx.w.n) && splitsOnTruncate(tx.w)) {
+          const r = truncatePartial(tx, t, f);
+          if (r.split) {
+            // Model 3: split; "reset the loop so that we pick up the new sub pages".
+            took(tx, 'split');
+            unlockPage(tx, r.held);
+            putRef(tx, r.held, 'lookup');
+            return breakAt(tx, t, batch(t).start);
+          }
+          const b = batch(t);
+          if (f.index <= b.start) setBatch(t, { start: f.index + tx.w.n });
+        } else if (f.huge && flagsOf(tx.w).undoRangeSplits && !covers(t, f, tx.w.n)) {
           zeroCovered(tx, t, f);
           const b = batch(t);
           if (f.index <= b.start) setBatch(t, { start: f.index + tx.w.n });

@@ -78,8 +78,8 @@ describe('beyond-eof (I13)', () => {
     expect(judge(early).map((v) => v.slots)).toEqual([[2, 3]]);
   });
 
-  it('a huge page truncate zeroed but could not split holds; one it covers whole is removed', () => {
-    const zeroed = Script.of('v6.12', 'HHHH', 'truncate:2').run(0).world;
+  it('a huge page truncate zeroed but did not split (model 2) holds; one it covers whole is removed', () => {
+    const zeroed = Script.of('v6.12', 'HHHH', 'truncate:2', 2).run(0).world;
     const huge = zeroed.slots[3];
     expect(huge?.t === 'folio' && zeroed.folios[huge.folio]?.data).toEqual([1, 2, 0, 0]);
     expect(judge(zeroed)).toEqual([]);

@@ -1,6 +1,7 @@
 // Race (g): truncate / hole punch against collapse. Pass 2 of shmem_undo_range removes a huge page
 // whole before v6.7, losing data outside the punched range.
 import { describe, expect, it } from 'vitest';
+import { fileValue } from '../index.ts';
 import { Script } from '../testkit.ts';
 import type { VariantId } from '../variants.ts';
 
@@ -47,8 +48,8 @@ describe('race (g): truncate and hole punch', () => {
     },
   );
 
-  it('v6.7, g1 with the collapse committed first: pass 2 zeroes the slot and keeps the rest', () => {
-    const s = Script.of('v6.7', 'PPPP', 'collapse,punch:2').to(1, 'p2_get').run(0);
+  it('v6.7, g1 with the collapse committed first: pass 2 zeroes the slot and keeps the rest (model 2)', () => {
+    const s = Script.of('v6.7', 'PPPP', 'collapse,punch:2', 2).to(1, 'p2_get').run(0);
     const r = s.finish();
     expect(r.violations).toEqual([]);
     const h = r.world.folios[r.world.threads[0]?.l.hpage ?? -1];
@@ -94,11 +95,20 @@ describe('race (g): truncate and hole punch', () => {
     expect(r.violations).toEqual([]);
   });
 
-  it('edge page: punch of the page collapse holds waits for it and zeroes the huge page (safe)', () => {
-    const s = Script.of('v6.4', 'PPPP', 'collapse,punch:2').to(0, 'copy_all').run(1);
+  it('edge page: punch of the page collapse holds waits for it and zeroes the huge page (safe; model 2)', () => {
+    const s = Script.of('v6.4', 'PPPP', 'collapse,punch:2', 2).to(0, 'copy_all').run(1);
     expect(s.thread(1).pc).toBe('partial_first');
     const r = s.finish();
     expect(r.violations).toEqual([]);
     expect(r.world.folios[r.world.threads[0]?.l.hpage ?? -1]?.data).toEqual([1, 2, 0, 4]);
+  });
+
+  it('model 3: the same punch splits the huge page, and pass 2 removes the small page at 2', () => {
+    const s = Script.of('v6.4', 'PPPP', 'collapse,punch:2').to(0, 'copy_all').run(1);
+    const r = s.finish();
+    expect(r.violations).toEqual([]);
+    expect(r.world.folios[r.world.threads[0]?.l.hpage ?? -1]).toBeUndefined(); // split
+    expect(r.world.slots.map((e) => e.t)).toEqual(['folio', 'folio', 'empty', 'folio']);
+    expect([0, 1, 3].map((i) => fileValue(r.world, i))).toEqual([1, 2, 4]);
   });
 });
