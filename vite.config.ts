@@ -7,6 +7,8 @@ export default defineConfig({
   base: process.env['BASE_PATH'] ?? './',
   plugins: [react()],
   build: {
+    // Every browser the page supports has <link rel=modulepreload>: no polyfill in the entry chunk.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // V8's explicit compile hint (Chrome 136+; other engines ignore the comment): nearly every

@@ -5,8 +5,15 @@ import type { SimInit, SimStore } from './store/index.ts';
 import { createSimStore, initFromQuery } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
+import { loadRaceTexts } from './scenarios/texts.ts';
+import { loadDeferredActors, unloadedActorsIn } from './store/deferredActors.ts';
 import './ui/styles.css';
 import './ui/features.css';
+
+// The races' narration is not in the main bundle: fetched now, beside the first render, so the seed
+// race's first narrated step (step 3) has its text long before anyone reaches it. Until then a step is
+// told by its paraphrase, in the same fixed-height box (nothing moves when the text arrives).
+const raceTexts = loadRaceTexts();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -67,7 +74,14 @@ const loadLinkCodec = () => import('./store/link.ts');
  */
 async function start(el: HTMLElement): Promise<SimStore> {
   const hash = window.location.hash;
-  if (!hasReplayHash(hash)) return boot(el, fromQuery());
+  if (!hasReplayHash(hash)) {
+    const init = fromQuery();
+    // A setup naming a deferred actor waits for its code, so the page opens on it rather than on the seed
+    // race first (a failed load is reported by loadSetup, which tries again).
+    if (init.threads !== undefined && unloadedActorsIn(init.threads).length > 0)
+      await loadDeferredActors().catch(() => undefined);
+    return boot(el, init);
+  }
   let m: Awaited<ReturnType<typeof loadLinkCodec>>;
   try {
     m = await loadLinkCodec();
@@ -87,6 +101,12 @@ async function start(el: HTMLElement): Promise<SimStore> {
 }
 
 void start(root).then((store) => {
+  // The other actors' code, so a race from the library or a typed setup loads without a wait.
+  window.setTimeout(() => void loadDeferredActors().catch(() => undefined), 0);
+  raceTexts.then(
+    (texts) => store.getState().setRaceTexts(texts),
+    (e: unknown) => console.error(`the races' narration failed to load: ${String(e)}`),
+  );
   // A link pasted into an open tab: open it, or say why not (the race on screen stays). The page's own
   // hash updates use history.replaceState, which fires no hashchange.
   window.addEventListener('hashchange', () => {

@@ -1,6 +1,7 @@
 // `collapse-lab run`: one schedule, every step printed, then results and violations.
 
 import type { RunResult, Setup } from '../engine/index.ts';
+import { stepSource } from '../engine/sourceLinks.ts';
 import {
   formatThread,
   createWorld,
@@ -8,7 +9,6 @@ import {
   formatSlots,
   INVARIANTS,
   runSchedule,
-  stepSource,
   kernelOf,
 } from '../engine/index.ts';
 import { linkOrReason, raceDiagram } from '../replay/index.ts';
@@ -50,7 +50,7 @@ export function runJson(setup: Setup, schedule: readonly number[], r: RunResult)
       thread: s.thread,
       step: s.stepId,
       label: s.label,
-      source: stepSource(s),
+      source: stepSource(s, kernelOf(setup.variant)),
       auto: s.auto,
       changes: describeEvents(s.events),
       events: s.events,

@@ -1,54 +1,7 @@
-// The engine's public face: setup, step, run, and what the page and the explorer need to describe them.
+// The engine's public face (core.ts) with every actor's program registered: what the CLI, the explorer,
+// the workers, the replay codec and the tests import. The page's first render imports core.ts instead and
+// loads the rest when a setup needs it (store/deferredActors.ts).
 
-export * from './types.ts';
-export * from './variants.ts';
-export { ACTORS, isActorKind } from './actors/index.ts';
-export { MODEL_VERSION, modelOf, onModel } from './modelVersion.ts';
-export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
-export { isDaemon, rolesOf, userActors } from './roles.ts';
-export { collapseHugePages, folioOfView, type CollapseHugePage } from './hugePages.ts';
-export { stepLabel } from './program.ts';
-export { resolveSource, stepSource } from './sources.ts';
-export * from './setup.ts';
-export { step, type StepError, type StepResult } from './step.ts';
-export {
-  roundRobinNext,
-  runSchedule,
-  stepRecord,
-  violationKey,
-  type RunResult,
-  type StepRecord,
-} from './run.ts';
-export {
-  threadStatus,
-  runnableThreads,
-  describeBlock,
-  isQuiescent,
-  waitsFor,
-  stepOf,
-  type ThreadStatus,
-} from './status.ts';
-export { fileValue, residentSlots } from './invariants/observers.ts';
-export { INVARIANTS } from './invariantList.ts';
-export { describeEvent, describeEvents } from './describe.ts';
-export * from './cursors.ts';
-export type { XaEntry, XaNode, XaTree, XasPos } from './xarray/types.ts';
-export {
-  conflictOf,
-  formatKernel,
-  isKernelId,
-  kernelFrom,
-  kernelOf,
-  parseKernel,
-  type Kernel,
-  type KernelParsed,
-} from './kernelSpec.ts';
-export { flagsOf } from './kernelFlags.ts';
-export {
-  SWITCHES,
-  SWITCH_NAMES,
-  switchNamed,
-  valueOf,
-  type SwitchDef,
-  type SwitchValue,
-} from './switches.ts';
+import './actors/all.ts';
+
+export * from './core.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTORS } from './actors/index.ts';
 import type { SrcAnchor } from './sources.ts';
-import { lineTableFor, resolveSource } from './sources.ts';
+import { lineTableFor, resolveSource } from './sourceLinks.ts';
 import { LINE_TABLES } from './sources/tables.ts';
 import { VARIANT_IDS, VARIANTS } from './variants.ts';
 

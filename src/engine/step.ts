@@ -6,7 +6,6 @@ import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { branchLabel, branchSource, stepLabel } from './program.ts';
-import { resolveSource } from './sources.ts';
 import { kernelOf } from './kernelSpec.ts';
 import { afterStepTree } from './xarray/afterStep.ts';
 import { beginTx, EngineFault } from './tx.ts';
@@ -70,7 +69,7 @@ export function step(world: World, choice: number): StepResult {
       ev[0] = {
         ...first,
         label: branch === undefined ? label : branchLabel(def, variant.flags, branch),
-        source: resolveSource(branchSource(def, branch), variant).url,
+        src: branchSource(def, branch).key,
       };
     }
     next.clock = world.clock + 1;

@@ -261,8 +261,11 @@ export type EngineEvent =
       readonly label: string;
       /** The branch the step took, when it has several (StepDef.branches). */
       readonly branch?: string;
-      /** The link to the source line of that statement at the variant's tag (or its patch). */
-      readonly source?: string;
+      /**
+       * The kernel statement the step (or its branch) paraphrases: a line-table key. `stepSource` turns
+       * it into the link at the variant's tag (or its patch).
+       */
+      readonly src?: string;
     }
   | { readonly type: 'thread.blocked'; readonly thread: ThreadId; readonly block: Block }
   | { readonly type: 'thread.finished'; readonly thread: ThreadId; readonly result: string }

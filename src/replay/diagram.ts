@@ -9,7 +9,6 @@ import {
   createWorld,
   formatSlots,
   INVARIANTS,
-  resolveSource,
   isDaemon,
   runSchedule,
   kernelOf,
@@ -17,6 +16,7 @@ import {
   type Setup,
   type Violation,
 } from '../engine/index.ts';
+import { resolveSource } from '../engine/sourceLinks.ts';
 import { diagramItems } from './diagramSteps.ts';
 
 export const DIAGRAM_WIDTH = 72;

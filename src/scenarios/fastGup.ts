@@ -1,24 +1,10 @@
 import { lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const fastGup: Scenario = {
-  id: 'fast-gup',
-  title: 'Fast GUP against the count check: safe',
+  ...race('fast-gup'),
   story:
     "Peter Xu asked whether fast GUP can slip a reference in between collapse's unmap and its refcount check. It cannot keep one: collapse clears the PTE before it checks the count, and fast GUP re-reads the PTE after taking its reference, sees it gone, drops the reference and falls back to a fault, which waits for the collapse and maps the huge page.",
-  kernel: 'v6.4',
-  slots: 'MPPP',
-  threads: 'collapse,gup_fast:0',
-  schedule: [
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1,
-  ],
-  compare: ['v6.3'],
-  breaks: null,
-  collapseResult: 'SCAN_PTE_MAPPED_HUGEPAGE',
-  target: {
-    invariant: null,
-    expected: 'fast GUP drops its reference and faults the huge page in: no old page is kept',
-  },
   narration: [
     { at: 2, step: 'read_pte', text: 'Fast GUP reads PTE 0 without locks: page A.' },
     { at: 8, step: 'unmap', text: 'Collapse clears PTE 0.' },

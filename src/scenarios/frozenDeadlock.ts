@@ -1,21 +1,10 @@
 import { lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const frozenDeadlock: Scenario = {
-  id: 'frozen-deadlock',
-  title: 'v5 deadlock: mincore spins on a frozen page holding the PTL',
+  ...race('frozen-deadlock'),
   story:
     'v5 of the series kept old pages frozen (refcount 0) in the page cache during the whole collapse. mincore, holding the page table lock, looks up the frozen page and spins; collapse then needs that same lock to unmap the next page. Hugh Dickins NAKed v5 with this deadlock; v6 stopped freezing and only checks the count.',
-  kernel: 'v5-nak',
-  slots: 'PMPP',
-  threads: 'collapse,mincore',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
-  compare: ['v6.4', 'v6.3'],
-  breaks: 'progress',
-  collapseResult: '(stuck)',
-  target: {
-    invariant: 'progress',
-    expected: 'both threads finish: mincore returns and collapse completes or backs off',
-  },
   narration: [
     {
       at: 8,

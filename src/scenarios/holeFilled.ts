@@ -1,23 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const holeFilled: Scenario = {
-  id: 'hole-filled',
-  title: 'A write fills a hole during the collapse: SCAN_PAGE_FILLED',
+  ...race('hole-filled'),
   story:
     'Since patch 3/4, holes stay empty during the scan, so a write() can fill one while collapse copies. Before storing the huge page, collapse re-checks its holes under xa_lock, counts one fewer and backs off with SCAN_PAGE_FILLED: the write survives. Without that check the huge page would overwrite the new data with zeros.',
-  kernel: 'v6.4',
-  slots: 'PP.P',
-  threads: 'collapse,write:2',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  ],
-  compare: ['v6.3'],
-  breaks: null,
-  collapseResult: 'SCAN_PAGE_FILLED',
-  target: {
-    invariant: null,
-    expected: 'the write to slot 2 survives: collapse backs off with SCAN_PAGE_FILLED',
-  },
   narration: [
     { at: 13, step: 'scan', text: 'Slot 2 is a hole: collapse counts it (nr_none = 1) and leaves it empty.' },
     {

@@ -1,4 +1,6 @@
-// The library of recorded races, in the order the page lists them; the first is the default.
+// The library of recorded races with their text, in the catalog's order (the first is the default): what
+// the command line, the tests and the page's race library read. The page's first render reads only
+// `catalog.ts`; it loads this module through `texts.ts`.
 
 import { fastGup } from './fastGup.ts';
 import { frozenDeadlock } from './frozenDeadlock.ts';
@@ -13,7 +15,7 @@ import { uffdHole } from './uffdHole.ts';
 import { xarraySeekHole } from './xarraySeekHole.ts';
 import { xarrayTruncateEof } from './xarrayTruncateEof.ts';
 
-export type { Narration, Scenario, SourceLink } from './scenario.ts';
+export type { Narration, Race, RaceSetup, RaceText, Scenario, SourceLink } from './scenario.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   seekData,

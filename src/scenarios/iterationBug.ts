@@ -1,18 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const iterationBug: Scenario = {
-  id: 'iteration-bug',
-  title: 'v6.4-rc1: collapse trips over its own page (SCAN_PAGE_LOCK)',
+  ...race('iteration-bug'),
   story:
     'Patch 4/4 removed the per-slot store that used to move the xarray cursor. With DEBUG_VM off, an xas_set(index) left the cursor on the page just collected, so the next xas_next returned it again; its trylock fails because collapse itself holds it: SCAN_PAGE_LOCK, MADV_COLLAPSE fails with EAGAIN. Andres Freund reported it; c8a8f3b4a95a fixed it for v6.4.',
-  kernel: 'v6.4-rc1',
-  slots: 'P...',
-  threads: 'collapse',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  compare: ['v6.4'],
-  breaks: null,
-  collapseResult: 'SCAN_PAGE_LOCK',
-  target: { invariant: null, expected: 'SCAN_SUCCEED, as on v6.4 after c8a8f3b4a95a' },
   narration: [
     {
       at: 8,

@@ -1,21 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const lruDrain: Scenario = {
-  id: 'lru-drain',
-  title: 'A swapped-out page makes every collapse fail',
+  ...race('lru-drain'),
   story:
     "Slot 2 was swapped out. Collapse swaps it back in, but the new page waits in this CPU's lru_add batch without PG_lru, so isolate_lru_page fails: SCAN_DEL_PAGE_LRU, every time. Patch 1/4 drains the batch after the swap-in.",
-  kernel: 'v6.3',
-  slots: 'PPSP',
-  threads: 'collapse',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  compare: ['v6.3+p1'],
-  breaks: null,
-  collapseResult: 'SCAN_DEL_PAGE_LRU',
-  target: {
-    invariant: null,
-    expected: 'SCAN_SUCCEED once the swapped-in page is drained to the LRU (patch 1/4)',
-  },
   narration: [
     {
       at: 14,

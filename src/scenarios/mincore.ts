@@ -1,21 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const mincore: Scenario = {
-  id: 'mincore',
-  title: 'mincore reports a mapped page as not resident',
+  ...race('mincore'),
   story:
     'A process has page A mapped and calls mincore while khugepaged collapses the range. Collapse unmaps A and replaces it with the !uptodate huge page; mincore sees no PTE, looks the page cache up, finds the huge page and reports A as not in memory, even if it was mlocked.',
-  kernel: 'v6.3',
-  slots: 'MPPP',
-  threads: 'collapse,mincore',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0,
-  ],
-  compare: ['v6.4'],
-  breaks: 'mincore',
-  collapseResult: 'SCAN_SUCCEED',
-  target: { invariant: 'mincore', expected: 'every page reported resident (1): its data never left memory' },
   narration: [
     { at: 7, step: 'unmap', text: "try_to_unmap clears the process's PTE for A under the page table lock." },
     { at: 9, step: 'freeze', text: 'v6.3 freezes A and puts the !uptodate huge page in slot 0.' },

@@ -1,6 +1,6 @@
 // A recorded race: a setup, a full schedule, and the story told step by step.
 
-import type { InvariantId, VariantId } from '../engine/index.ts';
+import type { InvariantId, VariantId } from '../engine/core.ts';
 
 export interface Narration {
   /** Index of the step (0-based) this text follows. */
@@ -23,11 +23,13 @@ export interface Target {
   readonly expected: string;
 }
 
-export interface Scenario {
+/**
+ * What the page needs of a race before any of its text: the setup, the schedule and what it is about
+ * (`catalog.ts` lists them all; the page loads the told part, `RaceText`, lazily).
+ */
+export interface RaceSetup {
   readonly id: string;
   readonly title: string;
-  /** Two or three sentences: who races whom, what userspace sees. */
-  readonly story: string;
   readonly kernel: VariantId;
   readonly slots: string;
   readonly threads: string;
@@ -40,9 +42,20 @@ export interface Scenario {
   /** What the collapse thread (thread 0) returns on `kernel`. */
   readonly collapseResult: string;
   readonly target: Target;
+}
+
+/** The told part of a race: in its own file, loaded by the page after its first render. */
+export interface RaceText {
+  /** Two or three sentences: who races whom, what userspace sees. */
+  readonly story: string;
   readonly narration: readonly Narration[];
   readonly sources: readonly SourceLink[];
 }
+
+export interface Scenario extends RaceSetup, RaceText {}
+
+/** A race as the page holds it: its setup, and its text once that has loaded. */
+export type Race = RaceSetup & Partial<RaceText>;
 
 export const lore = (title: string, msgid: string): SourceLink => ({
   title,

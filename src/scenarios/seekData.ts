@@ -1,20 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const seekData: Scenario = {
-  id: 'seek-data',
-  title: 'SEEK_DATA loses data during a collapse',
+  ...race('seek-data'),
   story:
     'khugepaged collapses four written pages of a tmpfs file while a process calls lseek(fd, 0, SEEK_DATA). On v6.3 the not-yet-uptodate huge page sits in the page cache, lseek takes it for a hole and answers ENXIO: "no data", although every byte is still there. Patch 4/4 keeps the old pages in the cache until the huge page is uptodate.',
-  kernel: 'v6.3',
-  slots: 'PPPP',
-  threads: 'collapse,seek_data:0',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  ],
-  compare: ['v6.4'],
-  breaks: 'seek',
-  collapseResult: 'SCAN_SUCCEED',
-  target: { invariant: 'seek', expected: 'lseek(SEEK_DATA, 0) = 0: slots 0-3 held data the whole time' },
   narration: [
     {
       at: 2,

@@ -1,21 +1,10 @@
 import { commit, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const truncateHuge: Scenario = {
-  id: 'truncate-huge',
-  title: 'Truncate removes the whole new huge page',
+  ...race('truncate-huge'),
   story:
     "ftruncate to one page races a collapse. Its second pass sleeps on page C, which collapse holds; after the collapse it looks the index up again, finds the huge page and, before v6.7, removes it whole, including slot 0's data that lies below the new end of file. 55ac8bbe358b makes the second pass split or zero the huge page instead.",
-  kernel: 'v6.4',
-  slots: 'P.PP',
-  threads: 'collapse,truncate:1',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  ],
-  compare: ['v6.7'],
-  breaks: 'data',
-  collapseResult: 'SCAN_SUCCEED',
-  target: { invariant: 'data', expected: 'slot 0 keeps its data (1): it lies below the new end of file' },
   narration: [
     { at: 11, step: 'isolate', text: 'Collapse holds page C (slot 2), locked.' },
     {

@@ -1,21 +1,10 @@
 import { commit, lore, type Scenario } from './scenario.ts';
+import { race } from './catalog.ts';
 
 export const uffdHole: Scenario = {
-  id: 'uffd-hole',
-  title: 'userfaultfd MISSING hole filled behind the monitor',
+  ...race('uffd-hole'),
   story:
     'Slot 2 is a hole in a range registered with userfaultfd MISSING: the monitor (e.g. post-copy live migration) must supply it. v6.3 fills the hole with zeros inside the huge page, so the fault raises no event and the process reads zeros. Patch 3/4 leaves holes empty and backs off when a VMA has userfaultfd MISSING.',
-  kernel: 'v6.3',
-  slots: 'PP.P|uffd',
-  threads: 'collapse,fault:2',
-  schedule: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1],
-  compare: ['v6.3+p3', 'v6.4'],
-  breaks: 'uffd',
-  collapseResult: 'SCAN_SUCCEED',
-  target: {
-    invariant: 'uffd',
-    expected: 'the fault on slot 2 raises a userfaultfd event and the monitor supplies the page',
-  },
   narration: [
     {
       at: 13,

@@ -1,4 +1,5 @@
 import { commit, type Scenario, type SourceLink } from './scenario.ts';
+import { race } from './catalog.ts';
 
 const src612 = (file: string, line: number, what: string): SourceLink => ({
   title: `${what} (${file}:${line}, 6.12.117)`,
@@ -6,22 +7,9 @@ const src612 = (file: string, line: number, what: string): SourceLink => ({
 });
 
 export const xarraySeekHole: Scenario = {
-  id: 'xarray-seek-hole',
-  title: "SEEK_HOLE reports a hole at a node boundary (today's kernels)",
+  ...race('xarray-seek-hole'),
   story:
     'The page cache is an xarray: here nodes of 4 slots, so the 8-page huge range is an upper node over two leaves. lseek(fd, 0, SEEK_HOLE) walks it without locks while collapse_file stores the huge page as one multi-index entry, slot by slot. The walk climbs from the old first leaf to the upper node just after its second slot became a sibling entry, skips it as if its huge page had been returned, and answers 4: a hole in a file with none. Measured on real kernels (shared/domain/xarray.md §5): 6.12.117 under QEMU, 2 wrong answers in 8,781 collapses (both 384 pages); 6.18.44 native, 8 in about 252,000 collapses (64, 128, 192, 256, 384 pages: always a multiple of 64, the node size), about 3 x 10^-5 per collapse per reader, none in a control of 3.97 million samples. The fixed walk (not upstream) goes back to the canonical entry and answers 8.',
-  kernel: 'v6.12',
-  slots: 'PPPPPPPP|xa=4',
-  threads: 'collapse,seek_hole:0',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1,
-    0, 0, 0, 0, 0,
-  ],
-  compare: ['v6.12+xas-fix'],
-  breaks: 'seek',
-  collapseResult: 'SCAN_SUCCEED',
-  target: { invariant: 'seek', expected: 'lseek(SEEK_HOLE, 0) = 8: the file has no hole before its end' },
   narration: [
     {
       at: 51,

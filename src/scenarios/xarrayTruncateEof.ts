@@ -1,4 +1,5 @@
 import { commit, type Scenario, type SourceLink } from './scenario.ts';
+import { race } from './catalog.ts';
 
 const src612 = (file: string, line: number, what: string): SourceLink => ({
   title: `${what} (${file}:${line}, 6.12.117)`,
@@ -8,26 +9,9 @@ const src612 = (file: string, line: number, what: string): SourceLink => ({
 // Issue #12's follow-up, found by the explorer (explorer/kernel/findsXarrayUndo.test.ts): the schedule
 // is the shortest that leaves all four pages' data past EOF (the shortest break leaves only page 4's).
 export const xarrayTruncateEof: Scenario = {
-  id: 'xarray-truncate-eof',
-  title: "Truncate leaves old data past EOF in the huge page (today's kernels)",
+  ...race('xarray-truncate-eof'),
   story:
     "ftruncate to 2 pages races collapse_file on a file whose pages 2-3 are holes, in an xarray of 4-slot nodes: leaf 0 holds pages 0-3, leaf 1 pages 4-7. Truncate's first pass cannot lock pages 4-7 (collapse holds them). Its second pass walks leaf 0, finds only holes, and at the leaf's end climbs to the upper node just after collapse has stored the huge page there: slot 1 is now a sibling entry, which xas_find skips. The batch comes back empty, so truncate returns without ever seeing the huge page, and its pages 4-7 keep their old data beyond i_size: extend the file again and read() returns it. On v6.12+xas-fix the walk goes back to the huge page and zeroes everything past the end. Found by the model's complete search, not yet on a real kernel.",
-  kernel: 'v6.12',
-  slots: 'PP..PPPP|xa=4',
-  threads: 'collapse,truncate:2',
-  schedule: [
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1,
-  ],
-  compare: ['v6.12+xas-fix'],
-  breaks: 'beyond-eof',
-  collapseResult: 'SCAN_SUCCEED',
-  target: {
-    invariant: 'beyond-eof',
-    expected:
-      'slots 4-7, past the new end of file, read zeros: truncate zeroes the part of the huge page beyond i_size',
-  },
   narration: [
     {
       at: 43,

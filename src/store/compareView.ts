@@ -2,7 +2,7 @@
 // run the same choices, each skipping those it cannot take and finishing round-robin (divergence.ts),
 // then the first observable difference, the step-level one, and a verdict per kernel.
 
-import type { KernelId } from '../engine/index.ts';
+import type { KernelId } from '../engine/core.ts';
 import type { SidePlan } from './divergence.ts';
 import { firstObservableDivergence, firstStepDifference, verdictOf } from './divergence.ts';
 import type { Replay, StepRecord } from './replay.ts';

@@ -1,8 +1,8 @@
 // The caches behind one store: the replay of the loaded setup and, in compare mode, of the other
 // kernel. They hold worlds, so they live beside the state, never in it.
 
-import type { Setup, KernelId } from '../engine/index.ts';
-import { createWorld } from '../engine/index.ts';
+import type { Setup, KernelId } from '../engine/core.ts';
+import { createWorld } from '../engine/core.ts';
 import { compareView } from './compareView.ts';
 import type { SidePlan } from './divergence.ts';
 import { planSide } from './divergence.ts';

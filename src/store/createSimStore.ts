@@ -11,7 +11,7 @@ import { createPlaybackSlice } from './playbackSlice.ts';
 import { createPrefsSlice } from './prefsSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
 import { createSimSlice } from './simSlice.ts';
-import type { KernelId } from '../engine/index.ts';
+import type { KernelId } from '../engine/core.ts';
 import type { InputError, SetupInput, SimState } from './types.ts';
 
 export interface SimInit extends Partial<SetupInput> {

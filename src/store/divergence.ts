@@ -4,8 +4,8 @@
 // differs, or an invariant broken on one side only (by-design breaks excluded). A step-level difference
 // (another kernel step at the same position) is kept as a secondary detail.
 
-import type { InvariantId, KernelId, World } from '../engine/index.ts';
-import { INVARIANTS, step } from '../engine/index.ts';
+import type { InvariantId, KernelId, World } from '../engine/core.ts';
+import { INVARIANTS, step } from '../engine/core.ts';
 import { MAX_RUN_STEPS } from './defaults.ts';
 import { expectedOnKernel } from './expected.ts';
 import type { StepRecord } from './replay.ts';

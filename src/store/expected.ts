@@ -2,8 +2,8 @@
 // stores the !uptodate huge page over it, so I7 and I8 break on every collapse. The page shows them muted
 // and compare does not count them as a difference.
 
-import type { InvariantId, KernelId } from '../engine/index.ts';
-import { kernelOf } from '../engine/index.ts';
+import type { InvariantId, KernelId } from '../engine/core.ts';
+import { kernelOf } from '../engine/core.ts';
 
 const BY_DESIGN: ReadonlySet<InvariantId> = new Set(['uptodate', 'atomic-switch']);
 

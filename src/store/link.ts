@@ -2,7 +2,7 @@
 // cursor, compare); decoding is the replay module's (bounded, hostile-input safe), and a decoded replay
 // only becomes strings for the same parsers the setup form uses, so nothing from a link is executed.
 
-import { formatSlots, formatThreads } from '../engine/index.ts';
+import { formatSlots, formatThreads } from '../engine/core.ts';
 import { MODEL_VERSION } from '../engine/modelVersion.ts';
 import type { Decoded, Replay, ScheduleDecoding } from '../replay/index.ts';
 import { decodeReplay, encodeReplay, MAX_LINK_CHARS, MAX_STEPS, startDecodeReplay } from '../replay/index.ts';

@@ -1,7 +1,7 @@
 // Validates the setup strings with the engine's own parsers, field by field, so an error can point at
 // the field and the character that broke it. Nothing from the input is ever executed.
 
-import { parseSlots, parseThreads, parseVariant } from '../engine/index.ts';
+import { parseSlots, parseThreads, parseVariant } from '../engine/core.ts';
 import type { InputError, LoadedSetup, SetupInput } from './types.ts';
 import { quoteInput } from '../engine/quote.ts';
 

@@ -2,8 +2,8 @@
 // cache keeps a checkpoint every CHECKPOINT steps plus the last few worlds visited, so stepping back and
 // jumping cost at most CHECKPOINT engine steps.
 
-import type { StepRecord, StepResult, World } from '../engine/index.ts';
-import { step, stepRecord } from '../engine/index.ts';
+import type { StepRecord, StepResult, World } from '../engine/core.ts';
+import { step, stepRecord } from '../engine/core.ts';
 
 export const CHECKPOINT = 32;
 const RECENT = 8;

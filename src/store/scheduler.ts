@@ -1,8 +1,8 @@
 // Who runs next when the user does not choose: round-robin (the engine's roundRobinNext, the rule
 // runSchedule finishes with) or a seeded random pick among the runnable threads.
 
-import type { World } from '../engine/index.ts';
-import { roundRobinNext, runnableThreads, step } from '../engine/index.ts';
+import type { World } from '../engine/core.ts';
+import { roundRobinNext, runnableThreads, step } from '../engine/core.ts';
 import type { Random } from './prng.ts';
 
 export function roundRobinChoice(w: World, last: number): number | null {

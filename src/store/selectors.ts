@@ -1,9 +1,9 @@
 // Derived views of the state. Selectors that build objects are memoised on their inputs (or used with
 // useShallow) so components re-render only when what they show changes.
 
-import type { Thread, Violation, World } from '../engine/index.ts';
-import { describeBlock, formatThread, INVARIANTS, threadStatus, violationKey } from '../engine/index.ts';
-import type { StepRecord } from '../engine/index.ts';
+import type { Thread, Violation, World } from '../engine/core.ts';
+import { describeBlock, formatThread, INVARIANTS, threadStatus, violationKey } from '../engine/core.ts';
+import type { StepRecord } from '../engine/core.ts';
 import { roundRobinChoice } from './scheduler.ts';
 import type { SimState } from './types.ts';
 

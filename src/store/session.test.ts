@@ -5,6 +5,7 @@ import { createSimStore } from './createSimStore.ts';
 import { encodeSession, initFromHash } from './link.ts';
 import { replayOf } from './replayOf.ts';
 import { breakCursor, selectScenario, stepStory } from './scenario.ts';
+import { loadRaceTexts } from '../scenarios/texts.ts';
 
 // The store must not depend on React: any hidden import fails here.
 vi.mock('react', () => ({}));
@@ -47,6 +48,21 @@ describe('recorded races', () => {
     const story = r && stepStory(t, DEFAULT_SCENARIO, r);
     expect(story?.source).toBe('derived');
     expect(story?.text).toMatch(/^T1 /);
+  });
+
+  it("the race's text arrives later: its steps are paraphrased until then, then told", async () => {
+    const store = createSimStore();
+    const r2 = store.getState().records[2];
+    expect(selectScenario(store.getState())?.narration).toBeUndefined();
+    expect(r2 && stepStory(store.getState(), selectScenario(store.getState()), r2).source).toBe('derived');
+    store.getState().setRaceTexts(await loadRaceTexts());
+    const s = store.getState();
+    expect(selectScenario(s)).toBe(selectScenario(s));
+    expect(r2 && stepStory(s, selectScenario(s), r2)).toEqual({
+      step: 2,
+      text: DEFAULT_SCENARIO.narration[0]?.text,
+      source: 'recorded',
+    });
   });
 
   it('an unknown race is refused and nothing changes', () => {

@@ -2,7 +2,7 @@
 // error left by a replay link that could not be read (shown until dismissed; the default race stays).
 
 import type { StateCreator } from 'zustand';
-import { scenarioById } from '../scenarios/index.ts';
+import { raceById } from '../scenarios/catalog.ts';
 import type { SessionSlice, SimState } from './types.ts';
 
 type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SessionSlice>;
@@ -12,8 +12,12 @@ export const createSessionSlice: Creator = (set, get) => ({
   dismissLinkError() {
     set({ linkError: null }, false, 'session/dismissLinkError');
   },
+  raceTexts: null,
+  setRaceTexts(texts) {
+    set({ raceTexts: texts }, false, 'session/setRaceTexts');
+  },
   loadScenario(id) {
-    const race = scenarioById(id);
+    const race = raceById(id);
     if (!race) return false;
     // Stop playback and drop the old comparison first, so the new race replays once, on its own kernel.
     get().pause();

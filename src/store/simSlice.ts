@@ -2,8 +2,9 @@
 // that computes the next choices/cursor, brings the replay cache in line, then makes one named `set`.
 
 import type { StateCreator } from 'zustand';
-import type { Setup } from '../engine/index.ts';
-import { formatSlots, formatThreads } from '../engine/index.ts';
+import type { Setup } from '../engine/core.ts';
+import { formatSlots, formatThreads, unloadedActors } from '../engine/core.ts';
+import { loadDeferredActors } from './deferredActors.ts';
 import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
 import { MAX_STEPS } from '../replay/replay.ts';
@@ -109,6 +110,29 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           // Keep the last good setup and session; only expose what was wrong.
           set({ inputError: parsed.error }, false, 'sim/loadSetup/rejected');
           return false;
+        }
+        // A deferred actor's code loads first (one shared load), then the same call goes on.
+        const missing = unloadedActors(parsed.value.setup.threads);
+        if (missing.length > 0) {
+          set({ notice: `Loading ${missing.join(', ')}…` }, false, 'sim/loadSetup/loading');
+          loadDeferredActors().then(
+            () => get().loadSetup(kernel, slots, threads, options),
+            (e: unknown) =>
+              set(
+                {
+                  notice: null,
+                  inputError: {
+                    field: 'threads',
+                    message: `threads: the code of ${missing.join(', ')} failed to load (${String(e)})`,
+                    position: null,
+                    input: threads,
+                  },
+                },
+                false,
+                'sim/loadSetup/failed',
+              ),
+          );
+          return true;
         }
         const s = get();
         // An old link replays on the model it was made with: the setup carries it (createWorld reads it).

@@ -1,9 +1,10 @@
 // The store's state and actions, split by slice. Worlds appear only in `frame` and `compare`, which are
 // derived from the setup and the choices, never stored for later: a link carries only setup and choices.
 
-import type { Setup, KernelId, World } from '../engine/index.ts';
+import type { RaceTexts } from '../scenarios/texts.ts';
+import type { Setup, KernelId, World } from '../engine/core.ts';
 import type { Divergence, Verdict } from './divergence.ts';
-import type { StepRecord } from '../engine/index.ts';
+import type { StepRecord } from '../engine/core.ts';
 import type { Replay as ReplayCache } from './replay.ts';
 
 export type SetupField = 'kernel' | 'slots' | 'threads' | 'schedule';
@@ -128,6 +129,9 @@ export interface SessionSlice {
   /** Why the replay link the page was opened with could not be read, or null. */
   readonly linkError: string | null;
   dismissLinkError(): void;
+  /** The recorded races' text (story, narration, sources) once it has loaded (scenarios/texts.ts). */
+  readonly raceTexts: RaceTexts | null;
+  setRaceTexts(texts: RaceTexts): void;
   /** Loads a recorded race: its setup and full schedule, at step 0, with no comparison. */
   loadScenario(id: string): boolean;
   /** Loads a schedule on a setup with the cursor at its end (a counterexample), optionally compared. */

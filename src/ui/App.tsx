@@ -22,12 +22,11 @@ import { useMotion } from './hooks/useMotion.ts';
 import { usePlaybackTimer } from './hooks/usePlaybackTimer.ts';
 import { NowPlaying } from './library/NowPlaying.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
-import { OldModelBanner } from './OldModelBanner.tsx';
 import { SetupForm } from './setup/SetupForm.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { useSim } from './storeContext.tsx';
 import { useStory } from './story/useStory.ts';
-import { kernelOf } from '../engine/index.ts';
+import { kernelOf, MODEL_VERSION, modelOf } from '../engine/core.ts';
 import './design.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
@@ -48,6 +47,10 @@ const BreakCallout = lazy(() =>
 const ComparePane = lazy(() => import('./compare/ComparePane.tsx').then((m) => ({ default: m.ComparePane })));
 // Below the thread panes.
 const Results = lazy(() => import('./results/Results.tsx'));
+// Only for a link made with an older model.
+const OldModelBanner = lazy(() =>
+  import('./OldModelBanner.tsx').then((m) => ({ default: m.OldModelBanner })),
+);
 const Legend = lazy(() => import('./Legend.tsx').then((m) => ({ default: m.Legend })));
 
 export function App() {
@@ -60,6 +63,7 @@ export function App() {
   const frame = useSim((s) => s.frame);
   const speed = useSim((s) => s.speed);
   const kernel = useSim((s) => s.loaded.kernel);
+  const oldModel = useSim((s) => modelOf(s.loaded.setup) < MODEL_VERSION);
   const records = useSim((s) => s.records);
   const cursor = useSim((s) => s.cursor);
   const compare = useSim((s) => s.compare);
@@ -80,7 +84,11 @@ export function App() {
       <div className="layout">
         <main>
           <LinkErrorBanner />
-          <OldModelBanner />
+          {oldModel && (
+            <Suspense fallback={null}>
+              <OldModelBanner />
+            </Suspense>
+          )}
           <NowPlaying />
           <div className="secondary-bar">
             <PlaybackBar />
@@ -113,7 +121,13 @@ export function App() {
             </section>
             {compare && (
               <Suspense fallback={null}>
-                <ComparePane compare={compare} target={target} />
+                <ComparePane
+                  compare={compare}
+                  target={target}
+                  animate={frame.animate}
+                  motion={motion}
+                  speed={speed}
+                />
               </Suspense>
             )}
           </div>
@@ -137,7 +151,7 @@ export function App() {
           </Suspense>
         </main>
         <Suspense fallback={<aside className="race-library" />}>
-          <RaceLibrary />
+          <RaceLibrary storyShown={Boolean(story.told && scenario?.story)} />
         </Suspense>
       </div>
       <Announcer />

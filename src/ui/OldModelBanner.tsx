@@ -1,7 +1,7 @@
 // Says that the session replays a link made with an older model (modelVersion.ts): it runs as it did
 // then, so the link keeps showing what it showed. One button opens the same setup on today's model.
 
-import { MODEL_VERSION, modelOf } from '../engine/index.ts';
+import { MODEL_VERSION, modelOf } from '../engine/core.ts';
 import { useSim } from './storeContext.tsx';
 import './oldModel.css';
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runSchedule } from '../run.ts';
+import { stepSource } from '../sourceLinks.ts';
 import { Script, worldOf } from '../testkit.ts';
 import type { VariantId } from '../variants.ts';
 import { VARIANT_IDS, VARIANTS } from '../variants.ts';
@@ -117,9 +118,9 @@ describe('version words', () => {
   it('the step record carries the link of the branch it took', () => {
     const r = runSchedule(worldOf('v6.4', '.P', 'collapse', 1), []);
     const hole = r.steps.find((s) => s.label.startsWith('xas_next -> NULL'));
-    expect(hole?.events[0]).toMatchObject({
-      branch: 'hole',
-      source: 'https://elixir.bootlin.com/linux/v6.4/source/mm/khugepaged.c#L1940',
-    });
+    expect(hole?.events[0]).toMatchObject({ branch: 'hole', src: 'collapse_file:shmem_charge' });
+    expect(hole && stepSource(hole, VARIANTS['v6.4'])).toBe(
+      'https://elixir.bootlin.com/linux/v6.4/source/mm/khugepaged.c#L1940',
+    );
   });
 });

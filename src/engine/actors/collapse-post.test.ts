@@ -27,7 +27,7 @@ describe('collapse (v6.4): allocation and the scan', () => {
         thread: 0,
         step: 'alloc',
         label: 'alloc_charge_hpage',
-        source: 'https://elixir.bootlin.com/linux/v6.4/source/mm/khugepaged.c#L1895',
+        src: 'collapse_file:alloc',
       },
       { type: 'folio.allocated', folio: 2, huge: true },
     ]);

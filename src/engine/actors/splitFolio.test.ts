@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fileValue } from '../index.ts';
-import { resolveSource } from '../sources.ts';
+import { resolveSource } from '../sourceLinks.ts';
 import { VARIANTS } from '../variants.ts';
 import { Script, take } from '../testkit.ts';
 import type { World } from '../types.ts';

@@ -19,7 +19,7 @@ describe('uffd_register', () => {
         thread: 0,
         step: 'register',
         label: 'userfaultfd_register',
-        source: 'https://elixir.bootlin.com/linux/v6.4/source/fs/userfaultfd.c#L1322',
+        src: 'userfaultfd_register',
       },
       { type: 'lock.acquired', lock: 'mmap', by: 0, mode: 'write' },
       { type: 'uffd.registered' },

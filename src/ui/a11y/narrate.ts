@@ -1,6 +1,6 @@
 // One sentence per step for the live region: who ran what, and what changed.
 
-import { describeEvents } from '../../engine/index.ts';
+import { describeEvents } from '../../engine/core.ts';
 import type { Frame } from '../../store/index.ts';
 
 const MAX_PHRASES = 6;

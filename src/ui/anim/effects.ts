@@ -5,8 +5,8 @@
 import { easeCubicInOut, easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import type { EngineEvent, World } from '../../engine/index.ts';
-import { folioOfView } from '../../engine/index.ts';
+import type { EngineEvent, World } from '../../engine/core.ts';
+import { folioOfView } from '../../engine/core.ts';
 import type { Box } from '../grid/geometry.ts';
 import { unionBox } from '../grid/geometry.ts';
 import { folioSlots } from './folioPlaces.ts';

@@ -1,7 +1,7 @@
 // Where a folio is on screen before and after a step: the slots holding it (a freed folio is found in
 // the world before the step).
 
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 
 export function folioSlots(w: World): Map<number, number[]> {
   const m = new Map<number, number[]>();

@@ -1,8 +1,8 @@
 // Choose a second kernel to run on the same choices, say where the two first differ in what userspace
 // can see (the step-level difference as a detail), and sum each kernel's end up in a verdict strip.
 
-import type { KernelId } from '../../engine/index.ts';
-import { isVariantId, kernelOf, VARIANT_IDS } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/core.ts';
+import { isVariantId, kernelOf, VARIANT_IDS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { lazy, Suspense } from 'react';
 

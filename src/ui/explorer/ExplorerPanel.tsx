@@ -2,7 +2,7 @@
 // state limit and cancel; the verdict per invariant comes with its shortest counterexample.
 
 import { useId, useState } from 'react';
-import type { KernelId } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { otherVariant } from './otherVariant.ts';
 import { useExplorer } from './useExplorer.ts';

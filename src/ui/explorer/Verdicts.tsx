@@ -1,8 +1,8 @@
 // The explorer's verdict per invariant, and for each broken one its shortest schedule with buttons to
 // load it as the replay on screen, alone or beside another kernel.
 
-import type { KernelId } from '../../engine/index.ts';
-import { INVARIANTS } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/core.ts';
+import { INVARIANTS } from '../../engine/core.ts';
 import type { CheckSummary, VerdictSummary } from '../worker/exploreProtocol.ts';
 
 interface Props {

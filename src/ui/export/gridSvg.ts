@@ -3,7 +3,7 @@
 // flags, and the collapse's private huge page while it is not in the cache. Built from the world (the
 // same views and geometry the grid renders), not by copying the DOM, so the file is small and exact.
 
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import type { Layout } from '../grid/geometry.ts';
 import { boxesPath, gridSize, slotBox, spanBoxes } from '../grid/geometry.ts';
 import { hugeInCache, privateHugePages } from '../grid/hugeFolios.ts';

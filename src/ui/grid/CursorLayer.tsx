@@ -4,10 +4,10 @@
 // invariant marked. Positions are arithmetic (geometry.ts); nothing here measures the DOM.
 
 import { memo } from 'react';
-import type { Answer, ThreadCursor, World } from '../../engine/index.ts';
-import { answerWords, describeCursor, threadCursors } from '../../engine/index.ts';
+import type { Answer, ThreadCursor, World } from '../../engine/core.ts';
+import { answerWords, describeCursor, threadCursors } from '../../engine/core.ts';
 import type { Box, Layout } from './geometry.ts';
-import { gridSize, slotBox, spanBoxes } from './geometry.ts';
+import { ANSWER_STRIP, gridSize, slotBox, spanBoxes } from './geometry.ts';
 import { holdTags, type HoldTag } from './holdTags.ts';
 import './cursors.css';
 
@@ -107,11 +107,17 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
         const k = tagged.get(t.slot) ?? 0;
         tagged.set(t.slot, k + 1);
         const b = slotBox(layout, t.slot);
+        // Inside the cell's top right corner (the index and the marker are at its top left); a compact
+        // cell has no room inside, so its tag sits on the top edge.
+        const inset = layout.compact ? 2 : 5;
         return (
           <span
             key={t.key}
             className={`hold-tag t${t.thread % 8}`}
-            style={{ right: `calc(100% - ${b.x + b.w - 2}px + ${k * 3.4}rem)`, top: b.y - 8 }}
+            style={{
+              right: `calc(100% - ${b.x + b.w - inset}px + ${k * 3.4}rem)`,
+              top: layout.compact ? b.y - 8 : b.y + 4,
+            }}
             title={t.title}
             aria-hidden="true"
           >
@@ -127,7 +133,7 @@ function CursorLayerImpl({ world, layout, id, broken }: Props) {
           <div
             key={`answer-${c.thread}-${k}`}
             className={`answer-band t-ink${c.thread % 8}`}
-            style={{ left: b.x, top: b.y + b.h - 20, width: b.w }}
+            style={{ left: b.x, top: b.y + b.h - ANSWER_STRIP, width: b.w }}
             data-testid={k === 0 ? `${id}-answer-T${c.thread}` : undefined}
             role={k === 0 ? 'note' : undefined}
             aria-label={k === 0 ? `${c.name}: ${answerWords(a)}` : undefined}

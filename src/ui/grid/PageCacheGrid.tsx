@@ -14,7 +14,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import type { Layout } from './geometry.ts';
 import { gridSize, slotBox } from './geometry.ts';
 import { CursorLayer, type BrokenMark } from './CursorLayer.tsx';

@@ -2,7 +2,7 @@
 // renders only when a PTE or the PMD changes.
 
 import { memo } from 'react';
-import type { Pmd } from '../../engine/index.ts';
+import type { Pmd } from '../../engine/core.ts';
 
 interface Props {
   /** PTE targets joined by commas ('' for pte_none), the memo key. */

@@ -2,7 +2,7 @@
 // per sub-page, filled as data is copied in (folio.valid[i]), drawn as one SVG path.
 
 import { memo } from 'react';
-import type { Folio } from '../../engine/index.ts';
+import type { Folio } from '../../engine/core.ts';
 import { folioBadges } from './slotView.ts';
 
 interface Props {

@@ -2,7 +2,7 @@
 // the page table and the lru batch. The main view also carries the animation overlay.
 
 import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import type { Frame } from '../../store/index.ts';
 import { useStepAnimation } from '../anim/useStepAnimation.ts';
 import { useWidth } from '../hooks/useWidth.ts';

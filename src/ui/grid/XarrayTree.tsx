@@ -3,7 +3,7 @@
 // reads them, and each walker's xa_state as a marker; a walker at a node's end shows its climb as an arrow.
 
 import { useMemo } from 'react';
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import { treeView, type NodeBox } from './xarrayView.ts';
 
 const ROW_H = 54;

@@ -15,8 +15,14 @@ export const COMPACT_ABOVE = 32;
 export function cellSize(n: number): Pick<Layout, 'cellW' | 'cellH' | 'gap' | 'compact'> {
   return n > COMPACT_ABOVE
     ? { cellW: 44, cellH: 44, gap: 3, compact: true }
-    : { cellW: 124, cellH: 118, gap: 6, compact: false };
+    : { cellW: 124, cellH: 132, gap: 6, compact: false };
 }
+
+/**
+ * A roomy cell keeps its lowest pixels free of badges (grid.css pads it): a returned call's answer band is
+ * drawn there, so it never covers the last row of badges.
+ */
+export const ANSWER_STRIP = 20;
 
 export function layoutFor(n: number, width: number): Layout {
   const size = cellSize(n);

@@ -3,8 +3,8 @@
 // more than a few folios of one kind (collapse locking 512 old pages) gets one counted tag: the layer
 // stays a handful of elements however large the grid.
 
-import type { HoldKind, ThreadCursor } from '../../engine/index.ts';
-import { describeHold, slotSpan } from '../../engine/index.ts';
+import type { HoldKind, ThreadCursor } from '../../engine/core.ts';
+import { describeHold, slotSpan } from '../../engine/core.ts';
 
 export interface HoldTag {
   readonly key: string;

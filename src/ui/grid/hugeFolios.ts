@@ -1,7 +1,7 @@
 // Which huge pages sit in the cache, and in which slots; and which are still private to a collapse.
 
-import type { Folio, World } from '../../engine/index.ts';
-import { collapseHugePages } from '../../engine/index.ts';
+import type { Folio, World } from '../../engine/core.ts';
+import { collapseHugePages } from '../../engine/core.ts';
 
 export interface HugeInCache {
   readonly folio: Folio;

@@ -4,7 +4,7 @@
 // costs one comparison.
 // Holders are not part of a view: only the inspector shows them, for one slot (holdersAt).
 
-import type { Folio, Holder, World } from '../../engine/index.ts';
+import type { Folio, Holder, World } from '../../engine/core.ts';
 
 export type EntryKind = 'hole' | 'page' | 'swap' | 'retry' | 'huge';
 

@@ -1,7 +1,7 @@
 // Slot views with reuse across renders (see slotView.ts): only changed slots get new objects.
 
 import { useMemo, useRef } from 'react';
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import type { SlotView } from './slotView.ts';
 import { slotViews } from './slotView.ts';
 

@@ -2,7 +2,7 @@
 // the index range it covers (so it spans the slots beneath it), each slot's glyph, the freed nodes a
 // walker still reads, and each thread's xa_state as a marker (a pending climb as an arrow to the parent).
 
-import type { World, XaEntry, XaNode } from '../../engine/index.ts';
+import type { World, XaEntry, XaNode } from '../../engine/core.ts';
 
 export interface SlotGlyph {
   /** Short text drawn in the cell and its kind, for styles and tests. */

@@ -2,14 +2,14 @@
 // a way back when it is not), its transport and the narration of the last step.
 
 import { followsRecording, selectScenario } from '../../store/index.ts';
-import type { Scenario } from '../../scenarios/index.ts';
+import type { RaceSetup } from '../../scenarios/scenario.ts';
 import { ShareButton } from '../share/ShareButton.tsx';
 import { useSim, useSimStore } from '../storeContext.tsx';
 import { Narration } from './Narration.tsx';
 import { RacePlayer } from './RacePlayer.tsx';
 
 /** How many leading choices are the recording's. */
-function commonPrefix(scenario: Scenario, choices: readonly number[]): number {
+function commonPrefix(scenario: RaceSetup, choices: readonly number[]): number {
   let k = 0;
   while (k < choices.length && k < scenario.schedule.length && choices[k] === scenario.schedule[k]) k++;
   return k;

@@ -1,13 +1,16 @@
 // One recorded race in the library: its title, the first sentence of its story, kernel and compared
-// kernels. The loaded race also shows its whole story, a button per compared kernel and its sources.
+// kernels. The loaded race also shows its whole story (unless the break's callout tells it already), a
+// button per compared kernel and its sources.
 
 import { memo } from 'react';
-import type { KernelId } from '../../engine/index.ts';
+import type { KernelId } from '../../engine/core.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 
 interface Props {
   readonly race: Scenario;
   readonly active: boolean;
+  /** Shows the whole story rather than its first sentence. */
+  readonly whole: boolean;
   readonly comparing: KernelId | null;
   readonly onLoad: (id: string) => void;
   readonly onCompare: (v: KernelId | null) => void;
@@ -15,7 +18,7 @@ interface Props {
 
 const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;
 
-function RaceCardImpl({ race, active, comparing, onLoad, onCompare }: Props) {
+function RaceCardImpl({ race, active, whole, comparing, onLoad, onCompare }: Props) {
   return (
     <li className={`race-card${active ? ' active' : ''}`} data-testid={`race-${race.id}`}>
       <h3>
@@ -29,7 +32,7 @@ function RaceCardImpl({ race, active, comparing, onLoad, onCompare }: Props) {
           {race.title}
         </button>
       </h3>
-      <p className="race-story">{active ? race.story : firstSentence(race.story)}</p>
+      <p className="race-story">{whole ? race.story : firstSentence(race.story)}</p>
       <p className="race-meta muted">
         <span className="badge">{race.kernel}</span> compare with {race.compare.join(', ')} ·{' '}
         {race.breaks ? `breaks ${race.breaks}` : 'breaks no invariant'} · collapse: {race.collapseResult}

@@ -6,7 +6,12 @@ import { selectScenario } from '../../store/index.ts';
 import { useSim } from '../storeContext.tsx';
 import { RaceCard } from './RaceCard.tsx';
 
-export function RaceLibrary() {
+interface Props {
+  /** The loaded race's story is on screen already (the break's callout tells it as the why). */
+  readonly storyShown?: boolean;
+}
+
+export function RaceLibrary({ storyShown = false }: Props) {
   const scenario = useSim(selectScenario);
   const comparing = useSim((s) => s.compareVariant);
   const loadScenario = useSim((s) => s.loadScenario);
@@ -20,6 +25,7 @@ export function RaceLibrary() {
             key={race.id}
             race={race}
             active={scenario?.id === race.id}
+            whole={scenario?.id === race.id && !storyShown}
             comparing={comparing}
             onLoad={loadScenario}
             onCompare={setCompare}

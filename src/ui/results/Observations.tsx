@@ -1,7 +1,7 @@
 // What each thread saw (its result), with the step where it saw it: the userspace view of the race.
 
 import { memo, useMemo } from 'react';
-import type { World } from '../../engine/index.ts';
+import type { World } from '../../engine/core.ts';
 import type { StepRecord } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 

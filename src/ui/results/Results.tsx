@@ -1,7 +1,7 @@
 // Below the thread panes: what each thread saw and the invariants, the story's first. Loaded lazily (it
 // is below the fold), as the default export.
 
-import type { InvariantId, KernelId, World } from '../../engine/index.ts';
+import type { InvariantId, KernelId, World } from '../../engine/core.ts';
 import type { ShownViolation, StepRecord } from '../../store/index.ts';
 import { Observations } from './Observations.tsx';
 import { Violations } from './Violations.tsx';

@@ -2,7 +2,7 @@
 // the story's invariant first and strongest, then any other, then those this kernel breaks by design
 // (muted, in their own group).
 
-import type { InvariantId, KernelId } from '../../engine/index.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation } from '../../store/index.ts';
 import { groupViolations } from '../story/story.ts';
 

@@ -2,12 +2,14 @@
 // an empty schedule), and structured controls that apply at once. A bad input is explained inline and the last good setup stays.
 
 import { lazy, Suspense, useState } from 'react';
-import { kernelOf, VARIANT_IDS, VARIANTS } from '../../engine/index.ts';
+import { kernelOf, VARIANT_IDS, VARIANTS } from '../../engine/core.ts';
 import { useSim } from '../storeContext.tsx';
 import { ErrorPointer } from './ErrorPointer.tsx';
-import { SwitchPanel } from './SwitchPanel.tsx';
 
 const StructuredControls = lazy(() => import('./StructuredControls.tsx'));
+// The switch table (closed until opened) loads beside the first render; until then its closed summary
+// stands in, the same size, so the setup bar does not move when it arrives.
+const SwitchPanel = lazy(() => import('./SwitchPanel.tsx').then((m) => ({ default: m.SwitchPanel })));
 
 export function SetupForm() {
   const loaded = useSim((s) => s.loaded);
@@ -69,7 +71,17 @@ export function SetupForm() {
             ))}
           </select>
         </label>
-        <SwitchPanel kernel={loaded.kernel} onKernel={applyKernel} />
+        <Suspense
+          fallback={
+            <details className="switch-panel">
+              <summary>
+                switches <span className="muted">as {kernelOf(loaded.kernel).base}</span>
+              </summary>
+            </details>
+          }
+        >
+          <SwitchPanel kernel={loaded.kernel} onKernel={applyKernel} />
+        </Suspense>
         <label className="field grow">
           <span>slots</span>
           <input

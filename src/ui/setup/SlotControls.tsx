@@ -2,8 +2,8 @@
 // ones; add or remove slots, one huge page (H), and userfaultfd registration.
 
 import { useState } from 'react';
-import type { SlotsSetup } from '../../engine/index.ts';
-import { MAX_SLOTS } from '../../engine/index.ts';
+import type { SlotsSetup } from '../../engine/core.ts';
+import { MAX_SLOTS } from '../../engine/core.ts';
 import { SLOT_OPTIONS, slotCode, withSlot } from './slotOptions.ts';
 
 interface Props {

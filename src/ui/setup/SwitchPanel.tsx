@@ -3,7 +3,7 @@
 // kernel string with it (BASE/switch=value/...); a combination the engine cannot run is refused by the
 // setup parser, explained inline, and the last good kernel stays.
 
-import { kernelOf, SWITCHES, valueOf, type KernelId, type SwitchDef } from '../../engine/index.ts';
+import { kernelOf, SWITCHES, valueOf, type KernelId, type SwitchDef } from '../../engine/core.ts';
 
 interface Props {
   readonly kernel: KernelId;

@@ -2,8 +2,8 @@
 // at once; a rejected edit shows its error and leaves the last good setup running.
 
 import { useState } from 'react';
-import type { ActorKind, ThreadSpec } from '../../engine/index.ts';
-import { ACTORS, userActors } from '../../engine/index.ts';
+import type { ActorKind, ThreadSpec } from '../../engine/core.ts';
+import { ACTORS, userActors } from '../../engine/core.ts';
 
 interface Props {
   readonly threads: readonly ThreadSpec[];

@@ -1,6 +1,6 @@
 // The slot kinds a per-slot control offers, in the setup notation, with words for each.
 
-import type { SlotSpec } from '../../engine/index.ts';
+import type { SlotSpec } from '../../engine/core.ts';
 
 export const SLOT_OPTIONS: readonly { readonly code: string; readonly text: string }[] = [
   { code: '.', text: 'hole' },

@@ -1,13 +1,13 @@
 // The text a writer pastes: an iframe for web pages, a Markdown link, a title for both.
 
-import type { Scenario } from '../../scenarios/index.ts';
+import type { RaceSetup } from '../../scenarios/scenario.ts';
 import type { LoadedSetup } from '../../store/index.ts';
 import { escapeHtml } from '../escapeHtml.ts';
 
 export const EMBED_SIZE = { width: 720, height: 560 };
 
 /** The race's title, or the setup in its own notation when it is not a recorded race. */
-export function sessionTitle(scenario: Scenario | null, loaded: LoadedSetup): string {
+export function sessionTitle(scenario: RaceSetup | null, loaded: LoadedSetup): string {
   return scenario ? scenario.title : `${loaded.kernel} ${loaded.slots} ${loaded.threads}`;
 }
 

@@ -2,7 +2,7 @@
 // kernel breaks by design (I7, I8 while old pages are frozen and replaced: v6.3..p3) in their own muted
 // group, so a newcomer does not take step 7's I7 for the bug.
 
-import type { InvariantId, KernelId } from '../../engine/index.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation } from '../../store/index.ts';
 import { expectedOnKernel } from '../../store/index.ts';
 

@@ -2,7 +2,7 @@
 // mark for it. Memoised on the records and the cursor.
 
 import { useMemo } from 'react';
-import type { InvariantId, KernelId } from '../../engine/index.ts';
+import type { InvariantId, KernelId } from '../../engine/core.ts';
 import type { ShownViolation, StepRecord } from '../../store/index.ts';
 import { distinctViolations } from '../../store/index.ts';
 import type { BrokenMark } from '../grid/CursorLayer.tsx';

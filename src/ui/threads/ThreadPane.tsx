@@ -2,8 +2,9 @@
 // kernel), the current step highlighted, why it is blocked, and a button (and key) to step it.
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Thread, KernelId } from '../../engine/index.ts';
-import { ACTORS, MODEL_VERSION, resolveSource, stepLabel, kernelOf } from '../../engine/index.ts';
+import type { Thread, KernelId } from '../../engine/core.ts';
+import { ACTORS, MODEL_VERSION, stepLabel, kernelOf } from '../../engine/core.ts';
+import { resolveSource } from '../../engine/sourceLinks.ts';
 import type { ThreadState } from '../../store/index.ts';
 import { threadName } from '../../store/index.ts';
 

@@ -97,7 +97,9 @@ export function Timeline() {
             {cursor > 0 && (
               <span
                 className="cursor-line"
-                style={{ gridColumn: cursor, gridRow: `1 / span ${threads.length + 1}` }}
+                // Moved by a transform, not a grid column: placing it in the grid would lay out
+                // every chip (thousands after a long run) again on each step.
+                style={{ transform: `translateX(${cursor * CHIP - 2}px)` }}
                 aria-hidden="true"
               />
             )}
