@@ -4,16 +4,13 @@
 // huge page is published into all 512 slots, and (5) the gzip size of the main bundle.
 // Run: node --import tsx bench/ui/frames.ts
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../browser.ts';
-import { build, preview } from 'vite';
+import { withBuiltPage } from './builtPage.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const N = 512;
 const SETUP = `?kernel=v6.4&slots=${'P'.repeat(N)}&threads=collapse`;
 /** Page loads timed for the first render (a shared 2-core machine varies by +-15 ms between loads). */
@@ -60,9 +57,7 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
     lines.push(line);
     console.log(line);
   };
-  const outDir = mkdtempSync(join(tmpdir(), 'collapse-ui-bench-'));
-  try {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return withBuiltPage('ui', async ({ outDir, url, browser }) => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const main = html.match(/<script type="module"[^>]*src="\.?\/?([^"]+)"/)?.[1];
     if (!main) throw new Error('no module script in the built index.html');
@@ -79,67 +74,57 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
       `main bundle ${main}${preloads.length ? ` + ${preloads.length} preloaded chunks` : ''}: ${(gz / 1024).toFixed(1)} KB gzip (target <= 110 KB)`,
     );
 
-    const server = await preview({
-      root: ROOT,
-      logLevel: 'error',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    const context = await browser.newContext({
+      reducedMotion: 'no-preference',
+      viewport: { width: 1400, height: 900 },
     });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a URL');
-    const browser = await launchChromium();
-    try {
-      const context = await browser.newContext({
-        reducedMotion: 'no-preference',
-        viewport: { width: 1400, height: 900 },
-      });
-      // First render: React render + commit of the 512-slot page; the frame that paints it (style, layout
-      // and paint of ~900 elements, most of it laying out the cells' text); first contentful paint.
-      const renders: number[] = [];
-      const framed: number[] = [];
-      const paints: number[] = [];
-      const stores: number[] = [];
-      for (let k = 0; k < LOADS; k++) {
-        const page = await context.newPage();
-        await page.waitForTimeout(SETTLE_MS);
-        await page.goto(url + SETUP);
-        await page.getByTestId('slot-511').waitFor();
-        await page.waitForFunction(`performance.getEntriesByName('collapse-lab:first-paint').length > 0`);
-        const m = await page.evaluate<{
-          render: number;
-          framed: number;
-          store: number;
-          fcp: number;
-        }>(`(() => ({
+    // First render: React render + commit of the 512-slot page; the frame that paints it (style, layout
+    // and paint of ~900 elements, most of it laying out the cells' text); first contentful paint.
+    const renders: number[] = [];
+    const framed: number[] = [];
+    const paints: number[] = [];
+    const stores: number[] = [];
+    for (let k = 0; k < LOADS; k++) {
+      const page = await context.newPage();
+      await page.waitForTimeout(SETTLE_MS);
+      await page.goto(url + SETUP);
+      await page.getByTestId('slot-511').waitFor();
+      await page.waitForFunction(`performance.getEntriesByName('collapse-lab:first-paint').length > 0`);
+      const m = await page.evaluate<{
+        render: number;
+        framed: number;
+        store: number;
+        fcp: number;
+      }>(`(() => ({
           render: performance.getEntriesByName('collapse-lab:first-render')[0]?.duration ?? NaN,
           framed: performance.getEntriesByName('collapse-lab:first-paint')[0]?.duration ?? NaN,
           store: performance.getEntriesByName('collapse-lab:store')[0]?.duration ?? NaN,
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         }))()`);
-        renders.push(m.render);
-        framed.push(m.framed);
-        stores.push(m.store);
-        paints.push(m.fcp);
-        await page.close();
-      }
-      say(
-        `first render, ${N} slots (median of ${LOADS} page loads): React render+commit ${ms(median(renders))} ` +
-          `(target < 50 ms; slowest ${ms(Math.max(...renders))}), painted ${ms(median(framed))} after the render ` +
-          `started, store build ${ms(median(stores))}, first contentful paint ${ms(median(paints))} after navigation`,
-      );
+      renders.push(m.render);
+      framed.push(m.framed);
+      stores.push(m.store);
+      paints.push(m.fcp);
+      await page.close();
+    }
+    say(
+      `first render, ${N} slots (median of ${LOADS} page loads): React render+commit ${ms(median(renders))} ` +
+        `(target < 50 ms; slowest ${ms(Math.max(...renders))}), painted ${ms(median(framed))} after the render ` +
+        `started, store build ${ms(median(stores))}, first contentful paint ${ms(median(paints))} after navigation`,
+    );
 
-      // Loading a 512-slot setup into a page already running (the code is warm): from the click on "Load
-      // setup" to the frame after the 512th slot appears (engine replay, React render, paint).
-      const loads: number[] = [];
-      for (let k = 0; k < 5; k++) {
-        const warm = await context.newPage();
-        await warm.goto(url);
-        await warm.getByTestId('slot-3').waitFor();
-        await warm.getByTestId('slots-input').fill('P'.repeat(N));
-        await warm.getByTestId('threads-input').fill('collapse');
-        await warm.waitForTimeout(SETTLE_MS);
-        loads.push(
-          await warm.evaluate<number>(`new Promise((resolve) => {
+    // Loading a 512-slot setup into a page already running (the code is warm): from the click on "Load
+    // setup" to the frame after the 512th slot appears (engine replay, React render, paint).
+    const loads: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const warm = await context.newPage();
+      await warm.goto(url);
+      await warm.getByTestId('slot-3').waitFor();
+      await warm.getByTestId('slots-input').fill('P'.repeat(N));
+      await warm.getByTestId('threads-input').fill('collapse');
+      await warm.waitForTimeout(SETTLE_MS);
+      loads.push(
+        await warm.evaluate<number>(`new Promise((resolve) => {
             const t0 = performance.now();
             document.querySelector('[data-testid="load-setup"]').click();
             const tick = () =>
@@ -148,50 +133,44 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
                 : requestAnimationFrame(tick);
             tick();
           })`),
-        );
-        await warm.close();
-      }
-      say(
-        `loading a ${N}-slot setup into a running page (median of 5): ${ms(median(loads))} to the painted grid`,
       );
+      await warm.close();
+    }
+    say(
+      `loading a ${N}-slot setup into a running page (median of 5): ${ms(median(loads))} to the painted grid`,
+    );
 
-      const page = await context.newPage();
-      await page.goto(url + SETUP);
-      await page.getByTestId('slot-511').waitFor();
-      // The effects module loads lazily once motion is on.
-      await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
-      await page.getByRole('button', { name: 'Finish round-robin' }).click();
-      const publish = await page.evaluate<number>(`(() => {
+    const page = await context.newPage();
+    await page.goto(url + SETUP);
+    await page.getByTestId('slot-511').waitFor();
+    // The effects module loads lazily once motion is on.
+    await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Finish round-robin' }).click();
+    const publish = await page.evaluate<number>(`(() => {
         const chip = [...document.querySelectorAll('[data-testid^="chip-"]')]
           .find((c) => (c.getAttribute('aria-label') ?? '').includes('xas_store(hpage)'));
         return chip ? Number(chip.getAttribute('data-testid').slice(5)) : -1;
       })()`);
-      if (publish < 0) throw new Error('no publish step found in the run');
+    if (publish < 0) throw new Error('no publish step found in the run');
 
-      // Small steps: the scan of the first pages (lock, refcount, isolate: a few slots change).
-      await jumpTo(page, 3);
-      const small: number[] = [];
-      for (let k = 0; k < 6; k++)
-        small.push(...(await frameIntervals(page, () => page.getByTestId('race-forward').click())));
-      say(
-        `small steps (6 steps, ${small.length} frames): median ${ms(median(small))}, p95 ${ms(quantile(small, 0.95))}, ` +
-          `max ${ms(Math.max(...small))} (target p95 <= 17 ms)`,
-      );
+    // Small steps: the scan of the first pages (lock, refcount, isolate: a few slots change).
+    await jumpTo(page, 3);
+    const small: number[] = [];
+    for (let k = 0; k < 6; k++)
+      small.push(...(await frameIntervals(page, () => page.getByTestId('race-forward').click())));
+    say(
+      `small steps (6 steps, ${small.length} frames): median ${ms(median(small))}, p95 ${ms(quantile(small, 0.95))}, ` +
+        `max ${ms(Math.max(...small))} (target p95 <= 17 ms)`,
+    );
 
-      await jumpTo(page, publish);
-      const pub = await frameIntervals(page, () => page.getByTestId('race-forward').click());
-      say(
-        `publish step ${publish} (huge page into all ${N} slots, ${pub.length} frames): median ${ms(median(pub))}, ` +
-          `p95 ${ms(quantile(pub, 0.95))}, max ${ms(Math.max(...pub))} (target p95 <= 20 ms)`,
-      );
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-  return { lines };
+    await jumpTo(page, publish);
+    const pub = await frameIntervals(page, () => page.getByTestId('race-forward').click());
+    say(
+      `publish step ${publish} (huge page into all ${N} slots, ${pub.length} frames): median ${ms(median(pub))}, ` +
+        `p95 ${ms(quantile(pub, 0.95))}, max ${ms(Math.max(...pub))} (target p95 <= 20 ms)`,
+    );
+    return { lines };
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchFrames();

@@ -3,16 +3,11 @@
 // time to first paint of a 5,000-step link (the setup painted before the schedule is replayed) and to the
 // replayed session (the schedule stepped once: the store adopts the decoder's steps). Run: node --import tsx bench/ui/hardening.ts
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, preview } from 'vite';
+import { pathToFileURL } from 'node:url';
 import { createWorld, parseSetup, runSchedule } from '../../src/engine/index.ts';
 import { encodeReplay } from '../../src/replay/index.ts';
-import { launchChromium } from '../browser.ts';
+import { withBuiltPage } from './builtPage.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = 3;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -34,56 +29,44 @@ export async function benchHardening(): Promise<{ lines: string[] }> {
     lines.push(line);
     console.log(line);
   };
-  const outDir = mkdtempSync(join(tmpdir(), 'collapse-hardening-bench-'));
-  try {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    const server = await preview({
-      root: ROOT,
-      build: { outDir },
-      logLevel: 'error',
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a URL');
-    const browser = await launchChromium();
-    try {
-      // (1) Cancel latency: click cancel once progress shows, until the verdicts are on screen.
-      const threads = ['collapse', 'seek_hole:0', ...Array(6).fill('mincore')].join(',');
-      const latencies: number[] = [];
-      for (let k = 0; k < RUNS; k++) {
-        const page = await browser.newPage();
-        await page.goto(`${url}?kernel=v6.4&slots=${'P'.repeat(512)}&threads=${threads}`);
-        await page.getByTestId('explorer-run').click();
-        await page
-          .getByTestId('explorer-progress')
-          .getByText(/states\/s/)
-          .waitFor({ timeout: 120_000 });
-        await page.waitForTimeout(1000);
-        latencies.push(
-          await page.evaluate<number>(`new Promise((resolve) => {
+  return withBuiltPage('hardening', async ({ url, browser }) => {
+    // (1) Cancel latency: click cancel once progress shows, until the verdicts are on screen.
+    const threads = ['collapse', 'seek_hole:0', ...Array(6).fill('mincore')].join(',');
+    const latencies: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const page = await browser.newPage();
+      await page.goto(`${url}?kernel=v6.4&slots=${'P'.repeat(512)}&threads=${threads}`);
+      await page.getByTestId('explorer-run').click();
+      await page
+        .getByTestId('explorer-progress')
+        .getByText(/states\/s/)
+        .waitFor({ timeout: 120_000 });
+      await page.waitForTimeout(1000);
+      latencies.push(
+        await page.evaluate<number>(`new Promise((resolve) => {
             const t0 = performance.now();
             new MutationObserver((_, obs) => {
               if (document.querySelector('[data-testid="explorer-done"]')) { obs.disconnect(); resolve(performance.now() - t0); }
             }).observe(document.body, { subtree: true, childList: true });
             document.querySelector('[data-testid="explorer-cancel"]').click();
           })`),
-        );
-        await page.close();
-      }
-      say(
-        `cancel latency, 512 slots x 8 threads: median ${ms(median(latencies))} (${latencies.map(ms).join(', ')}; target < 200 ms)`,
       );
+      await page.close();
+    }
+    say(
+      `cancel latency, 512 slots x 8 threads: median ${ms(median(latencies))} (${latencies.map(ms).join(', ')}; target < 200 ms)`,
+    );
 
-      // (2) A 5,000-step link: first paint of its setup, then the replayed session.
-      const link = longLink();
-      const paints: number[] = [];
-      const replays: number[] = [];
-      // The page's main-thread script time (Chromium's ScriptDuration), which machine load does not inflate
-      // as much as the wall clock: a link stepped once instead of twice shows here first.
-      const scripts: number[] = [];
-      for (let k = 0; k < RUNS; k++) {
-        const context = await browser.newContext({ reducedMotion: 'reduce' });
-        await context.addInitScript(`
+    // (2) A 5,000-step link: first paint of its setup, then the replayed session.
+    const link = longLink();
+    const paints: number[] = [];
+    const replays: number[] = [];
+    // The page's main-thread script time (Chromium's ScriptDuration), which machine load does not inflate
+    // as much as the wall clock: a link stepped once instead of twice shows here first.
+    const scripts: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      await context.addInitScript(`
           window.__t = { paint: null, done: null };
           const look = (t) => {
             const cells = document.querySelectorAll('[data-testid="main-grid"] [role="listitem"]').length;
@@ -94,33 +77,27 @@ export async function benchHardening(): Promise<{ lines: string[] }> {
           };
           requestAnimationFrame(look);
         `);
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Performance.enable');
-        await page.goto(url + link.hash);
-        // Polled from here: waitForFunction evaluates a string in the page, which its CSP forbids.
-        for (let waited = 0; !(await page.evaluate<boolean>('window.__t.done !== null')); waited += 50) {
-          if (waited > 120_000) throw new Error('the 5,000-step link did not finish replaying');
-          await page.waitForTimeout(50);
-        }
-        const t = await page.evaluate<{ paint: number; done: number }>('window.__t');
-        paints.push(t.paint);
-        replays.push(t.done);
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        scripts.push((metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000);
-        await context.close();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(url + link.hash);
+      // Polled from here: waitForFunction evaluates a string in the page, which its CSP forbids.
+      for (let waited = 0; !(await page.evaluate<boolean>('window.__t.done !== null')); waited += 50) {
+        if (waited > 120_000) throw new Error('the 5,000-step link did not finish replaying');
+        await page.waitForTimeout(50);
       }
-      say(
-        `5,000-step link on 400 slots: setup painted at ${ms(median(paints))}, replayed session at ${ms(median(replays))}, main-thread script ${ms(median(scripts))} (medians of ${RUNS}, from navigation start)`,
-      );
-    } finally {
-      await browser.close();
-      await server.close();
+      const t = await page.evaluate<{ paint: number; done: number }>('window.__t');
+      paints.push(t.paint);
+      replays.push(t.done);
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      scripts.push((metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000);
+      await context.close();
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-  return { lines };
+    say(
+      `5,000-step link on 400 slots: setup painted at ${ms(median(paints))}, replayed session at ${ms(median(replays))}, main-thread script ${ms(median(scripts))} (medians of ${RUNS}, from navigation start)`,
+    );
+    return { lines };
+  });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
