@@ -6,7 +6,6 @@ import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { branchLabel, branchSource, stepLabel } from './program.ts';
-import { kernelOf } from './kernelSpec.ts';
 import { afterStepTree } from './xarray/afterStep.ts';
 import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
@@ -64,11 +63,10 @@ export function step(world: World, choice: number): StepResult {
     if (next.xa) afterStepTree(tx);
     const first = ev[0];
     if (first?.type === 'thread.stepped') {
-      const variant = kernelOf(world.variant);
       const branch = first.branch;
       ev[0] = {
         ...first,
-        label: branch === undefined ? label : branchLabel(def, variant.flags, branch),
+        label: branch === undefined ? label : branchLabel(def, world.flags, branch),
         src: branchSource(def, branch).key,
       };
     }
