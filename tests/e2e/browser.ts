@@ -14,9 +14,15 @@ export function baseUrl(): string {
 export async function openPage(
   browser: Browser,
   path = '',
-  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: {
+    reducedMotion?: 'reduce' | 'no-preference';
+    viewport?: { readonly width: number; readonly height: number };
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ reducedMotion: options.reducedMotion ?? 'reduce' });
+  const context = await browser.newContext({
+    reducedMotion: options.reducedMotion ?? 'reduce',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

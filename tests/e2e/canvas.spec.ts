@@ -7,7 +7,7 @@ import { createWorld, step } from '../../src/engine/index.ts';
 import type { Setup } from '../../src/engine/index.ts';
 import { decodeReplay, encodeReplay } from '../../src/replay/index.ts';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../../src/scenarios/index.ts';
-import { baseUrl, launch } from './browser.ts';
+import { baseUrl, launch, openPage } from './browser.ts';
 import { serveHtml } from './hostPage.ts';
 import { poll, shareLink } from './session.ts';
 
@@ -20,16 +20,9 @@ afterAll(async () => {
 });
 
 async function open(width: number, height: number, path = '') {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(baseUrl() + path);
-  await page.getByTestId('main-grid').waitFor();
-  return { context, page, errors };
+  const opened = await openPage(browser, path, { viewport: { width, height } });
+  await opened.page.getByTestId('main-grid').waitFor();
+  return opened;
 }
 
 const goTo = async (page: Page, n: number) => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCENARIO } from '../../src/scenarios/index.ts';
-import { baseUrl, launch } from './browser.ts';
+import { launch, openPage } from './browser.ts';
 import { poll } from './session.ts';
 
 let browser: Browser;
@@ -24,16 +24,12 @@ interface Rect {
 }
 
 async function open(path = '', motion: 'reduce' | 'no-preference' = 'reduce') {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: motion });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+  const opened = await openPage(browser, path, {
+    reducedMotion: motion,
+    viewport: { width: 1400, height: 900 },
   });
-  await page.goto(baseUrl() + path);
-  await page.getByTestId('main-grid').waitFor();
-  return { context, page, errors };
+  await opened.page.getByTestId('main-grid').waitFor();
+  return opened;
 }
 
 async function forward(page: Page, n: number) {
