@@ -146,12 +146,20 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
     // The effects module loads lazily once motion is on.
     await page.locator('[data-testid="main-fx"] .fx-root').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Finish round-robin' }).click();
-    const publish = await page.evaluate<number>(`(() => {
-        const chip = [...document.querySelectorAll('[data-testid^="chip-"]')]
-          .find((c) => (c.getAttribute('aria-label') ?? '').includes('xas_store(hpage)'));
-        return chip ? Number(chip.getAttribute('data-testid').slice(5)) : -1;
-      })()`);
-    if (publish < 0) throw new Error('no publish step found in the run');
+    // The finished schedule renders a frame or more after the click: wait for its publish chip.
+    const publish = await page
+      .waitForFunction(
+        `(() => {
+          const chip = [...document.querySelectorAll('[data-testid^="chip-"]')]
+            .find((c) => (c.getAttribute('aria-label') ?? '').includes('xas_store(hpage)'));
+          return chip ? Number(chip.getAttribute('data-testid').slice(5)) : 0;
+        })()`,
+        undefined,
+        { timeout: 10_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => -1);
+    if (publish < 0) throw new Error('no publish step found in the run (no xas_store(hpage) chip in 10 s)');
 
     // Small steps: the scan of the first pages (lock, refcount, isolate: a few slots change).
     await jumpTo(page, 3);
