@@ -28,6 +28,7 @@ import { useSim } from './storeContext.tsx';
 import { useStory } from './story/useStory.ts';
 import { kernelOf, MODEL_VERSION, modelOf } from '../engine/core.ts';
 import './design.css';
+import './layout.css';
 
 // The exhaustive check's panel loads after the page: it is below the fold and not needed to play.
 const ExplorerPanel = lazy(() => import('./explorer/ExplorerPanel.tsx'));
@@ -105,7 +106,7 @@ export function App() {
                 animation={animation}
                 broken={story.mark}
                 aside={
-                  story.told && (
+                  story.told ? (
                     <Suspense fallback={null}>
                       <BreakCallout
                         shown={story.told}
@@ -115,7 +116,7 @@ export function App() {
                         onJump={jumpTo}
                       />
                     </Suspense>
-                  )
+                  ) : null
                 }
               />
             </section>

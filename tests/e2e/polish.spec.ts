@@ -86,7 +86,7 @@ describe('boxes at the break of the seed race', () => {
   it('the story is told once on the page, alone and in compare', async () => {
     const { context, page, errors } = await open();
     await page.getByTestId('jump-break').click();
-    await page.getByTestId('main-why').waitFor();
+    await page.getByTestId('main-why').waitFor({ state: 'attached' });
     const told = () => page.getByText(DEFAULT_SCENARIO.story, { exact: true }).count();
     await poll(page, async () => (await told()) === 1, 'the story once');
     await page.getByTestId('compare-select').selectOption('v6.4');

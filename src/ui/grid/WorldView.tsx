@@ -1,5 +1,7 @@
 // Everything a world shows about memory: the private huge page beside the range, the page cache grid,
-// the page table and the lru batch. The main view also carries the animation overlay.
+// the page table and the lru batch under it. The main view also carries the animation overlay and a
+// column beside the grid for the break's callout, there from the first step so the grid never changes
+// width or moves when the callout appears (layout.css keeps that column out of the section's height).
 
 import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import type { World } from '../../engine/core.ts';
@@ -23,7 +25,7 @@ interface Props {
   /** The main view animates its frames; the compare view does not. */
   readonly animation?: { readonly frame: Frame; readonly motion: boolean; readonly speed: number };
   readonly broken?: BrokenMark | null;
-  /** Drawn beside the grid, before the page table (the break's callout). */
+  /** Drawn beside the grid (the break's callout); `undefined` draws no column for it (the compare view). */
   readonly aside?: ReactNode;
 }
 
@@ -42,43 +44,49 @@ export function WorldView({ world, id, animation, broken = null, aside }: Props)
   const ptes = world.proc.ptes.map((p) => (p === null ? '' : String(p))).join(',');
   const batch = world.lruBatch.map((b) => `${b.cpu}:${b.folio}`).join(',');
   return (
-    <div className="world-view" data-testid={`${id}-world`}>
-      <div className="world-stage" ref={stage}>
-        <PageCacheGrid
-          world={world}
-          layout={layout}
-          id={id}
-          broken={broken}
-          above={
-            priv.length > 0
-              ? priv.map((p) => (
-                  <PrivateHugePage
-                    key={p.folio.id}
-                    folio={p.folio}
-                    owner={p.owner}
-                    width={Math.min(width, 640)}
-                  />
-                ))
-              : null
-          }
-        />
-        {world.xa && (
-          <Suspense fallback={null}>
-            <XarrayTree world={world} id={id} width={width} />
-          </Suspense>
-        )}
-        <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
+    <div className={`world-view${aside !== undefined ? ' with-aside' : ''}`} data-testid={`${id}-world`}>
+      <div className="world-main">
+        <div className="world-stage" ref={stage}>
+          <PageCacheGrid
+            world={world}
+            layout={layout}
+            id={id}
+            broken={broken}
+            above={
+              priv.length > 0
+                ? priv.map((p) => (
+                    <PrivateHugePage
+                      key={p.folio.id}
+                      folio={p.folio}
+                      owner={p.owner}
+                      width={Math.min(width, 640)}
+                    />
+                  ))
+                : null
+            }
+          />
+          {world.xa && (
+            <Suspense fallback={null}>
+              <XarrayTree world={world} id={id} width={width} />
+            </Suspense>
+          )}
+          <svg ref={overlay} className="fx-overlay" aria-hidden="true" data-testid={`${id}-fx`} />
+        </div>
+        <div className="world-side">
+          <PageTable
+            ptes={ptes}
+            pmd={world.proc.pmd}
+            pmdFolio={world.proc.pmdFolio}
+            uffd={world.proc.uffdMissing}
+          />
+          <LruBatch batch={batch} />
+        </div>
       </div>
-      <div className="world-side">
-        {aside}
-        <PageTable
-          ptes={ptes}
-          pmd={world.proc.pmd}
-          pmdFolio={world.proc.pmdFolio}
-          uffd={world.proc.uffdMissing}
-        />
-        <LruBatch batch={batch} />
-      </div>
+      {aside !== undefined && (
+        <div className="world-aside">
+          <div className="world-aside-inner">{aside}</div>
+        </div>
+      )}
     </div>
   );
 }

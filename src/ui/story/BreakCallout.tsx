@@ -1,5 +1,6 @@
 // Beside the grid, once the race has broken: what userspace observed against what it should have
-// observed, for the story's invariant (a recorded race's target, else the first unexpected break).
+// observed, for the story's invariant (a recorded race's target, else the first unexpected break); a
+// recorded race's story as the why, behind a disclosure.
 
 import type { ShownViolation } from '../../store/index.ts';
 
@@ -18,27 +19,31 @@ export function BreakCallout({ shown, expected, id, why = null, onJump }: Props)
   const n = v.step + 1;
   return (
     <aside className="break-callout" aria-label={`${spec} broken`} data-testid={`${id}-break-callout`}>
-      <p className="callout-head">
-        <span className="badge badge-violation">broken</span> {spec} at step {n}
-      </p>
+      <div className="callout-top">
+        <p className="callout-head">
+          <span className="badge badge-violation">broken</span> {spec} at step {n}
+        </p>
+        {onJump && (
+          <button type="button" className="link" onClick={() => onJump(n)}>
+            Go to step {n}
+          </button>
+        )}
+      </div>
       <dl>
         <dt>Observed</dt>
         <dd data-testid={`${id}-observed`}>{v.message}</dd>
         <dt>Expected</dt>
         <dd data-testid={`${id}-expected-text`}>{expected ?? title}</dd>
-        {why && (
-          <>
-            <dt>Why</dt>
-            <dd className="callout-why" data-testid={`${id}-why`}>
-              {why}
-            </dd>
-          </>
-        )}
       </dl>
-      {onJump && (
-        <button type="button" className="link" onClick={() => onJump(n)}>
-          Go to step {n}
-        </button>
+      {/* The facts stay on screen; the story behind them opens on demand, so the callout fits beside the
+          grid in the first viewport. */}
+      {why && (
+        <details className="callout-why-box">
+          <summary>Why is this a bug?</summary>
+          <p className="callout-why" data-testid={`${id}-why`}>
+            {why}
+          </p>
+        </details>
       )}
     </aside>
   );
