@@ -1,7 +1,9 @@
 // Everything a world shows about memory: the private huge page beside the range, the page cache grid,
-// the page table and the lru batch under it. The main view also carries the animation overlay and a
-// column beside the grid for the break's callout, there from the first step so the grid never changes
-// width or moves when the callout appears (layout.css keeps that column out of the section's height).
+// the page table and the lru batch under it, the xarray tree. The main view also carries the animation
+// overlay and a column beside the grid: a reserved slot for the break's callout, there from the first step
+// so the grid never changes width or moves when the callout appears, and under it the xarray tree (beside
+// the grid rather than under it, so a tall grid and the tree still leave the thread panes in the first
+// viewport). layout.css sizes that column.
 
 import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import type { World } from '../../engine/core.ts';
@@ -32,7 +34,9 @@ interface Props {
 export function WorldView({ world, id, animation, broken = null, aside }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const overlay = useRef<SVGSVGElement>(null);
+  const side = useRef<HTMLDivElement>(null);
   const width = useWidth(stage);
+  const sideWidth = useWidth(side, 320);
   const layout = useMemo(() => layoutFor(world.n, width), [world.n, width]);
   const idle = useMemo(
     () => ({ frame: { world, prev: null, record: null, animate: false }, motion: false, speed: 1 }),
@@ -65,7 +69,7 @@ export function WorldView({ world, id, animation, broken = null, aside }: Props)
                 : null
             }
           />
-          {world.xa && (
+          {world.xa && aside === undefined && (
             <Suspense fallback={null}>
               <XarrayTree world={world} id={id} width={width} />
             </Suspense>
@@ -83,8 +87,15 @@ export function WorldView({ world, id, animation, broken = null, aside }: Props)
         </div>
       </div>
       {aside !== undefined && (
-        <div className="world-aside">
-          <div className="world-aside-inner">{aside}</div>
+        <div className="world-aside" ref={side}>
+          <div className="callout-slot">
+            <div className="callout-slot-inner">{aside}</div>
+          </div>
+          {world.xa && (
+            <Suspense fallback={null}>
+              <XarrayTree world={world} id={id} width={sideWidth} />
+            </Suspense>
+          )}
         </div>
       )}
     </div>
