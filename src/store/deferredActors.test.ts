@@ -1,7 +1,7 @@
 // The deferred actors load through one shared promise, and a threads string names the ones still missing
 // (none here: the tests register every actor, as the page does once the load has finished).
 import { describe, expect, it, vi } from 'vitest';
-import { loadDeferredActors, unloadedActorsIn } from './deferredActors.ts';
+import { loadDeferredActors, unloadedCodeIn } from './deferredActors.ts';
 import { ACTORS } from '../engine/index.ts';
 import { isStub } from '../engine/actors/deferred.ts';
 
@@ -13,6 +13,6 @@ describe('loadDeferredActors', () => {
     expect(loadDeferredActors()).toBe(a);
     await a;
     expect(Object.values(ACTORS).some(isStub)).toBe(false);
-    expect(unloadedActorsIn('collapse, mincore,punch:1,nonsense')).toEqual([]);
+    expect(unloadedCodeIn({ slots: 'PPPP|xa=4', threads: 'collapse, mincore,punch:1' })).toEqual([]);
   });
 });
