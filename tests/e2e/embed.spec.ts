@@ -78,6 +78,59 @@ describe('embed', () => {
     await host.close();
   });
 
+  it('at 640x400 the document never scrolls, the transport stays, the grid fits, the observation shows at the break', async () => {
+    const host = await serveHtml(
+      `<!doctype html><title>Notes</title><iframe src="${baseUrl()}?embed=1" width="640" height="400" style="border:0"></iframe>`,
+    );
+    const { context, page, errors } = await openPage(browser);
+    await page.goto(host.url);
+    const frame = page.frameLocator('iframe');
+    await frame.getByTestId('embed').waitFor();
+    const app = page.frames().find((f) => f.url().includes('embed=1'));
+    if (!app) throw new Error('no frame');
+    const frameBox = await page.locator('iframe').boundingBox();
+    if (!frameBox) throw new Error('no frame box');
+    const inFrame = async (id: string) => {
+      const b = await frame.getByTestId(id).boundingBox();
+      if (!b) throw new Error(`no box for ${id}`);
+      return b.y >= frameBox.y && b.y + b.height <= frameBox.y + frameBox.height;
+    };
+    // The document itself never scrolls; at most the memory area does (strings run in the page).
+    const still = () =>
+      app.evaluate<boolean>(
+        'document.documentElement.scrollHeight <= document.documentElement.clientHeight && document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+      );
+    const scrollers = () =>
+      app.evaluate<number>(
+        `[...document.querySelectorAll('[data-testid="embed"] *')].filter((e) => { const o = getComputedStyle(e).overflowY; return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight; }).length`,
+      );
+    await expect(still()).resolves.toBe(true);
+    await expect(scrollers()).resolves.toBeLessThanOrEqual(1);
+    // The four slots on one row, inside the frame.
+    const grid = await frame.getByTestId('main-grid').boundingBox();
+    const slot3 = await frame.getByTestId('slot-3').boundingBox();
+    const slot0 = await frame.getByTestId('slot-0').boundingBox();
+    if (!grid || !slot0 || !slot3) throw new Error('no grid');
+    expect(slot3.y).toBe(slot0.y);
+    expect(grid.x + grid.width).toBeLessThanOrEqual(frameBox.x + frameBox.width);
+    expect(grid.y + grid.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
+    await frame.getByTestId('jump-break').click();
+    await poll(
+      page,
+      async () =>
+        (await frame.getByTestId('embed-verdict').textContent())?.includes('SEEK_DATA(0) returned ENXIO'),
+      'the observation',
+    );
+    await expect(frame.getByTestId('embed-verdict').textContent()).resolves.toContain('I1 broken');
+    await expect(still()).resolves.toBe(true);
+    await expect(scrollers()).resolves.toBeLessThanOrEqual(1);
+    for (const id of ['embed-verdict', 'race-play', 'race-back', 'race-forward', 'race-step'])
+      await expect(inFrame(id), id).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+    await host.close();
+  });
+
   it('an embed link keeps embed mode on reload, and share links never carry it', async () => {
     const { context, page, errors } = await openPage(browser, '?embed=1');
     await page.getByTestId('embed').waitFor();
