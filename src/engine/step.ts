@@ -12,7 +12,7 @@ import {
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { branchLabel, branchSource, stepLabel } from './program.ts';
-import { afterStepTree } from './xarray/afterStep.ts';
+import { xarrayCode } from './xarray/code.ts';
 import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
@@ -74,7 +74,7 @@ export function step(world: World, choice: number, options: StepOptions = {}): S
   try {
     startObservation(tx, t);
     def.run(tx, t);
-    if (next.xa) afterStepTree(tx);
+    if (next.xa) xarrayCode().afterStep(tx); // a |xa world exists only once its code has loaded
     const first = ev[0];
     if (first?.type === 'thread.stepped') {
       const branch = first.branch;
