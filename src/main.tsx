@@ -6,7 +6,7 @@ import { createSimStore, initFromQuery } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import { loadRaceTexts } from './scenarios/texts.ts';
-import { loadDeferredActors, unloadedActorsIn } from './store/deferredActors.ts';
+import { loadDeferredActors, unloadedCodeIn } from './store/deferredActors.ts';
 import './ui/styles.css';
 import './ui/features.css';
 
@@ -76,10 +76,9 @@ async function start(el: HTMLElement): Promise<SimStore> {
   const hash = window.location.hash;
   if (!hasReplayHash(hash)) {
     const init = fromQuery();
-    // A setup naming a deferred actor waits for its code, so the page opens on it rather than on the seed
-    // race first (a failed load is reported by loadSetup, which tries again).
-    if (init.threads !== undefined && unloadedActorsIn(init.threads).length > 0)
-      await loadDeferredActors().catch(() => undefined);
+    // A setup naming a deferred actor (or a `|xa` one) waits for its code, so the page opens on it rather
+    // than on the seed race first (a failed load is reported by loadSetup, which tries again).
+    if (unloadedCodeIn(init).length > 0) await loadDeferredActors().catch(() => undefined);
     return boot(el, init);
   }
   let m: Awaited<ReturnType<typeof loadLinkCodec>>;

@@ -4,12 +4,10 @@
 // huge page is published into all 512 slots, and (5) the gzip size of the main bundle.
 // Run: node --import tsx bench/ui/frames.ts
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { withBuiltPage } from './builtPage.ts';
+import { MAIN_BUNDLE_BUDGET, mainBundle } from './mainBundle.ts';
 
 const N = 512;
 const SETUP = `?kernel=v6.4&slots=${'P'.repeat(N)}&threads=collapse`;
@@ -58,20 +56,9 @@ export async function benchFrames(): Promise<{ lines: string[] }> {
     console.log(line);
   };
   return withBuiltPage('ui', async ({ outDir, url, browser }) => {
-    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    const main = html.match(/<script type="module"[^>]*src="\.?\/?([^"]+)"/)?.[1];
-    if (!main) throw new Error('no module script in the built index.html');
-    // The entry and every chunk it imports statically (Vite lists those as modulepreload links) load
-    // before the first render; lazily loaded chunks and workers do not count.
-    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/?([^"]+)"/g)].map(
-      (m) => m[1] ?? '',
-    );
-    const gz = [main, ...preloads].reduce(
-      (sum, f) => sum + gzipSync(readFileSync(join(outDir, f))).length,
-      0,
-    );
+    const { main, preloads, gzipBytes: gz } = mainBundle(outDir);
     say(
-      `main bundle ${main}${preloads.length ? ` + ${preloads.length} preloaded chunks` : ''}: ${(gz / 1024).toFixed(1)} KB gzip (target <= 110 KB)`,
+      `main bundle ${main}${preloads.length ? ` + ${preloads.length} preloaded chunks` : ''}: ${(gz / 1024).toFixed(1)} KB gzip (target <= ${MAIN_BUNDLE_BUDGET / 1024} KB)`,
     );
 
     const context = await browser.newContext({

@@ -11,7 +11,7 @@ import { parseCommandLine, positiveInt, UsageError } from './args.ts';
 import { baseUrl, linkArgument, replayFrom, setupFrom } from './replayArgs.ts';
 import type { Io } from './main.ts';
 import { runCommandLine } from './shell.ts';
-import { defaultMaxMemory, megabytes, memoryUsed, parseMemory } from './memory.ts';
+import { defaultMaxMemory, megabytes, memoryUsed, parseMemory, pollingMemory } from './memory.ts';
 import { modelOf } from '../engine/modelVersion.ts';
 
 const FLAGS = {
@@ -190,6 +190,7 @@ export function checkCommand(argv: string[], io: Io): number {
   const options = {
     now: () => performance.now(),
     memoryUsed,
+    memoryPoll: pollingMemory(maxMemoryBytes),
     maxMemoryBytes,
     reduce: f['no-reduce'] !== true,
     ...(maxStates !== undefined && { maxStates }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSetup } from '../engine/index.ts';
 import { checkSetup } from '../explorer/index.ts';
 import { cli } from './cliHarness.ts';
-import { parseMemory } from './memory.ts';
+import { parseMemory, pollingMemory, RSS_EVERY_MS } from './memory.ts';
 
 const SETUP = ['--kernel', 'v6.3', '--slots', 'PPPP', '--threads', 'collapse,seek_data:0'];
 
@@ -46,6 +46,30 @@ describe('memory', () => {
     expect(r.bytesPerState * r.states).toBeCloseTo(
       r.memory.visitedSet + r.memory.encodings + r.memory.indexArrays,
     );
+  });
+
+  it('the polls read the resident set every RSS_EVERY_MS, and every time near the limit', () => {
+    let t = 0;
+    let rss = 100;
+    let reads = 0;
+    const poll = pollingMemory(
+      1000,
+      () => t,
+      () => (reads++, rss),
+    );
+    expect(poll()).toBe(100);
+    rss = 850;
+    t = RSS_EVERY_MS - 1;
+    expect([poll(), reads]).toEqual([100, 1]); // far below the limit: the last reading stands
+    t = RSS_EVERY_MS;
+    expect([poll(), reads]).toEqual([850, 2]);
+    rss = 950;
+    t += 1;
+    expect([poll(), reads]).toEqual([850, 2]);
+    t += RSS_EVERY_MS;
+    expect([poll(), reads]).toEqual([950, 3]); // within 10% of the limit: every poll reads
+    rss = 1000;
+    expect([poll(), reads]).toEqual([1000, 4]);
   });
 
   it.each([

@@ -5,6 +5,7 @@
 export * from './types.ts';
 export * from './variants.ts';
 export { ACTORS, isActorKind, unloadedActors } from './actors/index.ts';
+export { unloadedCode } from './unloadedCode.ts';
 export { MODEL_VERSION, modelOf, onModel } from './modelVersion.ts';
 export type { ActorProgram, ActorRoles, StepDef } from './program.ts';
 export { isDaemon, rolesOf, userActors } from './roles.ts';

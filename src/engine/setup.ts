@@ -10,9 +10,8 @@ import type { KernelId } from './variants.ts';
 import { kernelOf, parseKernel } from './kernelSpec.ts';
 import { modelOf } from './modelVersion.ts';
 import { quoteInput } from './quote.ts';
-import { buildTree } from './xarray/store.ts';
-import { storeHugeAtOnce } from './xarray/multiStore.ts';
-import { XA_CHUNKS, type XaTree } from './xarray/types.ts';
+import { xarrayCode } from './xarray/code.ts';
+import { XA_CHUNKS } from './xarray/types.ts';
 
 export const MIN_SLOTS = 1;
 export const MAX_SLOTS = 512;
@@ -353,20 +352,5 @@ export function createWorld(setup: Setup): World {
     result: null,
     l: initialLocals(n, s.param),
   }));
-  return setup.slots.xa === undefined ? w : { ...w, xa: treeFor(w, setup.slots.xa) };
-}
-
-/** The tree of the initial slots; an `H` range is one multi-index entry, stored as collapse stores it. */
-function treeFor(w: World, chunk: number): XaTree {
-  const huge = w.slots[0]?.t === 'folio' && w.folios[w.slots[0].folio]?.huge === true;
-  if (!huge) return buildTree(w.slots, chunk);
-  const folio = w.slots[0]?.t === 'folio' ? w.slots[0].folio : -1;
-  return storeHugeAtOnce(
-    buildTree(
-      w.slots.map(() => ({ t: 'empty' })),
-      chunk,
-    ),
-    Math.log2(w.n),
-    folio,
-  );
+  return setup.slots.xa === undefined ? w : { ...w, xa: xarrayCode().treeFor(w, setup.slots.xa) };
 }

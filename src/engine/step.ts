@@ -3,10 +3,16 @@
 
 import { cloneWorld } from './clone.ts';
 import { checkInvariants, updateUffdGhost } from './invariants/checks.ts';
+import {
+  checkIncremental,
+  rememberVerdicts,
+  updateUffdGhostChanged,
+  verdictsOf,
+} from './invariants/incremental.ts';
 import { startObservation, updateObservations } from './invariants/observers.ts';
 import { describeBlock, runnableThreads, stepOf, threadStatus, threadStatuses } from './status.ts';
 import { branchLabel, branchSource, stepLabel } from './program.ts';
-import { afterStepTree } from './xarray/afterStep.ts';
+import { xarrayCode } from './xarray/code.ts';
 import { beginTx, EngineFault } from './tx.ts';
 import type { Block, EngineEvent, ThreadId, Violation, World } from './types.ts';
 
@@ -32,7 +38,15 @@ export type StepResult =
     }
   | { readonly ok: false; readonly error: StepError };
 
-export function step(world: World, choice: number): StepResult {
+export interface StepOptions {
+  /**
+   * Check every invariant over the whole world (checkInvariants) instead of only where the step changed
+   * something (invariants/incremental.ts): the same violations, slower; the search's baseline and tests.
+   */
+  readonly fullCheck?: boolean;
+}
+
+export function step(world: World, choice: number, options: StepOptions = {}): StepResult {
   const t0 = Number.isInteger(choice) ? world.threads[choice] : undefined;
   if (!t0) {
     const message = `there is no thread ${String(choice)} (threads are 0 to ${world.threads.length - 1})`;
@@ -60,7 +74,7 @@ export function step(world: World, choice: number): StepResult {
   try {
     startObservation(tx, t);
     def.run(tx, t);
-    if (next.xa) afterStepTree(tx);
+    if (next.xa) xarrayCode().afterStep(tx); // a |xa world exists only once its code has loaded
     const first = ev[0];
     if (first?.type === 'thread.stepped') {
       const branch = first.branch;
@@ -85,15 +99,20 @@ export function step(world: World, choice: number): StepResult {
     if (before.t !== 'blocked') ev.push({ type: 'thread.blocked', thread: other.id, block: after.block });
   }
   let violations: Violation[];
+  const prevVerdicts = options.fullCheck === true ? null : verdictsOf(world);
   try {
-    violations = checkInvariants({
-      prev: world,
-      next,
-      tid: t0.id,
-      stepId: t0.pc,
-      step: world.clock,
-      statuses,
-    });
+    const c = { prev: world, next, tid: t0.id, stepId: t0.pc, step: world.clock, statuses };
+    if (options.fullCheck === true) {
+      violations = checkInvariants(c);
+      updateUffdGhost(world, next);
+    } else {
+      const r = checkIncremental(c, prevVerdicts);
+      violations = r.violations;
+      // The ghost of a world step() made is already the rule's fixpoint for its entries (incremental.ts).
+      if (prevVerdicts === null) updateUffdGhost(world, next);
+      else updateUffdGhostChanged(world, next, r.changedSlots);
+      rememberVerdicts(next, r.verdicts);
+    }
   } catch (e) {
     if (!(e instanceof EngineFault)) throw e;
     return {
@@ -101,7 +120,6 @@ export function step(world: World, choice: number): StepResult {
       error: { kind: 'engine-fault', thread: t0.id, message: `checking invariants: ${e.message}` },
     };
   }
-  updateUffdGhost(world, next);
   for (const v of violations) ev.push({ type: 'invariant.violated', violation: v });
   return { ok: true, world: next, events: ev, violations, runnable: runnableThreads(next, statuses) };
 }

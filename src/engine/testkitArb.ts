@@ -47,8 +47,8 @@ export const setupArb: fc.Arbitrary<RandomSetup> = fc.integer({ min: 1, max: 6 }
     .map((r) => ({ ...r, n })),
 );
 
-/** The world a random setup describes (parameters folded into each actor's range). */
-export function sampleWorld(r: RandomSetup): World {
+/** The world a random setup describes (parameters folded into each actor's range), `|xa=C` if given. */
+export function sampleWorld(r: RandomSetup, xa?: number): World {
   const threads: ThreadSpec[] = (r.collapse ? [{ actor: 'collapse' as ActorKind, param: 0 }] : []).concat(
     r.threads.map((t) => {
       const p = ACTORS[t.actor].param;
@@ -60,5 +60,6 @@ export function sampleWorld(r: RandomSetup): World {
     pinned: 'PMF'.includes(k) && r.mods[i] === '^',
     batched: 'PMF'.includes(k) && r.mods[i] === '~',
   }));
-  return createWorld({ variant: r.variant, slots: { slots, uffd: r.uffd }, threads });
+  const options = xa === undefined ? { uffd: r.uffd } : { uffd: r.uffd, xa };
+  return createWorld({ variant: r.variant, slots: { slots, ...options }, threads });
 }

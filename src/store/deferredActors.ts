@@ -1,12 +1,16 @@
-// The deferred actors' programs (engine/actors/deferred.ts) are not in the page's main bundle: they load
-// once, when the first setup that names one of them is loaded (or on the page's prefetch after its first
-// render). loadSetup waits for them itself, so no caller can build a world on a stub.
+// The deferred actors' programs (engine/actors/deferred.ts) and the xarray's code (engine/xarray/code.ts)
+// are not in the page's main bundle: they load once, when the first setup that needs them is loaded (or
+// on the page's prefetch after its first render). loadSetup waits for them itself, so no caller can
+// build a world on a stub or a `|xa` world without its tree's code.
 
-import { isActorKind, unloadedActors } from '../engine/core.ts';
+import { unloadedCode } from '../engine/core.ts';
+import { SEED_SETUP } from './defaults.ts';
+import { parseInput } from './parseInput.ts';
+import type { SetupInput } from './types.ts';
 
 let pending: Promise<void> | null = null;
 
-/** Loads and registers every deferred actor; one shared load, retried after a failure. */
+/** Loads and registers every deferred actor and the xarray; one shared load, retried after a failure. */
 export function loadDeferredActors(): Promise<void> {
   pending ??= import('../engine/actors/all.ts').then(
     () => undefined,
@@ -18,11 +22,16 @@ export function loadDeferredActors(): Promise<void> {
   return pending;
 }
 
-/** The actors named in a threads string (as typed) whose code has not loaded yet. */
-export function unloadedActorsIn(threads: string): string[] {
-  const kinds = threads
-    .split(',')
-    .map((t) => t.split(':')[0]?.trim() ?? '')
-    .filter(isActorKind);
-  return unloadedActors(kinds.map((actor) => ({ actor })));
+/**
+ * What a setup as typed (missing fields: the seed race's, as the store fills them) needs that has not
+ * loaded yet: its deferred actors, `xarray` for `|xa`. Nothing for a setup that does not parse (loadSetup
+ * rejects it without building a world).
+ */
+export function unloadedCodeIn(input: Partial<SetupInput>): string[] {
+  const parsed = parseInput({
+    kernel: input.kernel ?? SEED_SETUP.kernel,
+    slots: input.slots ?? SEED_SETUP.slots,
+    threads: input.threads ?? SEED_SETUP.threads,
+  });
+  return parsed.ok ? unloadedCode(parsed.value.setup) : [];
 }

@@ -3,7 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { Setup } from '../engine/core.ts';
-import { formatSlots, formatThreads, unloadedActors } from '../engine/core.ts';
+import { formatSlots, formatThreads, unloadedCode } from '../engine/core.ts';
 import { loadDeferredActors } from './deferredActors.ts';
 import type { StoreContext } from './context.ts';
 import { compareFor, replayFor } from './context.ts';
@@ -14,13 +14,28 @@ import { parseInput } from './parseInput.ts';
 import { mulberry32 } from './prng.ts';
 import { parseStepNumber } from './stepNumber.ts';
 import { roundRobinChoice, runOut } from './scheduler.ts';
-import type { Frame, LoadedSetup, SimSlice, SimState } from './types.ts';
+import type { Frame, InputError, LoadedSetup, SimSlice, SimState } from './types.ts';
 
 const sameSetup = (a: Setup, b: Setup) =>
   a.variant === b.variant &&
   formatSlots(a.slots) === formatSlots(b.slots) &&
   formatThreads(a.threads) === formatThreads(b.threads) &&
   modelOf(a) === modelOf(b);
+
+/** The code a setup waited for failed to load: said on the field that asked for it (`xarray`: slots). */
+function loadFailed(
+  missing: readonly string[],
+  input: { readonly slots: string; readonly threads: string },
+  e: unknown,
+): InputError {
+  const field = missing.every((m) => m === 'xarray') ? 'slots' : 'threads';
+  return {
+    field,
+    message: `${field}: the code of ${missing.join(', ')} failed to load (${String(e)})`,
+    position: null,
+    input: input[field],
+  };
+}
 
 type Creator = StateCreator<SimState, [['zustand/devtools', never]], [], SimSlice>;
 
@@ -111,8 +126,8 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
           set({ inputError: parsed.error }, false, 'sim/loadSetup/rejected');
           return false;
         }
-        // A deferred actor's code loads first (one shared load), then the same call goes on.
-        const missing = unloadedActors(parsed.value.setup.threads);
+        // A deferred actor's code, or the xarray's, loads first (one shared load), then the same call goes on.
+        const missing = unloadedCode(parsed.value.setup);
         if (missing.length > 0) {
           set({ notice: `Loading ${missing.join(', ')}…` }, false, 'sim/loadSetup/loading');
           loadDeferredActors().then(
@@ -121,12 +136,7 @@ export function createSimSlice(ctx: StoreContext, initial: LoadedSetup): Creator
               set(
                 {
                   notice: null,
-                  inputError: {
-                    field: 'threads',
-                    message: `threads: the code of ${missing.join(', ')} failed to load (${String(e)})`,
-                    position: null,
-                    input: threads,
-                  },
+                  inputError: loadFailed(missing, { slots, threads }, e),
                 },
                 false,
                 'sim/loadSetup/failed',

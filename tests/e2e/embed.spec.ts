@@ -117,7 +117,8 @@ describe('embed', () => {
     await frame.getByTestId('jump-break').click();
     await poll(
       page,
-      async () => (await frame.getByTestId('embed-verdict').textContent())?.includes('SEEK_DATA(0) returned ENXIO'),
+      async () =>
+        (await frame.getByTestId('embed-verdict').textContent())?.includes('SEEK_DATA(0) returned ENXIO'),
       'the observation',
     );
     await expect(frame.getByTestId('embed-verdict').textContent()).resolves.toContain('I1 broken');

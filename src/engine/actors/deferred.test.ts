@@ -1,8 +1,11 @@
 // Each deferred actor's stub says what its program says (the kind, the parameter and its range, the
-// entry step), so a setup parses and builds the same world before and after the programs load; and the
-// registry keeps its order with the programs in place.
+// entry step), so a setup parses and builds the same world before and after the programs load; each tree
+// program is the first render's program plus its tree steps; and the registry keeps its order with the
+// programs in place.
 import { describe, expect, it } from 'vitest';
-import { DEFERRED_PROGRAMS } from './all.ts';
+import { DEFERRED_PROGRAMS, TREE_PROGRAMS } from './all.ts';
+import { collapse, khugepaged } from './collapse/index.ts';
+import { seekData, seekHole } from './seek.ts';
 import { DEFERRED_STUBS, isStub } from './deferred.ts';
 import { ACTOR_KINDS, ACTORS, unloadedActors } from './index.ts';
 
@@ -35,4 +38,19 @@ describe('deferred actors', () => {
     expect(isStub(DEFERRED_STUBS.mincore)).toBe(true);
     expect(isStub(ACTORS.collapse)).toBe(false);
   });
+
+  const FIRST_RENDER = { collapse, khugepaged, seek_data: seekData, seek_hole: seekHole };
+  it.each(Object.entries(TREE_PROGRAMS))(
+    '%s: the tree program adds steps and changes nothing else',
+    (kind, tree) => {
+      const first = FIRST_RENDER[kind as keyof typeof FIRST_RENDER];
+      expect(ACTORS[kind as keyof typeof TREE_PROGRAMS]).toBe(tree);
+      for (const key of ['kind', 'roles', 'cursor', 'param', 'entry', 'entryOn'] as const)
+        expect(tree[key]).toBe(first[key]);
+      for (const [id, def] of Object.entries(first.steps)) expect(tree.steps[id]).toBe(def);
+      const added = Object.keys(tree.steps).filter((id) => !(id in first.steps));
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.every((id) => /^(xa_|ps_xas_)/.test(id))).toBe(true);
+    },
+  );
 });

@@ -4,7 +4,7 @@
 
 import type { ActorProgram } from '../program.ts';
 import { collapse, khugepaged } from './collapse/index.ts';
-import { DEFERRED_STUBS, isStub, type DeferredKind } from './deferred.ts';
+import { DEFERRED_STUBS, isStub } from './deferred.ts';
 import { seekData, seekHole } from './seek.ts';
 import { uffdMonitor, uffdRegister } from './uffd.ts';
 
@@ -64,8 +64,9 @@ export function isActorKind(s: string): s is ActorKind {
   return Object.hasOwn(ACTORS, s);
 }
 
-/** Puts the deferred actors' programs in place of their stubs (all.ts, once). */
-export function registerActors(programs: Readonly<Record<DeferredKind, ActorProgram>>): void {
+/** Puts the deferred actors' programs in place of their stubs, and the tree programs in place of the
+ * first render's (all.ts, once). */
+export function registerActors(programs: Readonly<Partial<Record<ActorKind, ActorProgram>>>): void {
   Object.assign(registry, programs);
 }
 

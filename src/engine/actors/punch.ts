@@ -2,7 +2,8 @@
 // Pass 1 trylocks and removes what it can, the partial-page step locks the edge pages (sleeping), and
 // pass 2 locks every remaining folio and, before v6.7, removes a large one whole (race g).
 
-import { dropLookup, lookupSpin, lookupSteps } from '../lookup.ts';
+import { dropLookup, lookupSpin } from '../lookup.ts';
+import { lookupSteps } from '../lookupSteps.ts';
 import type { PunchLocals } from './undoRange.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
 import { finish, firstBlock, inodeFree, pageLockFree, spinFree, took } from '../program.ts';
@@ -16,7 +17,7 @@ import type { Block, Folio, Thread, World } from '../types.ts';
 import { flagsOf } from '../kernelFlags.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 import { canSplitAfterGet, splitsOnTruncate, truncatePartial } from './splitFolio.ts';
-import { walkFrom } from '../xarray/walk.ts';
+import { walkFrom } from '../xarray/walkFrom.ts';
 import { undoWalkListing, undoWalkSteps } from './undoWalk.ts';
 
 const UNDO = (stmt: string) => src(`shmem_undo_range:${stmt}`);

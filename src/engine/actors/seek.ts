@@ -1,4 +1,6 @@
 // lseek(SEEK_DATA / SEEK_HOLE) on shmem: shmem_file_llseek -> mapping_seek_hole_data (spec §3.1).
+// With `|xa` find_get_entry walks the tree: those steps are seekTree.ts's, which loads with the rest of
+// the tree's code (actors/all.ts); a `|xa` world is built only after it has (xarray/code.ts).
 
 import { dropLookup, lookupSpin } from '../lookup.ts';
 import type { ActorProgram, StepDef } from '../program.ts';
@@ -6,12 +8,11 @@ import type { Answer } from '../cursorRole.ts';
 import { finish, inodeFree, observe } from '../program.ts';
 import { src } from '../sources.ts';
 import type { DraftThread, Tx } from '../tx.ts';
-import { folioOf, getRef } from '../tx.ts';
+import { getRef } from '../tx.ts';
 import { acquire, release } from '../locks.ts';
 import { range, type Emit } from '../invariants/report.ts';
 import type { LocalsOf, Thread, World } from '../types.ts';
-import type { WalkCaller } from '../xarray/walk.ts';
-import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
+import { walkFrom } from '../xarray/walkFrom.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
 export type SeekLocals = LocalsOf<'index' | 'folio' | 'start' | 'throughout' | 'value' | 'xas'>;
@@ -25,42 +26,42 @@ function conclude(tx: Tx, t: DraftThread<SeekLocals>, offset: number | 'ENXIO'):
   finish(tx, t, String(offset));
 }
 
-/** One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate hook). */
-function decide(tx: Tx, t: DraftThread<SeekLocals>, pos: number, isData: boolean, size: number): void {
+/**
+ * One entry decides: data (uptodate folio or swap) or hole (!uptodate folio: shmem has no partial-uptodate
+ * hook). Returns where the scan goes on (past this entry; past a large folio's end), or null: it ended.
+ */
+export function decide(
+  tx: Tx,
+  t: DraftThread<SeekLocals>,
+  pos: number,
+  isData: boolean,
+  size: number,
+): number | null {
   const seekData = t.actor === 'seek_data';
   const offset = t.l.start;
-  if (offset < pos && !seekData) return conclude(tx, t, offset); // SEEK_HOLE skipped a hole
+  if (offset < pos && !seekData) {
+    conclude(tx, t, offset); // SEEK_HOLE skipped a hole
+    return null;
+  }
   const from = Math.max(offset, pos);
-  if (isData === seekData) return conclude(tx, t, from);
+  if (isData === seekData) {
+    conclude(tx, t, from);
+    return null;
+  }
   // Not what we look for: continue after this entry; a large folio makes the scan jump to its end.
   const end = Math.ceil((pos + 1) / size) * size;
   t.l.start = end;
-  if (tx.w.xa) {
-    // A large folio: xas_set(&xas, pos) restarts the walk at its end (filemap.c 3075-3076); a small
-    // entry: the walk goes on from the slot it is at.
-    if (size > 1) {
-      walkFrom(t, end);
-      t.pc = 'xa_xas_load';
-    } else walkOn(tx, t, 'xa_', treeWalk);
-    return;
-  }
+  return end;
+}
+
+/** The flat lookup goes on at `end` (nothing to do when the scan ended: null). */
+function findFrom(t: DraftThread<SeekLocals>, end: number | null): void {
+  if (end === null) return;
   t.l.index = end;
   t.pc = 'find';
 }
 
-/** `|xa`: find_get_entry walks the tree (xarray/walk.ts), up to the last page of the file. */
-const treeWalk: WalkCaller<SeekLocals> = {
-  max: (w) => Math.min(w.iSize, w.n) - 1,
-  found: (tx, t, r) => {
-    if (r.t === 'none') return atEnd(tx, t);
-    if (r.t === 'value') return decide(tx, t, t.l.index, true, 1);
-    const f = folioOf(tx.w, r.folio);
-    dropLookup(tx, t);
-    decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1);
-  },
-};
-
-function atEnd(tx: Tx, t: DraftThread<SeekLocals>): void {
+export function atEnd(tx: Tx, t: DraftThread<SeekLocals>): void {
   // No entry left: SEEK_DATA fails, SEEK_HOLE reports the cursor (a hole runs to the end of the file).
   conclude(tx, t, t.actor === 'seek_data' ? 'ENXIO' : Math.min(t.l.start, tx.w.iSize));
 }
@@ -101,7 +102,7 @@ const steps: Record<string, StepDef<string, SeekLocals>> = {
       if (i >= limit) return atEnd(tx, t);
       const e = w.slots[i];
       t.l.index = i;
-      if (e?.t === 'swap') return decide(tx, t, i, true, 1);
+      if (e?.t === 'swap') return findFrom(t, decide(tx, t, i, true, 1));
       if (e?.t === 'folio') {
         getRef(tx, tx.folio(e.folio), 'lookup');
         t.l.folio = e.folio;
@@ -123,15 +124,10 @@ const steps: Record<string, StepDef<string, SeekLocals>> = {
         t.pc = 'find';
         return;
       }
-      decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1);
+      findFrom(t, decide(tx, t, t.l.index, f.uptodate, f.huge ? tx.w.n : 1));
     },
   },
 };
-
-const treeSteps = walkSteps('xa_', treeWalk);
-
-const listing = (_flags: unknown, xa = false) =>
-  xa ? ['inode_lock', ...Object.keys(treeSteps)] : ['inode_lock', 'find', 'decide'];
 
 /** I1: the offset returned skips no slot that held data for the whole call. */
 function checkSeek(w: World, t: Thread<SeekLocals>, emit: Emit): void {
@@ -171,9 +167,9 @@ export const seekData: ActorProgram<SeekLocals> = {
   roles: { observer: { premise: 'data', checkCall: checkSeek } },
   param: { name: 'offset', min: 0, max: (n) => n },
   cursor: { at: 'scan', verb: 'looks up', answer: seekAnswer('SEEK_DATA') },
-  steps: { ...steps, ...treeSteps },
+  steps,
   entry: 'inode_lock',
-  listing,
+  listing: () => ['inode_lock', 'find', 'decide'],
 };
 export const seekHole: ActorProgram<SeekLocals> = {
   ...seekData,

@@ -1,6 +1,7 @@
 // shmem_get_folio_gfp() as steps (spec §3 LOCKED_GET): look up, swap in, lock and re-check, or allocate.
 
-import { lookupSteps, dropLookup } from '../lookup.ts';
+import { dropLookup } from '../lookup.ts';
+import { lookupSteps } from '../lookupSteps.ts';
 import type { LookupLocals } from '../lookup.ts';
 import type { StepDef } from '../program.ts';
 import { pageLockFree, spinFree } from '../program.ts';

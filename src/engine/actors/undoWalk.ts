@@ -17,7 +17,8 @@ import { flagsOf } from '../kernelFlags.ts';
 import type { UndoBatch, UndoEntry } from '../xarray/types.ts';
 import { FOLIO_BATCH_SIZE } from '../xarray/types.ts';
 import type { WalkCaller, WalkFound } from '../xarray/walk.ts';
-import { walkFrom, walkOn, walkSteps } from '../xarray/walk.ts';
+import { walkOn, walkSteps } from '../xarray/walk.ts';
+import { walkFrom } from '../xarray/walkFrom.ts';
 import { covers, skipCut, zeroCovered } from './undoRange.ts';
 import { splitsOnTruncate, truncatePartial } from './splitFolio.ts';
 

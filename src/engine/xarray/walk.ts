@@ -11,6 +11,7 @@ import { flagsOf } from '../kernelFlags.ts';
 import { freshLoad, node, slotSpan } from './tree.ts';
 import type { XaEntry, XasPos, XaTree } from './types.ts';
 import { XAS_BOUNDS, XAS_RESTART } from './types.ts';
+import { walkFrom } from './walkFrom.ts';
 
 /** The locals this file's steps use (types.ts Locals): nothing else of the thread's record. */
 export type WalkLocals = LocalsOf<'index' | 'folio' | 'xas'>;
@@ -34,12 +35,6 @@ const pos = (t: Thread<WalkLocals>): XasPos => t.l.xas ?? fault(`T${t.id} has no
 const set = (t: DraftThread<WalkLocals>, p: Partial<XasPos>) => {
   t.l.xas = { ...pos(t), ...p };
 };
-
-/** xas_set(index) / xas_reset: the next find starts afresh from the head. */
-export function walkFrom(t: DraftThread<WalkLocals>, index: number): void {
-  t.l.index = index;
-  t.l.xas = { node: XAS_RESTART, offset: 0, cand: -1, returned: t.l.xas?.returned ?? -1 };
-}
 
 /** xas_next_offset (xas_move_index): the next slot of this node, then the loop's bound and end checks. */
 function advance<L extends WalkLocals>(tx: Tx, t: DraftThread<L>, c: WalkCaller<L>, steps: WalkSteps): void {

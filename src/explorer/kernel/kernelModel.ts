@@ -71,6 +71,8 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
   const faults: string[] = [];
   const outcomes: KernelModel['outcomes'] = new Map();
   const watched: KernelModel['watched'] = { state: null };
+  // The baseline checks every invariant over the whole world after each step (the incremental check's reference).
+  const stepOptions = { fullCheck: options.baseline === true };
 
   const internWorld = (w: World, mask: number, runnable: readonly number[]): number => {
     const len = encoder.encode(w, mask);
@@ -122,7 +124,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
       const local = options.reduce ? localThread(w, ready) : null;
       let n = 0;
       for (const tid of local === null ? ready : [local]) {
-        const r = step(w, tid);
+        const r = step(w, tid, stepOptions);
         if (!r.ok) {
           if (faults.length < 10) faults.push(r.error.message);
           continue;

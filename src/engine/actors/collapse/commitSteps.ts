@@ -9,6 +9,7 @@ import { nextStep } from './sequence.ts';
 import {
   advance,
   at,
+  beginTreeStore,
   type CollapseSteps,
   copyInto,
   oldPagesByIndex,
@@ -19,7 +20,6 @@ import {
   publishHpage,
   storeHpage,
 } from './helpers.ts';
-import { beginTreeStore } from './xaStoreSteps.ts';
 
 export const commitSteps = {
   store_hpage: {

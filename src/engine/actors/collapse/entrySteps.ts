@@ -1,17 +1,16 @@
 // The way into collapse_file() (model 2): both callers drain every CPU's lru batch, then
 // hpage_collapse_scan_file() checks the range without locks; only a range that passes reaches
 // collapse_file(). `collapse` is MADV_COLLAPSE (no limits); `khugepaged` applies its sysfs limits,
-// scaled to the range as the defaults are to 512 pages (README, Model notes).
+// scaled to the range as the defaults are to 512 pages (README, Model notes). Model 3's walk of the tree
+// (`|xa`) is entryTreeSteps.ts, loaded with the rest of the tree's code.
 
-import { finish, took, type StepDef } from '../../program.ts';
+import { finish, took } from '../../program.ts';
 import { drainLru } from '../../lru.ts';
 import { src } from '../../sources.ts';
 import type { Tx } from '../../tx.ts';
 import type { Entry, Thread, World } from '../../types.ts';
-import type { WalkCaller } from '../../xarray/walk.ts';
-import { walkFrom, walkOn, walkSteps } from '../../xarray/walk.ts';
+import { walkFrom } from '../../xarray/walkFrom.ts';
 import type { CollapseLocals, CollapseSteps, CollapseThread } from './helpers.ts';
-import type { CollapseStepId } from './sequence.ts';
 
 const scanFile = (stmt: string) => src(`hpage_collapse_scan_file:${stmt}`);
 
@@ -23,13 +22,13 @@ export const maxPtesNone = (n: number) => n - 1;
 export const maxPtesSwap = (n: number) => Math.floor(n / 8);
 
 /** What the scan has counted so far: pages present and swap entries (the kernel's present, swap). */
-interface ScanCounts {
+export interface ScanCounts {
   present: number;
   swap: number;
 }
 
 /** The pre-check's verdict on one entry it read: one that ends the scan, or null to go on (counts updated). */
-function judgeEntry(w: World, e: Entry, khugepaged: boolean, c: ScanCounts): string | null {
+export function judgeEntry(w: World, e: Entry, khugepaged: boolean, c: ScanCounts): string | null {
   if (e.t === 'empty' || e.t === 'retry') return null; // a hole, or xas_retry
   if (e.t === 'swap') {
     c.swap++;
@@ -45,7 +44,7 @@ function judgeEntry(w: World, e: Entry, khugepaged: boolean, c: ScanCounts): str
 }
 
 /** After the whole range: khugepaged also needs enough pages present. */
-const scanEnd = (w: World, khugepaged: boolean, c: ScanCounts): string | null =>
+export const scanEnd = (w: World, khugepaged: boolean, c: ScanCounts): string | null =>
   khugepaged && c.present < w.n - maxPtesNone(w.n) ? 'SCAN_EXCEED_NONE_PTE' : null;
 
 /** The pre-check's verdict on the range as it is in memory now: null to go on to collapse_file. */
@@ -58,30 +57,8 @@ export function precheck(w: World, khugepaged: boolean): string | null {
   return scanEnd(w, khugepaged, c);
 }
 
-// Model 3 with `|xa`: the scan is xas_for_each under RCU (khugepaged.c 2268), the tree walk of
-// xarray/walk.ts without a reference or a reload, one step per slot read and the climb its own step, so
-// it can skip the siblings of a multi-index entry stored meanwhile. Its counts live in nrNone (present)
-// and nrNoneCheck (swap) until collapse_file starts them afresh.
-const scanWalk: WalkCaller<CollapseLocals> = {
-  max: (w) => w.n - 1,
-  found: (tx, t, r) => {
-    const k = isKhugepaged(t);
-    const c: ScanCounts = { present: t.l.nrNone, swap: t.l.nrNoneCheck };
-    const e: Entry =
-      r.t === 'none'
-        ? { t: 'empty' }
-        : r.t === 'value'
-          ? { t: 'swap', value: r.value }
-          : { t: 'folio', folio: r.folio };
-    const why = r.t === 'none' ? scanEnd(tx.w, k, c) : judgeEntry(tx.w, e, k, c);
-    t.l.nrNone = c.present;
-    t.l.nrNoneCheck = c.swap;
-    if (r.t !== 'none' && !why) return walkOn(tx, t, 'ps_', scanWalk, true);
-    endScan(tx, t as CollapseThread, why);
-  },
-};
-
-function endScan(tx: Tx, t: CollapseThread, why: string | null): void {
+/** The pre-check's verdict: collapse_file starts, or the call ends with `why`. */
+export function endScan(tx: Tx, t: CollapseThread, why: string | null): void {
   delete t.l.xas;
   t.l.index = 0; // collapse_file's own cursor starts at start
   t.l.nrNone = 0;
@@ -91,16 +68,11 @@ function endScan(tx: Tx, t: CollapseThread, why: string | null): void {
   t.pc = 'alloc';
 }
 
-type ScanWalkId = 'ps_xas_load' | 'ps_xas_next' | 'ps_xas_climb';
-const scanWalkSteps = walkSteps('ps_', scanWalk, true) as Readonly<
-  Record<ScanWalkId, StepDef<CollapseStepId, CollapseLocals>>
->;
-
 /** Model 3 walks the pre-check's scan over the tree of a `|xa` setup. */
 export const scanWalks = (w: World) => w.xa !== undefined && w.model >= 3;
 
 /** How the pre-check ends, in the kernel's words: the one-step scan's, or the tree walk's last step. */
-const PRECHECK_BRANCHES = {
+export const PRECHECK_BRANCHES = {
   SCAN_EXCEED_SWAP_PTE: {
     label: 'swap > khugepaged_max_ptes_swap: SCAN_EXCEED_SWAP_PTE',
     src: scanFile('swap'),
@@ -120,11 +92,6 @@ const PRECHECK_BRANCHES = {
   },
   collapse: { label: 'hpage_collapse_scan_file: the range passes; collapse_file' },
 };
-
-/** The walk's steps carry the verdict's label on the step that ends the scan. */
-const scanSteps = Object.fromEntries(
-  Object.entries(scanWalkSteps).map(([id, d]) => [id, { ...d, branches: PRECHECK_BRANCHES }]),
-) as unknown as typeof scanWalkSteps;
 
 export const entrySteps = {
   drain_all: {
@@ -157,5 +124,4 @@ export const entrySteps = {
       endScan(tx, t, precheck(tx.w, isKhugepaged(t)));
     },
   },
-  ...scanSteps,
 } satisfies CollapseSteps;

@@ -36,6 +36,12 @@ export const hpageOf = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.fol
 export const curFolio = (tx: Tx, t: Thread<CollapseLocals>): DraftFolio => tx.folio(t.l.folio ?? -1);
 export const holdsXa = (w: World, t: Thread<CollapseLocals>) => w.locks.xa === t.id;
 
+/** `|xa`: the final store goes into the tree slot by slot (xaStoreSteps.ts); the caller holds xa_lock. */
+export function beginTreeStore(t: CollapseThread): void {
+  t.l.index = 0;
+  t.pc = 'xa_store_slot';
+}
+
 /** Where a failed collapse goes. The scan result is already set. */
 export function fail(tx: Tx, t: CollapseThread, scan: string): void {
   t.l.scan = scan;

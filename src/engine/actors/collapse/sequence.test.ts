@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../variants.ts';
 import { collapse } from './index.ts';
-import { afterScan, COLLAPSE_STEP_IDS, collapseListing, nextStep } from './sequence.ts';
+import {
+  afterScan,
+  COLLAPSE_STEP_IDS,
+  COLLAPSE_TREE_STEP_IDS,
+  collapseListing,
+  nextStep,
+} from './sequence.ts';
+import { collapseOnTree } from './tree.ts';
 
 const flags = (v: keyof typeof VARIANTS) => VARIANTS[v].flags;
 const SCAN = ['scan', 'get_folio', 'isolate', 'unmap', 'relock', 'freeze'];
@@ -10,7 +17,15 @@ const REVALIDATE = ['revalidate_i_mmap', 'revalidate_holes', 'revalidate_check',
 
 describe('collapse step sequence', () => {
   it('every step id has exactly one step, and nothing else does', () => {
-    expect(Object.keys(collapse.steps).sort()).toEqual([...COLLAPSE_STEP_IDS].sort());
+    expect(Object.keys(collapseOnTree.steps).sort()).toEqual([...COLLAPSE_STEP_IDS].sort());
+  });
+
+  it("the first render's program has every step but the tree's, which are the same steps", () => {
+    const tree: readonly string[] = COLLAPSE_TREE_STEP_IDS;
+    expect(Object.keys(collapse.steps).sort()).toEqual(
+      COLLAPSE_STEP_IDS.filter((id) => !tree.includes(id)).sort(),
+    );
+    for (const [id, def] of Object.entries(collapse.steps)) expect(collapseOnTree.steps[id]).toBe(def);
   });
 
   it('lists each commit order as the kernel runs it', () => {

@@ -48,6 +48,17 @@ export const COLLAPSE_STEP_IDS = [
 ] as const;
 export type CollapseStepId = (typeof COLLAPSE_STEP_IDS)[number];
 
+/** The steps only a `|xa` world runs: model 3's walk of the pre-check, the slot-by-slot final store. */
+export const COLLAPSE_TREE_STEP_IDS = [
+  'ps_xas_load',
+  'ps_xas_next',
+  'ps_xas_climb',
+  'xa_store_slot',
+  'xa_free_nodes',
+  'xa_store_unlock',
+] as const satisfies readonly CollapseStepId[];
+export type CollapseTreeStepId = (typeof COLLAPSE_TREE_STEP_IDS)[number];
+
 /** Re-checking the holes (`uffdCheck`, patch 3/4): before relock_final, which it skips when it ran. */
 const REVALIDATE: readonly CollapseStepId[] = ['revalidate_i_mmap', 'revalidate_holes', 'revalidate_check'];
 

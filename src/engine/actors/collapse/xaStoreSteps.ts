@@ -2,7 +2,8 @@
 // 6.12.117; lib/xarray.c xas_store 818-843): under xa_lock, slot k of the entry's node is published, then
 // the old subtree it replaced gets retry entries and is queued for freeing, for k = 0 .. K-1. Lockless
 // readers see every one of these writes; the flat slots of slot k's range show the huge page from its
-// publication on (a fresh lookup finds it there).
+// publication on (a fresh lookup finds it there). Loaded with the rest of the tree's code (tree.ts);
+// the flat store steps start it (helpers.ts beginTreeStore).
 
 import { src } from '../../sources.ts';
 import type { Tx } from '../../tx.ts';
@@ -12,12 +13,6 @@ import { freeNodes, hugePlace } from '../../xarray/store.ts';
 import { publishHugeSlot } from '../../xarray/multiStore.ts';
 import { advance, flagsOf, hpageOf, type CollapseSteps, type CollapseThread } from './helpers.ts';
 import { finalStore, nextStep } from './sequence.ts';
-
-/** Steps a store into the tree instead of the flat one-step store; the caller holds xa_lock. */
-export function beginTreeStore(t: CollapseThread): void {
-  t.l.index = 0;
-  t.pc = 'xa_store_slot';
-}
 
 function nextSlot(tx: Tx, t: CollapseThread): void {
   const tree = tx.w.xa ?? fault('no xarray');
