@@ -22,6 +22,22 @@ function relative(el: Element | null, stage: HTMLElement): Box | null {
   return { x: r.left - s.left, y: r.top - s.top, w: r.width, h: r.height };
 }
 
+/**
+ * Where a marker stands once its move is over: markers glide to a new place with a CSS transition on
+ * left and top (cursors.css), so while one glides its box is in flight; the inline style is the target.
+ */
+function settled(el: Element | null, stage: HTMLElement): Box | null {
+  const b = relative(el, stage);
+  if (!b || !(el instanceof HTMLElement)) return b;
+  const left = Number.parseFloat(el.style.left);
+  const top = Number.parseFloat(el.style.top);
+  return {
+    ...b,
+    x: b.x + (Number.isFinite(left) ? left - el.offsetLeft : 0),
+    y: b.y + (Number.isFinite(top) ? top - el.offsetTop : 0),
+  };
+}
+
 export function useStepAnimation(refs: Refs, layout: Layout, frame: Frame, motion: boolean, speed: number) {
   const effects = useRef<StepEffects | null>(null);
   const layoutRef = useRef(layout);
@@ -51,12 +67,9 @@ export function useStepAnimation(refs: Refs, layout: Layout, frame: Frame, motio
           return { x: grid.x + b.x, y: grid.y + b.y, w: b.w, h: b.h };
         },
         hpageBar: () => relative(stage.querySelector('[data-hpage-bar]'), stage),
-        // The marker React has already placed for the world after the step (main or compare grid).
+        // Where React placed the marker for the world after the step (main or compare grid), even mid-glide.
         thread: (t) =>
-          relative(
-            stage.querySelector(`[data-testid="cursor-T${t}"], [data-testid$="-cursor-T${t}"]`),
-            stage,
-          ),
+          settled(stage.querySelector(`[data-testid="cursor-T${t}"], [data-testid$="-cursor-T${t}"]`), stage),
       });
       effects.current = fx;
     });
