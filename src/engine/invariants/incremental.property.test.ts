@@ -87,8 +87,8 @@ function walk(w0: World, choices: readonly number[], corruptions: readonly Corru
     const ready = attempt(() => runnableThreads(w));
     if (typeof ready === 'string' || ready.length === 0) break;
     const choice = ready[c % ready.length] ?? 0;
-    const fast = attempt(() => step(w, choice));
-    const full = attempt(() => step(w, choice, { fullCheck: true }));
+    const fast = attempt(() => step(w, choice, { check: 'incremental' }));
+    const full = attempt(() => step(w, choice, { check: 'full' }));
     // A corrupted world can make the engine throw (a status read meets the freed folio): both alike.
     if (typeof fast === 'string' || typeof full === 'string') {
       expect(fast).toEqual(full);

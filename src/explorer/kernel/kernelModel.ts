@@ -72,7 +72,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
   const outcomes: KernelModel['outcomes'] = new Map();
   const watched: KernelModel['watched'] = { state: null };
   // The baseline checks every invariant over the whole world after each step (the incremental check's reference).
-  const stepOptions = { fullCheck: options.baseline === true };
+  const stepOptions = options.baseline === true ? ({ check: 'full' } as const) : {};
 
   const internWorld = (w: World, mask: number, runnable: readonly number[]): number => {
     const len = encoder.encode(w, mask);

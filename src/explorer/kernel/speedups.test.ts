@@ -22,10 +22,11 @@ export const EQUALITY_SETUPS: readonly (readonly [VariantId, string, string])[] 
   ['v6.3', 'P'.repeat(40), 'collapse,seek_data:0'],
   ['v6.4', `${'P'.repeat(30)}MP.P`, 'collapse,seek_data:0'],
   ['v6.12', `${'P'.repeat(32)}|xa=4`, 'collapse,punch:3'],
-  // The incremental invariant check (engine/invariants/incremental.ts) carrying verdicts of many slots:
-  // a hole userfaultfd watches among long runs of pages, and a buggy kernel's violations at 32 slots.
-  ['v6.3', `${'P'.repeat(30)}.P|uffd`, 'collapse,fault:30'],
-  ['v5-nak', `${'P'.repeat(30)}MP`, 'collapse,mincore'],
+  // The incremental invariant check (engine/invariants/incremental.ts, what step() runs from
+  // INCREMENTAL_FROM_SLOTS on) carrying verdicts of many slots: a hole userfaultfd watches among long
+  // runs of pages, and a buggy kernel's violations.
+  ['v6.3', `${'P'.repeat(62)}.P|uffd`, 'collapse,fault:62'],
+  ['v5-nak', `${'P'.repeat(62)}MP`, 'collapse,mincore'],
   ['v6.4', 'PF.P|uffd', 'collapse,truncate:1'],
 ];
 
