@@ -87,6 +87,15 @@ describe('hand-offs on the grid', () => {
         ref = added.find((a) => a.cls.includes('fx-ref-chip') && a.thread === '1');
         refStep = n;
         // It ends centred on T1's marker (the chip is 48 x 20), where the marker now stands.
+        // The marker may still be gliding to its place (a CSS transition on left/top): measure it there.
+        await poll(
+          page,
+          () =>
+            page.evaluate<boolean>(
+              `document.querySelector('[data-testid="cursor-T1"]')?.getAnimations().length === 0`,
+            ),
+          "T1's marker at rest",
+        );
         const stage = await page.locator('[data-testid="main-world"] .world-stage').boundingBox();
         const marker = await page.getByTestId('cursor-T1').boundingBox();
         if (!stage || !marker) throw new Error('no boxes');

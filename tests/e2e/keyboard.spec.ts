@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from './browser.ts';
+import { poll } from './session.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,7 +68,18 @@ describe('keyboard', () => {
       })()`);
       if (info.slot !== null) {
         found = { ...found, grid: true, outline: info.outline };
+        // The grid re-renders for the focus (the roving slot, the tooltip): move once it has.
+        await poll(
+          page,
+          () =>
+            page.evaluate<boolean>(
+              `document.activeElement?.tabIndex === 0 && document.querySelector('[data-testid="main-slot-tooltip"]') !== null`,
+            ),
+          'the focused slot rendered',
+        );
         await page.keyboard.press('ArrowRight');
+        // Where the focus rests once the grid has re-rendered for the move.
+        await page.waitForTimeout(300);
         await expect(page.evaluate(`document.activeElement?.getAttribute('data-slot')`)).resolves.toBe('1');
         await expect(page.getByTestId('main-slot-tooltip').textContent()).resolves.toContain(
           'holders: cache (outside)',

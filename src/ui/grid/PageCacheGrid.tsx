@@ -64,6 +64,8 @@ export function PageCacheGrid({ world, layout, id, broken = null, above = null }
     next?.focus();
   }, []);
 
+  const slotOf = (t: EventTarget) =>
+    t instanceof Element ? Number(t.closest('[data-slot]')?.getAttribute('data-slot') ?? NaN) : NaN;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
       ArrowLeft: -1,
@@ -76,13 +78,14 @@ export function PageCacheGrid({ world, layout, id, broken = null, above = null }
     const d = moves[e.key];
     if (d === undefined) return;
     e.preventDefault();
-    const i = Math.max(0, Math.min(world.n - 1, active + d));
+    // From the slot that has the focus: a key pressed before React re-rendered for the focus would
+    // otherwise move from the previous roving slot.
+    const at = slotOf(e.target);
+    const i = Math.max(0, Math.min(world.n - 1, (Number.isInteger(at) ? at : active) + d));
     setActive(i);
     setInspect(i);
     focusSlot(e.currentTarget, i);
   };
-  const slotOf = (t: EventTarget) =>
-    t instanceof Element ? Number(t.closest('[data-slot]')?.getAttribute('data-slot') ?? NaN) : NaN;
   const onFocus = (e: FocusEvent) => {
     const i = slotOf(e.target);
     if (Number.isInteger(i)) {
