@@ -76,6 +76,19 @@ const replay = (raws: readonly Raw[], emit: Emit): void => {
   for (const r of raws) emit(r.invariant, r.message, r.threads, r.slots);
 };
 
+/**
+ * Reads a sparse list of verdicts, ascending by key, at keys asked in ascending order (one pass over
+ * the list however many keys are asked): the verdict at `key`, or undefined where it said nothing.
+ */
+function sparseReader<T>(list: readonly T[], keyOf: (v: T) => number): (key: number) => T | undefined {
+  let k = 0;
+  return (key) => {
+    while (k < list.length && keyOf(list[k] as T) < key) k++;
+    const v = list[k];
+    return v !== undefined && keyOf(v) === key ? v : undefined;
+  };
+}
+
 function judgeFolio(w: World, f: Folio): FolioVerdict | null {
   const refcount: Raw[] = [];
   const locking: Raw[] = [];
@@ -116,18 +129,16 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
 
   // Folios, by id (Object.values' order): rejudge a folio that changed or names a thread that did.
   const folios: FolioVerdict[] = [];
-  const before = prevVerdicts?.folios ?? [];
-  let k = 0;
+  const folioBefore = sparseReader(prevVerdicts?.folios ?? [], (v) => v.id);
   let existenceChanged = !carry;
   for (let id = 0, top = Math.max(w.nextFolio, p.nextFolio); id < top; id++) {
     const f = w.folios[id];
     const pf = p.folios[id];
     if ((f === undefined) !== (pf === undefined)) existenceChanged = true;
-    while (k < before.length && (before[k] as FolioVerdict).id < id) k++;
     if (f === undefined) continue;
     if (carry && f === pf && !namesChangedThread(f, threadChanged)) {
-      const v = before[k];
-      if (v?.id === id) folios.push(v);
+      const v = folioBefore(id);
+      if (v) folios.push(v);
       continue;
     }
     const v = judgeFolio(w, f);
@@ -137,17 +148,15 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
   // Slots and PTEs: rejudge a changed index, or all of them when a folio appeared or went.
   const changedSlots: number[] = [];
   const slots: IndexVerdict[] = [];
-  const slotsBefore = prevVerdicts?.slots ?? [];
-  k = 0;
+  const slotBefore = sparseReader(prevVerdicts?.slots ?? [], (v) => v.i);
   for (let i = 0; i < n; i++) {
     const e = w.slots[i];
     if (e === undefined) continue;
     const same = carry && e === p.slots[i];
     if (!same) changedSlots.push(i);
     if (same && !existenceChanged) {
-      while (k < slotsBefore.length && (slotsBefore[k] as IndexVerdict).i < i) k++;
-      const v = slotsBefore[k];
-      if (v?.i === i) slots.push(v);
+      const v = slotBefore(i);
+      if (v) slots.push(v);
       continue;
     }
     const raws: Raw[] = [];
@@ -155,13 +164,11 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
     if (raws.length > 0) slots.push({ i, raws });
   }
   const ptes: IndexVerdict[] = [];
-  const ptesBefore = prevVerdicts?.ptes ?? [];
-  k = 0;
+  const pteBefore = sparseReader(prevVerdicts?.ptes ?? [], (v) => v.i);
   w.proc.ptes.forEach((id, i) => {
     if (carry && !existenceChanged && id === p.proc.ptes[i]) {
-      while (k < ptesBefore.length && (ptesBefore[k] as IndexVerdict).i < i) k++;
-      const v = ptesBefore[k];
-      if (v?.i === i) ptes.push(v);
+      const v = pteBefore(i);
+      if (v) ptes.push(v);
       return;
     }
     const raws: Raw[] = [];
