@@ -68,19 +68,19 @@ describe('keyboard', () => {
       })()`);
       if (info.slot !== null) {
         found = { ...found, grid: true, outline: info.outline };
-        // The grid re-renders for the focus (the roving slot, the tooltip): move once it has.
+        // At once, before the grid has re-rendered for the focus: the arrow moves from the focused slot.
+        await page.keyboard.press('ArrowRight');
         await poll(
           page,
-          () =>
-            page.evaluate<boolean>(
-              `document.activeElement?.tabIndex === 0 && document.querySelector('[data-testid="main-slot-tooltip"]') !== null`,
-            ),
-          'the focused slot rendered',
+          () => page.evaluate<boolean>(`document.activeElement?.getAttribute('data-slot') === '1'`),
+          'the focus on slot 1',
         );
-        await page.keyboard.press('ArrowRight');
-        // Where the focus rests once the grid has re-rendered for the move.
-        await page.waitForTimeout(300);
-        await expect(page.evaluate(`document.activeElement?.getAttribute('data-slot')`)).resolves.toBe('1');
+        // And it rests there once the grid has rendered the move (two frames later).
+        await expect(
+          page.evaluate(
+            `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(document.activeElement?.getAttribute('data-slot')))))`,
+          ),
+        ).resolves.toBe('1');
         await expect(page.getByTestId('main-slot-tooltip').textContent()).resolves.toContain(
           'holders: cache (outside)',
         );
