@@ -25,7 +25,7 @@ import {
   type CheckContext,
 } from './checks.ts';
 import type { DraftWorld } from '../tx.ts';
-import type { Folio, InvariantId, ThreadId, Violation, World } from '../types.ts';
+import type { Folio, InvariantId, Thread, ThreadId, Violation, World } from '../types.ts';
 
 /** A violation as a check emitted it, before the step and acting thread are added. */
 interface Raw {
@@ -101,6 +101,19 @@ function judgeFolio(w: World, f: Folio): FolioVerdict | null {
     : null;
 }
 
+/**
+ * A thread changed in what a folio's verdict reads of it: done (a finished locker or holder), its actor
+ * (names, roles), and the folio it looks at or batches (usesLookup). A step that only moves the thread's
+ * pc leaves the verdicts of the folios it locks or holds as they were: a collapse holding 512 locked
+ * folios no longer re-judges all of them at each of its steps.
+ */
+function folioFacingChanged(t: Thread, before: Thread | undefined): boolean {
+  if (t === before) return false;
+  if (before === undefined) return true;
+  if (t.done !== before.done || t.actor !== before.actor) return true;
+  return t.l !== before.l && (t.l.folio !== before.l.folio || t.l.undo !== before.l.undo);
+}
+
 /** A thread the folio's verdict reads (its locker, a lookup holder) is not the previous world's. */
 function namesChangedThread(f: Folio, changed: readonly boolean[]): boolean {
   if (f.locked !== null && f.locked >= 0 && changed[f.locked] !== false) return true;
@@ -124,7 +137,7 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
     p.slots.length === n &&
     p.proc.ptes.length === w.proc.ptes.length &&
     p.threads.length === w.threads.length;
-  const threadChanged = w.threads.map((t, i) => !carry || t !== p.threads[i]);
+  const threadChanged = w.threads.map((t, i) => !carry || folioFacingChanged(t, p.threads[i]));
   checkStep(c, emit);
 
   // Folios, by id (Object.values' order): rejudge a folio that changed or names a thread that did.
