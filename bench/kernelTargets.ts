@@ -135,7 +135,7 @@ function cells({ r, wallMs }: Measured): string {
     `${s.toFixed(2)} s cpu`.padStart(13),
     `${(wallMs / 1000).toFixed(2)} s wall`.padStart(14),
     `${groupDigits(Math.round((r.elapsedMs * 1000) / Math.max(1, r.states)))} us/st`.padStart(12),
-    `${groupDigits(Math.round(r.bytesPerState))} B/st`.padStart(11),
+    `${groupDigits(Math.round(r.bytesPerState))} B/st`.padStart(12),
   ].join('');
 }
 
