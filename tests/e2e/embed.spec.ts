@@ -53,11 +53,14 @@ describe('embed', () => {
     const full = frame.getByTestId('full-page-link');
     await expect(full.getAttribute('target')).resolves.toBe('_blank');
     await expect(full.getAttribute('rel')).resolves.toBe('noopener');
+    // The link is encoded after the step renders, so under load it can still name step 9 or 10 for a
+    // moment: take it once it has held still for 300 ms.
     const href = await poll(
       page,
       async () => {
         const h = (await full.getAttribute('href')) ?? '';
-        return h.includes('#r=') ? h : '';
+        await page.waitForTimeout(300);
+        return h.includes('#r=') && h === (await full.getAttribute('href')) ? h : '';
       },
       'the full-page link',
     );
