@@ -55,6 +55,15 @@ export class InternPool {
     return chunk ? chunk.subarray(start, start + (this.lengths[id] ?? 0)) : new Uint8Array(0);
   }
 
+  /** Copies an id's bytes into dst at `at` (no view allocated); returns where they end. */
+  copyInto(id: number, dst: Uint8Array, at: number): number {
+    const start = this.starts[id] ?? 0;
+    const length = this.lengths[id] ?? 0;
+    const chunk = this.chunks[this.chunkOf[id] ?? 0];
+    if (chunk) dst.set(chunk.subarray(start, start + length), at);
+    return at + length;
+  }
+
   /** The length of an id's bytes. */
   lengthOf(id: number): number {
     return this.lengths[id] ?? 0;

@@ -19,6 +19,8 @@ export interface EncodingPool {
   readonly count: number;
   readonly byteSize: number;
   read(id: number): Uint8Array;
+  /** The encoding the next interns are likely near (the state being expanded), where that pays. */
+  setBase?(id: number): void;
 }
 
 /** Invariant ids in the order of their bit in a violation mask. */
@@ -121,6 +123,7 @@ export function createKernelModel(setup: Setup, options: KernelModelOptions = {}
         if (!outcomes.has(key)) outcomes.set(key, { state: id, results });
         return 0;
       }
+      pool.setBase?.(id);
       const local = options.reduce ? localThread(w, ready) : null;
       let n = 0;
       for (const tid of local === null ? ready : [local]) {
