@@ -5,7 +5,7 @@ import type { Folio, World } from './types.ts';
 import { fault, getRef, putRef, type Tx } from './tx.ts';
 
 export function setPte(tx: Tx, i: number, folio: DraftFolio | null): void {
-  const ptes = tx.w.proc.ptes;
+  const ptes = tx.ptesToWrite();
   const old = ptes[i];
   if (old === undefined) fault(`PTE ${i} out of range`);
   if (old !== null) {

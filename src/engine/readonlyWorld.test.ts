@@ -26,9 +26,20 @@ export function writesOutsideTx(w: World): void {
   w.ghost.logical[0] = 1;
 }
 
-/** Inside a step: the draft's own parts are writable, shared folios and threads only through Tx. */
+/**
+ * Inside a step: the draft's own parts are writable; shared folios, threads and arrays of N entries only
+ * through Tx (which copies them on the first write).
+ */
 export function writesInsideTx(tx: Tx): void {
+  // @ts-expect-error: the slots are shared with the previous world until tx.slotsToWrite() copies them
   tx.w.slots[0] = { t: 'empty' };
+  tx.slotsToWrite()[0] = { t: 'empty' };
+  // @ts-expect-error: so are the PTEs
+  tx.w.proc.ptes[0] = null;
+  tx.ptesToWrite()[0] = null;
+  // @ts-expect-error: and the ghost's values
+  tx.w.ghost.logical[0] = 1;
+  tx.ghostToWrite().logical[0] = 1;
   tx.w.nrpages = 0;
   // @ts-expect-error: a folio is shared with the previous world until tx.folio() copies it
   tx.w.folios[0]!.refcount = 0;

@@ -7,6 +7,7 @@ import type {
   Entry,
   EntryView,
   Folio,
+  Ghost,
   Holder,
   HolderKind,
   EngineEvent,
@@ -31,12 +32,19 @@ export type DraftFolio = Writable<Omit<Folio, 'id' | 'huge' | 'index'>> &
 export type DraftThread<L = Locals> = Writable<Omit<Thread, 'id' | 'actor' | 'param' | 'l'>> &
   Pick<Thread, 'id' | 'actor' | 'param'> & { l: Writable<L> };
 /**
- * The world a step writes: cloneWorld() gave it its own slots, locks, page table, batches and ghost, so
- * those are writable. Folios and threads are still shared with the world it was cloned from, so they stay
- * readonly here: a step writes a folio only through the copy Tx.folio() returns, and only its own thread.
+ * The world a step writes: cloneWorld() gave it its own locks, page table, batches and ghost object, so
+ * those are writable. The arrays of N entries (slots, PTEs, the ghost's values) and the folios are still
+ * shared with the world it was cloned from, so they stay readonly here: a step writes them only through
+ * Tx (slotsToWrite, ptesToWrite, ghostToWrite, folio), which copies each on its first write, and its own
+ * thread. A step that writes none of them copies nothing of size N.
  */
-export type DraftWorld = Writable<Omit<World, 'n' | 'variant' | 'model' | 'folios' | 'threads' | 'xa'>> &
-  Pick<World, 'n' | 'variant' | 'model' | 'folios' | 'threads'> & {
+export type DraftWorld = Writable<
+  Omit<World, 'n' | 'variant' | 'model' | 'folios' | 'threads' | 'xa' | 'slots' | 'proc' | 'ghost'>
+> &
+  Pick<World, 'n' | 'variant' | 'model' | 'folios' | 'threads' | 'slots'> & {
+    proc: Writable<Omit<World['proc'], 'ptes'>> & Pick<World['proc'], 'ptes'>;
+    /** Each array is replaced whole (ghostToWrite copies logical and hasData for a write in place). */
+    ghost: { -readonly [K in keyof Ghost]: Ghost[K] };
     /** `|xa`: the tree is immutable data; a step replaces it whole (xarray/store.ts returns new trees). */
     xa?: XaTree;
   };
@@ -60,6 +68,14 @@ export interface Tx {
   observation(id: ThreadId): Writable<ObservationLocals>;
   /** Registers a folio this step allocated (already the draft's own: never copied again). */
   adopt(f: DraftFolio): void;
+  /** Takes a folio out of the draft (it was freed). */
+  drop(id: number): void;
+  /** The draft's slots, writable (copied on the first call). */
+  slotsToWrite(): Entry[];
+  /** The draft's PTEs, writable (copied on the first call). */
+  ptesToWrite(): (number | null)[];
+  /** The ghost's values and data flags, writable (copied on the first call). */
+  ghostToWrite(): { logical: number[]; hasData: boolean[] };
 }
 
 /** The engine broke its own model (never a user error); step() turns it into a typed error. */
@@ -73,6 +89,11 @@ class StepTx implements Tx {
   /** Ids already copied into the draft by this step (a handful: a plain array beats a Set here). */
   private readonly ownFolios: number[] = [];
   private readonly ownThreads: number[] = [];
+  /** Whether the draft has its own folio map, slots, PTEs and ghost values yet. */
+  private ownFolioMap = false;
+  private ownSlots = false;
+  private ownPtes = false;
+  private ownGhost = false;
   constructor(
     readonly w: DraftWorld,
     readonly ev: EngineEvent[],
@@ -80,9 +101,9 @@ class StepTx implements Tx {
   ) {}
 
   folio(id: number): DraftFolio {
-    const folios = this.w.folios as Record<number, DraftFolio>;
-    const f = folios[id] ?? fault(`folio ${id} does not exist`);
+    const f = (this.w.folios[id] as DraftFolio | undefined) ?? fault(`folio ${id} does not exist`);
     if (this.ownFolios.includes(id)) return f;
+    const folios = this.folioMap();
     this.ownFolios.push(id);
     const own: DraftFolio = { ...f, holders: [...f.holders], data: [...f.data], valid: [...f.valid] };
     folios[id] = own;
@@ -114,8 +135,46 @@ class StepTx implements Tx {
   }
 
   adopt(f: DraftFolio): void {
-    (this.w.folios as Record<number, DraftFolio>)[f.id] = f;
+    this.folioMap()[f.id] = f;
     this.ownFolios.push(f.id);
+  }
+
+  drop(id: number): void {
+    delete this.folioMap()[id];
+  }
+
+  slotsToWrite(): Entry[] {
+    if (!this.ownSlots) {
+      this.ownSlots = true;
+      (this.w as { slots: readonly Entry[] }).slots = [...this.w.slots];
+    }
+    return this.w.slots as Entry[];
+  }
+
+  ptesToWrite(): (number | null)[] {
+    if (!this.ownPtes) {
+      this.ownPtes = true;
+      (this.w.proc as { ptes: readonly (number | null)[] }).ptes = [...this.w.proc.ptes];
+    }
+    return this.w.proc.ptes as (number | null)[];
+  }
+
+  ghostToWrite(): { logical: number[]; hasData: boolean[] } {
+    const g = this.w.ghost;
+    if (!this.ownGhost) {
+      this.ownGhost = true;
+      g.logical = [...g.logical];
+      g.hasData = [...g.hasData];
+    }
+    return g as unknown as { logical: number[]; hasData: boolean[] };
+  }
+
+  private folioMap(): Record<number, DraftFolio> {
+    if (!this.ownFolioMap) {
+      this.ownFolioMap = true;
+      (this.w as { folios: Readonly<Record<number, Folio>> }).folios = { ...this.w.folios };
+    }
+    return this.w.folios as Record<number, DraftFolio>;
   }
 }
 
@@ -219,7 +278,7 @@ function freeFolio(tx: Tx, f: DraftFolio): void {
     fault(`folio ${f.id} freed while still in the page cache`);
   if (w.proc.ptes.includes(f.id) || w.proc.pmdFolio === f.id) fault(`folio ${f.id} freed while still mapped`);
   if (f.locked !== null) fault(`folio ${f.id} freed while locked`);
-  delete (w.folios as Record<number, Folio>)[f.id];
+  tx.drop(f.id);
   tx.ev.push({ type: 'folio.freed', folio: f.id });
 }
 
@@ -273,7 +332,7 @@ export function setFlag(
 
 export function setSlot(tx: Tx, i: number, e: Entry): void {
   const from = tx.w.slots[i] ?? fault(`slot ${i} out of range`);
-  tx.w.slots[i] = e;
+  tx.slotsToWrite()[i] = e;
   tx.ev.push({ type: 'slot.replaced', index: i, from: entryView(from), to: entryView(e) });
 }
 

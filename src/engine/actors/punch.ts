@@ -87,9 +87,10 @@ const steps: Record<string, StepDef<string, PunchLocals>> = {
         t.l.start = t.param;
         t.l.end = t.param + 1;
       }
+      const ghost = tx.ghostToWrite();
       for (let i = t.l.start; i < t.l.end; i++) {
-        w.ghost.logical[i] = 0;
-        w.ghost.hasData[i] = false;
+        ghost.logical[i] = 0;
+        ghost.hasData[i] = false;
       }
       t.l.skipFrom = w.n;
       t.l.skipTo = w.n;

@@ -112,8 +112,9 @@ const writeSteps: Record<string, StepDef<string, ReadWriteLocals>> = {
       tx.ev.push({ type: 'page.written', folio: f.id, index: t.param, value: v });
       setFlag(tx, f, 'uptodate', true);
       setFlag(tx, f, 'dirty', true);
-      tx.w.ghost.logical[t.param] = v;
-      tx.w.ghost.hasData[t.param] = true;
+      const ghost = tx.ghostToWrite();
+      ghost.logical[t.param] = v;
+      ghost.hasData[t.param] = true;
       if (t.param >= tx.w.iSize) {
         tx.w.iSize = t.param + 1; // a write past the end extends the file
         tx.ev.push({ type: 'inode.changed', nrpages: tx.w.nrpages, iSize: tx.w.iSize });

@@ -62,8 +62,9 @@ const monitorSteps: Record<string, StepDef<string, UffdLocals>> = {
         setNrpages(tx, 1);
         release(tx, 'xa_lock');
         addToLru(tx, f);
-        w.ghost.logical[ev.index] = v;
-        w.ghost.hasData[ev.index] = true;
+        const ghost = tx.ghostToWrite();
+        ghost.logical[ev.index] = v;
+        ghost.hasData[ev.index] = true;
         if (w.proc.pmd === 'table' && w.proc.ptes[ev.index] === null) {
           acquire(tx, 'ptl');
           setPte(tx, ev.index, f);
