@@ -140,11 +140,16 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
   const threadChanged = w.threads.map((t, i) => !carry || folioFacingChanged(t, p.threads[i]));
   checkStep(c, emit);
 
-  // Folios, by id (Object.values' order): rejudge a folio that changed or names a thread that did.
-  const folios: FolioVerdict[] = [];
-  const folioBefore = sparseReader(prevVerdicts?.folios ?? [], (v) => v.id);
+  // Folios, by id (Object.values' order): rejudge a folio that changed or names a thread that did. A step
+  // that took no folio left the folio map itself shared (Tx copies it on the first write): then only
+  // the threads can have changed a verdict, and with none of them changed, every verdict carries over.
+  const carryAllFolios = carry && w.folios === p.folios && !threadChanged.includes(true);
+  const prevFolios = prevVerdicts?.folios ?? [];
+  const folios: FolioVerdict[] = carryAllFolios ? [...prevFolios] : [];
+  const folioBefore = sparseReader(prevFolios, (v) => v.id);
   let existenceChanged = !carry;
-  for (let id = 0, top = Math.max(w.nextFolio, p.nextFolio); id < top; id++) {
+  const top = carryAllFolios ? 0 : Math.max(w.nextFolio, p.nextFolio);
+  for (let id = 0; id < top; id++) {
     const f = w.folios[id];
     const pf = p.folios[id];
     if ((f === undefined) !== (pf === undefined)) existenceChanged = true;
@@ -158,11 +163,13 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
     if (v) folios.push(v);
   }
 
-  // Slots and PTEs: rejudge a changed index, or all of them when a folio appeared or went.
+  // Slots and PTEs: rejudge a changed index, or all of them when a folio appeared or went. Slots or
+  // PTEs the step did not write are still the previous world's array (Tx copies on the first write).
   const changedSlots: number[] = [];
-  const slots: IndexVerdict[] = [];
+  const slotsShared = carry && !existenceChanged && w.slots === p.slots;
+  const slots: IndexVerdict[] = slotsShared ? [...(prevVerdicts?.slots ?? [])] : [];
   const slotBefore = sparseReader(prevVerdicts?.slots ?? [], (v) => v.i);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < (slotsShared ? 0 : n); i++) {
     const e = w.slots[i];
     if (e === undefined) continue;
     const same = carry && e === p.slots[i];
@@ -176,18 +183,20 @@ export function checkIncremental(c: CheckContext, prevVerdicts: Verdicts | null)
     checkRefcountSlot(w, e, i, recorder(raws));
     if (raws.length > 0) slots.push({ i, raws });
   }
-  const ptes: IndexVerdict[] = [];
+  const ptesShared = carry && !existenceChanged && w.proc.ptes === p.proc.ptes;
+  const ptes: IndexVerdict[] = ptesShared ? [...(prevVerdicts?.ptes ?? [])] : [];
   const pteBefore = sparseReader(prevVerdicts?.ptes ?? [], (v) => v.i);
-  w.proc.ptes.forEach((id, i) => {
-    if (carry && !existenceChanged && id === p.proc.ptes[i]) {
-      const v = pteBefore(i);
-      if (v) ptes.push(v);
-      return;
-    }
-    const raws: Raw[] = [];
-    checkRefcountPte(w, id, i, recorder(raws));
-    if (raws.length > 0) ptes.push({ i, raws });
-  });
+  if (!ptesShared)
+    w.proc.ptes.forEach((id, i) => {
+      if (carry && !existenceChanged && id === p.proc.ptes[i]) {
+        const v = pteBefore(i);
+        if (v) ptes.push(v);
+        return;
+      }
+      const raws: Raw[] = [];
+      checkRefcountPte(w, id, i, recorder(raws));
+      if (raws.length > 0) ptes.push({ i, raws });
+    });
 
   // I5, I6, I7, I8, I9 in checkInvariants' order.
   for (const v of folios) replay(v.refcount, emit);

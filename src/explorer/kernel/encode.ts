@@ -238,10 +238,8 @@ export class WorldEncoder {
       this.see(t.l.folio);
       for (const id of t.l.pagelist) this.see(id);
     }
-    for (const key in w.folios) {
-      const f = w.folios[Number(key)];
-      if (f) this.see(f.id);
-    }
+    // Ascending ids, as a for-in over the folio map would give them, without a string key per folio.
+    for (let id = 0; id < w.nextFolio; id++) this.see(id);
   }
 
   private see(id: number | null): void {
