@@ -35,6 +35,15 @@ export class WorldEncoder {
   private stamps = new Int32Array(64);
   private canonOf = new Int32Array(64);
   private readonly order: Folio[] = [];
+  /**
+   * The folio section of the last encode: its folios in order, its bytes, and where each folio's bytes
+   * start in them. Successive worlds (the successors of one state) share most folio objects in the same
+   * canonical places, so a run of them is one copy of the last section's bytes.
+   */
+  private lastOrder: Folio[] = [];
+  private lastSection = new Uint8Array(0);
+  private lastStarts = new Int32Array(1);
+  private starts = new Int32Array(1);
   private world: World | null = null;
   private readonly put = (v: number): void => this.varint(v);
   private readonly canon = (id: number | null): number => this.canonical(id);
@@ -87,7 +96,8 @@ export class WorldEncoder {
       }
     }
     this.varint(this.order.length);
-    for (const f of this.order) this.folioCached(f);
+    if (this.cacheFolios) this.folioSection();
+    else for (const f of this.order) this.folio(f);
     for (const t of w.threads) this.thread(t);
     for (const v of w.ghost.logical) this.varint(v);
     this.bits(w.ghost.hasData);
@@ -109,11 +119,44 @@ export class WorldEncoder {
     this.list(values.length < 2 ? values : [...values].sort((a, b) => a - b));
   }
 
-  private folioCached(f: Folio): void {
-    if (!this.cacheFolios) {
-      this.folio(f);
-      return;
+  // The folios in canonical order: runs of the last section's folios in the same places are copied from
+  // its bytes (a folio's bytes depend on the folio object alone), the rest come from folioCached.
+  private folioSection(): void {
+    const order = this.order;
+    const last = this.lastOrder;
+    const n = order.length;
+    if (this.starts.length < n + 1) this.starts = new Int32Array(2 * n + 1);
+    const starts = this.starts;
+    const from = this.len;
+    for (let i = 0; i < n; ) {
+      if (i < last.length && last[i] === order[i]) {
+        let j = i + 1;
+        while (j < n && j < last.length && last[j] === order[j]) j++;
+        const at = this.len - from;
+        const base = this.lastStarts[i] as number;
+        for (let k = i; k < j; k++) starts[k] = at + (this.lastStarts[k] as number) - base;
+        const bytes = (this.lastStarts[j] as number) - base;
+        this.reserve(bytes);
+        this.buf.set(this.lastSection.subarray(base, base + bytes), this.len);
+        this.len += bytes;
+        i = j;
+      } else {
+        starts[i] = this.len - from;
+        this.folioCached(order[i] as Folio);
+        i++;
+      }
     }
+    starts[n] = this.len - from;
+    // This section becomes the next encode's reference.
+    const size = this.len - from;
+    if (this.lastSection.length < size) this.lastSection = new Uint8Array(2 * size);
+    this.lastSection.set(this.buf.subarray(from, this.len));
+    this.lastOrder.length = n;
+    for (let i = 0; i < n; i++) this.lastOrder[i] = order[i] as Folio;
+    [this.lastStarts, this.starts] = [this.starts, this.lastStarts];
+  }
+
+  private folioCached(f: Folio): void {
     const cached = this.folioBytes.get(f);
     if (cached !== undefined) {
       this.reserve(cached.length);
