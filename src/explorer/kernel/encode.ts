@@ -128,7 +128,7 @@ export class WorldEncoder {
     if (this.starts.length < n + 1) this.starts = new Int32Array(2 * n + 1);
     const starts = this.starts;
     const from = this.len;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       if (i < last.length && last[i] === order[i]) {
         let j = i + 1;
         while (j < n && j < last.length && last[j] === order[j]) j++;
